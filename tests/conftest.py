@@ -1,0 +1,84 @@
+"""Shared fixtures: the personas of DESIGN.md and a logged-in client for each."""
+
+import pytest
+from django.test import Client
+
+from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
+from volunteer_center.services import staff_user_create
+
+PASSWORD = "test-password-123"
+
+
+def make_user(username: str, role: str):
+    return staff_user_create(
+        username=username,
+        password=PASSWORD,
+        role=role,
+        email=f"{username}@ops.example.pl",
+        first_name=username.capitalize(),
+        last_name="Testowa",
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    return make_user("koordynator", COORDINATOR)
+
+
+@pytest.fixture
+def social_worker(db):
+    return make_user("pracownik", SOCIAL_WORKER)
+
+
+@pytest.fixture
+def other_social_worker(db):
+    return make_user("pracownik2", SOCIAL_WORKER)
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user("administrator", ADMINISTRATOR)
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in account that belongs to no role."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("outsider", password=PASSWORD)
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return _client_for(coordinator)
+
+
+@pytest.fixture
+def social_worker_client(social_worker):
+    return _client_for(social_worker)
+
+
+@pytest.fixture
+def administrator_client(administrator):
+    return _client_for(administrator)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return _client_for(outsider)
+
+
+@pytest.fixture
+def persona_client(request, db):
+    """Indirect fixture: ``persona_client`` parametrised by persona name
+    (coordinator, social_worker, administrator, outsider, anonymous)."""
+    name = request.param
+    if name == "anonymous":
+        return Client()
+    return _client_for(request.getfixturevalue(name))

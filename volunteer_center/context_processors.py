@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from volunteer_center.roles import user_roles
+
+
+def centre(request):
+    user = getattr(request, "user", None)
+    return {
+        "CENTRE": settings.CENTRE,
+        "user_roles": user_roles(user) if user is not None else frozenset(),
+    }

@@ -1,0 +1,84 @@
+"""The roles of DESIGN.md as groups, and the permissions each one holds.
+
+The table below is the single source of truth: a migration creates the groups
+and, after every ``migrate``, ``sync_role_permissions`` gives each group exactly
+the permissions whose ``app_label.codename`` matches one of its patterns.
+"""
+
+from fnmatch import fnmatchcase
+
+COORDINATOR = "coordinator"
+SOCIAL_WORKER = "social_worker"
+ADMINISTRATOR = "administrator"
+
+# Group names are data shown in the admin, so they are in Polish.
+ROLE_GROUPS = {
+    COORDINATOR: "Koordynator",
+    SOCIAL_WORKER: "Pracownik socjalny",
+    ADMINISTRATOR: "Administrator",
+}
+
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    # Everything in registry, matching and agreements; sees all data.
+    COORDINATOR: (
+        "registry.*",
+        "matching.*",
+        "agreements.*",
+        "volunteer_center.view_dashboard",
+    ),
+    # Help requests for their own beneficiaries; querysets narrow this to
+    # "own" and volunteers' contact to assignments on those requests.
+    SOCIAL_WORKER: (
+        "registry.view_beneficiary",
+        "registry.add_beneficiary",
+        "registry.change_beneficiary",
+        "matching.view_helprequest",
+        "matching.add_helprequest",
+        "matching.change_helprequest",
+    ),
+    # Users, dictionaries, agreement texts, the audit log; Django admin.
+    ADMINISTRATOR: (
+        "auth.*",
+        "registry.*_skill",
+        "registry.*_district",
+        "registry.*_category",
+        "registry.*_consultationtopic",
+        "agreements.*_agreementtemplate",
+        "volunteer_center.view_accesslog",
+    ),
+}
+
+
+def role_permission_codes(role: str, available: list[str]) -> list[str]:
+    patterns = ROLE_PERMISSIONS[role]
+    return [code for code in available if any(fnmatchcase(code, p) for p in patterns)]
+
+
+def sync_role_permissions(sender=None, using="default", apps=None, **kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    permissions = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
+    for role, group_name in ROLE_GROUPS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=group_name)
+        codes = role_permission_codes(role, sorted(permissions))
+        group.permissions.set([permissions[code] for code in codes])
+
+
+def user_roles(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(ROLE_GROUPS)
+    cached = getattr(user, "_cw_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(r for r, g in ROLE_GROUPS.items() if g in names)
+        user._cw_roles = cached
+    return cached
+
+
+def has_role(user, role: str) -> bool:
+    return role in user_roles(user)

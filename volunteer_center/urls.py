@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from volunteer_center import views
+
+admin.site.site_header = _("Volunteer Centre — administration")
+admin.site.site_title = _("Volunteer Centre")
+admin.site.index_title = _("Administration")
+
+accounts = [
+    path("logowanie/", views.LoginView.as_view(), name="login"),
+    path("wylogowanie/", auth_views.LogoutView.as_view(), name="logout"),
+    path("haslo/", views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "haslo/zmienione/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+]
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("prywatnosc/", views.PrivacyView.as_view(), name="privacy"),
+    path("panel/", views.DashboardView.as_view(), name="dashboard"),
+    path("konto/", include(accounts)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("registry.urls")),
+    path("", include("matching.urls")),
+    path("", include("agreements.urls")),
+]

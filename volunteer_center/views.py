@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
+
+from volunteer_center.forms import LoginForm, PasswordChangeForm
+from volunteer_center.mixins import StaffPermissionRequiredMixin
+from volunteer_center.selectors import office_hours, role_home_url
+
+
+class HomeView(TemplateView):
+    """Public page: what the centre does, where and when it can be reached."""
+
+    template_name = "volunteer_center/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(office_hours=office_hours(), **kwargs)
+
+
+class PrivacyView(TemplateView):
+    template_name = "volunteer_center/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            clause_version=settings.PRIVACY_CLAUSE_VERSION, **kwargs
+        )
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return role_home_url(self.request.user)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
+
+
+class DashboardView(StaffPermissionRequiredMixin, TemplateView):
+    """The coordinator's home page after login."""
+
+    permission_required = "volunteer_center.view_dashboard"
+    template_name = "volunteer_center/dashboard.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Social workers and administrators land on their own start page.
+        if request.user.is_authenticated and not request.user.has_perm(
+            self.permission_required
+        ):
+            target = role_home_url(request.user)
+            if target != request.path:
+                return redirect(target)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from volunteer_center.selectors import dashboard_summary
+
+        return super().get_context_data(summary=dashboard_summary(), **kwargs)
