@@ -61,5 +61,6 @@ ensure_venv() {
 }
 
 compile_messages() {
+  git -C "$ROOT" config merge.po.driver "python3 scripts/merge_po.py %O %A %B" 2>/dev/null || true
   (cd "$ROOT" && DJANGO_DEBUG=1 "$PY" manage.py compilemessages --ignore=.venv -v 0)
 }
