@@ -1,0 +1,93 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from registry.models import (
+    Availability,
+    Beneficiary,
+    ContactPerson,
+    Institution,
+    Volunteer,
+)
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"volunteers": 40, "beneficiaries": 12, "institutions": 36, "quiet": True}
+
+
+def _names():
+    return list(
+        Volunteer.objects.order_by("pk").values_list("first_name", "last_name", "pesel")
+    )
+
+
+def test_demo_data_creates_the_requested_numbers_of_records():
+    call_command("demo_data", **SMALL)
+    assert Volunteer.objects.count() == 40
+    assert Beneficiary.objects.count() == 12
+    assert Institution.objects.count() == 36
+    assert ContactPerson.objects.count() >= 36
+    assert Availability.objects.count() >= 2 * 40
+
+
+def test_every_demo_record_obeys_the_models_rules():
+    call_command("demo_data", **SMALL)
+    for model in (Volunteer, Beneficiary, Institution, ContactPerson):
+        for obj in model.objects.all():
+            obj.full_clean()  # PESEL, NIP, REGON, phones, postal codes, guardians
+
+
+def test_demo_data_is_realistic_polish_data():
+    call_command("demo_data", **SMALL)
+    text = " ".join(f"{a} {b}" for a, b, _p in _names())
+    assert any(letter in text for letter in "ąćęłńóśźżŁŚŻ")
+    assert Volunteer.objects.minors().exists()
+    for minor in Volunteer.objects.minors():
+        assert minor.guardian_consent
+    assert Beneficiary.objects.filter(social_worker__username="pracownik").exists()
+    assert Beneficiary.objects.filter(social_worker__username="pracownik2").exists()
+    assert Volunteer.objects.search("czechowice").exists() is False
+    volunteer = Volunteer.objects.first()
+    assert volunteer.search_text  # built although bulk_create skips save()
+    assert Volunteer.objects.search(volunteer.last_name).filter(pk=volunteer.pk)
+    assert volunteer.history.count() == 1
+
+
+def test_the_same_seed_gives_the_same_data():
+    call_command("demo_data", seed=7, **SMALL)
+    first = _names()
+    Volunteer.objects.all().delete()
+    Beneficiary.objects.all().delete()
+    Institution.objects.all().delete()
+    call_command("demo_data", seed=7, **SMALL)
+    assert _names() == first
+    Volunteer.objects.all().delete()
+    call_command("demo_data", seed=8, volunteers=40, beneficiaries=0, institutions=0)
+    assert _names() != first
+
+
+def test_if_empty_adds_nothing_when_volunteers_exist():
+    call_command("demo_data", **SMALL)
+    out = io.StringIO()
+    call_command("demo_data", if_empty=True, volunteers=40, stdout=out)
+    assert Volunteer.objects.count() == 40
+    assert "no demo data added" in out.getvalue()
+
+
+def test_demo_logins_refuses_without_debug():
+    with pytest.raises(CommandError):
+        call_command("demo_logins")
+
+
+def test_demo_logins_sets_a_password_for_each_role(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    printed = out.getvalue()
+    for username in ("koordynator", "pracownik", "admin"):
+        assert f"demo-{username}" in printed
+        user = get_user_model().objects.get(username=username)
+        assert user.check_password(f"demo-{username}")
+        assert user.groups.exists()
