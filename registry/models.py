@@ -1,8 +1,10 @@
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,6 +27,17 @@ def years_ago(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def _normalise_phones(obj, *fields: str) -> dict[str, list]:
+    """Stores phone numbers as +48…; returns the errors of those that aren't."""
+    errors: dict[str, list] = {}
+    for field in fields:
+        try:
+            setattr(obj, field, validators.normalize_phone(getattr(obj, field)))
+        except ValidationError as error:
+            errors[field] = error.messages
+    return errors
 
 
 # --- Dictionaries -------------------------------------------------------------
@@ -125,6 +138,10 @@ class Searchable(models.Model):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
+    @property
+    def phone_display(self) -> str:
+        return validators.format_phone(getattr(self, "phone", ""))
+
     def build_search_text(self) -> str:
         parts = [str(getattr(self, name) or "") for name in self.search_fields]
         phone = getattr(self, "phone", "")
@@ -204,6 +221,16 @@ class Institution(Searchable, Address, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("registry:institution-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        self.nip = validators.normalize_nip(self.nip)
+        self.regon = validators.normalize_regon(self.regon)
+        errors = _normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)
+
 
 class ContactPerson(TimeStampedModel):
     institution = models.ForeignKey(
@@ -225,8 +252,17 @@ class ContactPerson(TimeStampedModel):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
 
+    @property
+    def phone_display(self) -> str:
+        return validators.format_phone(self.phone)
+
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = _normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)
 
 
 # --- Volunteer ------------------------------------------------------------------
@@ -392,6 +428,61 @@ class Volunteer(Searchable, Address, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("registry:volunteer-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """The register's rules for a volunteer, for staff forms, the public
+        sign-up and imports alike: contacts normalised, PESEL agreeing with the
+        date of birth, the age limits of the act on volunteering."""
+        errors = _normalise_phones(self, "phone", "guardian_phone")
+        self.pesel = (self.pesel or "").strip()
+        if self.pesel and self.birth_date:
+            try:
+                validators.validate_pesel_matches_birth_date(
+                    self.pesel, self.birth_date
+                )
+            except ValidationError as error:
+                errors.setdefault("pesel", []).extend(error.messages)
+        if self.birth_date:
+            today = timezone.localdate()
+            age = age_on(self.birth_date, today)
+            if self.birth_date > today:
+                errors.setdefault("birth_date", []).append(
+                    _("The date of birth cannot be in the future.")
+                )
+            elif age < MIN_VOLUNTEER_AGE:
+                errors.setdefault("birth_date", []).append(
+                    _(
+                        "A person under 13 cannot be registered as a volunteer on "
+                        "their own. Children can help together with their school "
+                        "or a volunteering club; please contact the centre."
+                    )
+                )
+            elif age < ADULT_AGE:
+                errors.update(self._guardian_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _guardian_errors(self) -> dict[str, list]:
+        errors: dict[str, list] = {}
+        if not self.guardian_name.strip():
+            errors["guardian_name"] = [
+                _("A volunteer under 18 needs a legal guardian: enter their name.")
+            ]
+        if not (self.guardian_phone or self.guardian_email):
+            errors["guardian_phone"] = [
+                _("Enter the legal guardian's phone or e-mail.")
+            ]
+        if not self.guardian_consent:
+            errors["guardian_consent"] = [
+                _(
+                    "A volunteer under 18 needs the written consent of a legal "
+                    "guardian (art. 45 of the act on volunteering)."
+                )
+            ]
+        return errors
+
     def age(self, on: dt.date | None = None) -> int:
         return age_on(self.birth_date, on or timezone.localdate())
 
@@ -547,3 +638,11 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:beneficiary-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = _normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)

@@ -1,3 +1,74 @@
+from django.urls import path
+
+from registry import views
+
 app_name = "registry"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Volunteers
+    path("wolontariusze/", views.VolunteerListView.as_view(), name="volunteer-list"),
+    path(
+        "wolontariusze/nowy/",
+        views.VolunteerCreateView.as_view(),
+        name="volunteer-create",
+    ),
+    path(
+        "wolontariusze/<int:pk>/",
+        views.VolunteerDetailView.as_view(),
+        name="volunteer-detail",
+    ),
+    path(
+        "wolontariusze/<int:pk>/edycja/",
+        views.VolunteerUpdateView.as_view(),
+        name="volunteer-update",
+    ),
+    path(
+        "wolontariusze/<int:pk>/status/",
+        views.VolunteerStatusView.as_view(),
+        name="volunteer-status",
+    ),
+    path(
+        "wolontariusze/<int:pk>/dane-osobowe/",
+        views.VolunteerExportDataView.as_view(),
+        name="volunteer-export-data",
+    ),
+    path(
+        "wolontariusze/<int:pk>/anonimizacja/",
+        views.VolunteerAnonymiseView.as_view(),
+        name="volunteer-anonymise",
+    ),
+    # Beneficiaries
+    path("podopieczni/", views.BeneficiaryListView.as_view(), name="beneficiary-list"),
+    path(
+        "podopieczni/nowy/",
+        views.BeneficiaryCreateView.as_view(),
+        name="beneficiary-create",
+    ),
+    path(
+        "podopieczni/<int:pk>/",
+        views.BeneficiaryDetailView.as_view(),
+        name="beneficiary-detail",
+    ),
+    path(
+        "podopieczni/<int:pk>/edycja/",
+        views.BeneficiaryUpdateView.as_view(),
+        name="beneficiary-update",
+    ),
+    # Institutions
+    path("instytucje/", views.InstitutionListView.as_view(), name="institution-list"),
+    path(
+        "instytucje/nowa/",
+        views.InstitutionCreateView.as_view(),
+        name="institution-create",
+    ),
+    path(
+        "instytucje/<int:pk>/",
+        views.InstitutionDetailView.as_view(),
+        name="institution-detail",
+    ),
+    path(
+        "instytucje/<int:pk>/edycja/",
+        views.InstitutionUpdateView.as_view(),
+        name="institution-update",
+    ),
+]

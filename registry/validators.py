@@ -116,6 +116,10 @@ def normalize_nip(value: str) -> str:
     return _digits(value)
 
 
+def normalize_regon(value: str) -> str:
+    return _digits(value)
+
+
 def validate_nip(value: str) -> None:
     digits = _digits(value)
     if not digits:

@@ -24,3 +24,24 @@ class AuditedDetailMixin:
         obj = super().get_object(queryset)
         access_log(actor=self.request.user, action=AccessLog.Action.VIEW, obj=obj)
         return obj
+
+
+class FilteredListMixin:
+    """A paginated list narrowed by the view's FilterSet (``filterset_class``)."""
+
+    filterset_class = None
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=super().get_queryset()
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_string"] = query.urlencode()
+        return context

@@ -1,0 +1,214 @@
+"""Reads of the register shared by views, forms and exports."""
+
+import contextlib
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
+
+from registry import validators
+from registry.models import Availability, Beneficiary, Institution, Volunteer
+
+
+def volunteer_list() -> QuerySet[Volunteer]:
+    return (
+        Volunteer.objects.not_anonymised()
+        .select_related("district")
+        .prefetch_related("skills")
+    )
+
+
+def volunteer_detail() -> QuerySet[Volunteer]:
+    return Volunteer.objects.select_related(
+        "district", "sending_institution", "vetting_verified_by"
+    ).prefetch_related(
+        "skills",
+        "interests",
+        "reachable_districts",
+        Prefetch("availability", queryset=Availability.objects.order_by()),
+    )
+
+
+def beneficiary_list(user) -> QuerySet[Beneficiary]:
+    return Beneficiary.objects.visible_to(user).select_related(
+        "district", "social_worker"
+    )
+
+
+def institution_list() -> QuerySet[Institution]:
+    return Institution.objects.select_related("district")
+
+
+# --- Possible duplicates --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    record: object
+    matched_on: tuple[str, ...]
+
+
+def find_duplicates(
+    model,
+    *,
+    pesel: str = "",
+    email: str = "",
+    phone: str = "",
+    exclude_pk: int | None = None,
+    queryset: QuerySet | None = None,
+) -> list[Duplicate]:
+    """Existing records with the same PESEL, e-mail or phone (any formatting)."""
+    checks = {}
+    if pesel and hasattr(model, "pesel"):
+        checks["pesel"] = Q(pesel=pesel)
+    if email:
+        checks["email"] = Q(email__iexact=email.strip())
+    if phone:
+        with contextlib.suppress(validators.ValidationError):
+            checks["phone"] = Q(phone=validators.normalize_phone(phone))
+    if not checks:
+        return []
+    condition = Q()
+    for check in checks.values():
+        condition |= check
+    query = (queryset if queryset is not None else model.objects.all()).filter(
+        condition
+    )
+    if exclude_pk is not None:
+        query = query.exclude(pk=exclude_pk)
+    found = []
+    for record in query[:5]:
+        matched = tuple(
+            name
+            for name, value in (
+                ("pesel", pesel),
+                ("email", email),
+                ("phone", phone),
+            )
+            if name in checks and _matches(record, name, value)
+        )
+        found.append(Duplicate(record=record, matched_on=matched))
+    return found
+
+
+def _matches(record, field: str, value: str) -> bool:
+    stored = getattr(record, field, "")
+    if field == "email":
+        return stored.lower() == value.strip().lower()
+    if field == "phone":
+        try:
+            return stored == validators.normalize_phone(value)
+        except validators.ValidationError:
+            return False
+    return stored == value
+
+
+# --- Change history -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: object
+    kind: str
+    changes: tuple[FieldChange, ...]
+
+
+def change_history(obj, *, limit: int = 50) -> list[HistoryEntry]:
+    """Who changed the record, when, and each field's old and new value.
+
+    Related records (a district, a social worker…) are looked up once per
+    model for the whole history, so the page's queries don't grow with it.
+    """
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
+    deltas = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = record.diff_against(previous).changes if previous else []
+        deltas.append((record, changes))
+    related = _related_objects(obj, [c for _, changes in deltas for c in changes])
+    return [
+        HistoryEntry(
+            when=record.history_date,
+            who=record.history_user,
+            kind=record.get_history_type_display(),
+            changes=tuple(
+                FieldChange(
+                    field=str(obj._meta.get_field(change.field).verbose_name),
+                    old=_display(obj, change.field, change.old, related),
+                    new=_display(obj, change.field, change.new, related),
+                )
+                for change in changes
+            ),
+        )
+        for record, changes in deltas
+    ]
+
+
+def _related_objects(obj, changes) -> dict:
+    wanted: dict = {}
+    for change in changes:
+        field = obj._meta.get_field(change.field)
+        if field.is_relation:
+            ids = wanted.setdefault(field.related_model, set())
+            ids.update(v for v in (change.old, change.new) if v is not None)
+    return {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
+
+
+def _display(obj, field_name: str, value, related: dict) -> str:
+    field = obj._meta.get_field(field_name)
+    if value in (None, ""):
+        return "—"
+    if field.is_relation:
+        return str(related.get(field.related_model, {}).get(value, value))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    return str(value)
+
+
+def volunteer_personal_data(volunteer: Volunteer) -> dict:
+    """Everything the register holds about a volunteer (RODO art. 15 and 20)."""
+    data = {
+        field.name: _export_value(getattr(volunteer, field.attname))
+        for field in volunteer._meta.concrete_fields
+        if field.name not in {"search_text"}
+    }
+    data["skills"] = [s.name for s in volunteer.skills.all()]
+    data["interests"] = [c.name for c in volunteer.interests.all()]
+    data["reachable_districts"] = [d.name for d in volunteer.reachable_districts.all()]
+    data["availability"] = [
+        {"day": a.get_weekday_display(), "part": a.get_part_display()}
+        for a in volunteer.availability.all()
+    ]
+    data["district"] = volunteer.district.name if volunteer.district else None
+    return data
+
+
+def _export_value(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def availability_grid(volunteer: Volunteer) -> dict:
+    """The weekly grid for display: days as rows, parts of the day as columns."""
+    free = {(a.weekday, a.part) for a in volunteer.availability.all()}
+    parts = Availability.Part.choices
+    return {
+        "parts": [label for _, label in parts],
+        "rows": [
+            {"day": label, "cells": [(day, part) in free for part, _ in parts]}
+            for day, label in Availability.Weekday.choices
+        ],
+    }

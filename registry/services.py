@@ -1,0 +1,258 @@
+"""Changes to the register. Views, the admin and imports all come through here,
+so every change is validated, recorded in the history with its author, and
+moves a status only along the allowed paths."""
+
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import (
+    Availability,
+    Beneficiary,
+    Institution,
+    Volunteer,
+)
+from volunteer_center.audit import access_log
+from volunteer_center.models import AccessLog
+
+Slot = tuple[int, str]
+
+
+class RegistryError(Exception):
+    """A change the register's rules do not allow; the message is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _assign(instance, fields: Mapping) -> None:
+    m2m = {f.name for f in instance._meta.many_to_many}
+    for name, value in fields.items():
+        if name in m2m:
+            raise TypeError(f"{name} is a many-to-many field; pass it separately")
+        setattr(instance, name, value)
+
+
+def _save(instance, *, actor) -> None:
+    instance._history_user = actor
+    instance.full_clean()
+    instance.save()
+
+
+def _set_availability(volunteer: Volunteer, slots: Iterable[Slot]) -> None:
+    wanted = set(slots)
+    current = set(volunteer.availability.values_list("weekday", "part"))
+    if wanted == current:
+        return
+    volunteer.availability.exclude(
+        pk__in=[
+            a.pk for a in volunteer.availability.all() if (a.weekday, a.part) in wanted
+        ]
+    ).delete()
+    Availability.objects.bulk_create(
+        Availability(volunteer=volunteer, weekday=day, part=part)
+        for day, part in sorted(wanted - current)
+    )
+
+
+def _set_relations(volunteer: Volunteer, relations: Mapping) -> None:
+    for name in ("skills", "interests", "reachable_districts"):
+        if name in relations and relations[name] is not None:
+            getattr(volunteer, name).set(relations[name])
+    if relations.get("availability") is not None:
+        _set_availability(volunteer, relations["availability"])
+
+
+# --- Volunteers -----------------------------------------------------------------
+
+
+@transaction.atomic
+def volunteer_create(
+    *,
+    actor,
+    fields: Mapping,
+    skills: Iterable = (),
+    interests: Iterable = (),
+    reachable_districts: Iterable = (),
+    availability: Iterable[Slot] = (),
+) -> Volunteer:
+    volunteer = Volunteer()
+    _assign(volunteer, fields)
+    _save(volunteer, actor=actor)
+    _set_relations(
+        volunteer,
+        {
+            "skills": skills,
+            "interests": interests,
+            "reachable_districts": reachable_districts,
+            "availability": availability,
+        },
+    )
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_update(
+    *,
+    actor,
+    volunteer: Volunteer,
+    fields: Mapping,
+    skills: Iterable | None = None,
+    interests: Iterable | None = None,
+    reachable_districts: Iterable | None = None,
+    availability: Iterable[Slot] | None = None,
+) -> Volunteer:
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.is_anonymised:
+        raise RegistryError(_("An anonymised record cannot be edited."))
+    _assign(volunteer, fields)
+    _save(volunteer, actor=actor)
+    _set_relations(
+        volunteer,
+        {
+            "skills": skills,
+            "interests": interests,
+            "reachable_districts": reachable_districts,
+            "availability": availability,
+        },
+    )
+    return volunteer
+
+
+# Which statuses each status change starts from.
+VOLUNTEER_TRANSITIONS = {
+    Volunteer.Status.ACTIVE: {Volunteer.Status.CANDIDATE, Volunteer.Status.PAUSED},
+    Volunteer.Status.PAUSED: {Volunteer.Status.ACTIVE},
+    Volunteer.Status.FORMER: {
+        Volunteer.Status.CANDIDATE,
+        Volunteer.Status.ACTIVE,
+        Volunteer.Status.PAUSED,
+    },
+}
+
+
+@transaction.atomic
+def _volunteer_move(*, actor, volunteer: Volunteer, to: str) -> Volunteer:
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.is_anonymised:
+        raise RegistryError(_("An anonymised record cannot be changed."))
+    if volunteer.status not in VOLUNTEER_TRANSITIONS[to]:
+        raise RegistryError(
+            _("A volunteer with the status “%(current)s” cannot become “%(new)s”.")
+            % {
+                "current": volunteer.get_status_display(),
+                "new": Volunteer.Status(to).label,
+            }
+        )
+    volunteer.status = to
+    _save(volunteer, actor=actor)
+    return volunteer
+
+
+def volunteer_activate(*, actor, volunteer: Volunteer) -> Volunteer:
+    """A coordinator has verified a candidate (or a paused volunteer is back)."""
+    return _volunteer_move(actor=actor, volunteer=volunteer, to=Volunteer.Status.ACTIVE)
+
+
+def volunteer_pause(*, actor, volunteer: Volunteer) -> Volunteer:
+    return _volunteer_move(actor=actor, volunteer=volunteer, to=Volunteer.Status.PAUSED)
+
+
+def volunteer_mark_former(*, actor, volunteer: Volunteer) -> Volunteer:
+    return _volunteer_move(actor=actor, volunteer=volunteer, to=Volunteer.Status.FORMER)
+
+
+ANONYMISED_NAME = "—"
+
+
+@transaction.atomic
+def volunteer_anonymise(*, actor, volunteer: Volunteer) -> Volunteer:
+    """The right to erasure (RODO art. 17) for a former volunteer.
+
+    Names, identifiers, contacts, address and notes are cleared, the date of
+    birth is kept as the year only and the change history with its old values
+    is removed; what remains (status, district, dates, hours elsewhere) still
+    counts in statistics but no longer identifies the person.
+    """
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.is_anonymised:
+        raise RegistryError(_("This record is already anonymised."))
+    if volunteer.status != Volunteer.Status.FORMER:
+        raise RegistryError(
+            _("Only a former volunteer can be anonymised; mark them as former first.")
+        )
+    volunteer.history.all().delete()
+    for field in (
+        "pesel",
+        "email",
+        "phone",
+        "street",
+        "postal_code",
+        "languages",
+        "guardian_name",
+        "guardian_phone",
+        "guardian_email",
+        "notes",
+    ):
+        setattr(volunteer, field, "")
+    volunteer.first_name = ANONYMISED_NAME
+    volunteer.last_name = f"#{volunteer.pk}"
+    volunteer.birth_date = volunteer.birth_date.replace(month=1, day=1)
+    volunteer.anonymised_at = timezone.now()
+    volunteer._history_user = actor
+    # Not full_clean(): the age rules would ask for a guardian that is gone.
+    volunteer.save()
+    AccessLog.objects.filter(
+        content_type__app_label="registry",
+        content_type__model="volunteer",
+        object_id=str(volunteer.pk),
+    ).update(object_repr=str(volunteer))
+    access_log(actor=actor, action=AccessLog.Action.ANONYMISE, obj=volunteer)
+    return volunteer
+
+
+# --- Beneficiaries and institutions --------------------------------------------
+
+
+@transaction.atomic
+def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
+    beneficiary = Beneficiary()
+    _assign(beneficiary, fields)
+    if beneficiary.social_worker_id is None and not actor.has_perm(
+        "registry.view_all_beneficiaries"
+    ):
+        # A social worker's new beneficiary is theirs.
+        beneficiary.social_worker = actor
+    _save(beneficiary, actor=actor)
+    return beneficiary
+
+
+@transaction.atomic
+def beneficiary_update(
+    *, actor, beneficiary: Beneficiary, fields: Mapping
+) -> Beneficiary:
+    beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
+    _assign(beneficiary, fields)
+    _save(beneficiary, actor=actor)
+    return beneficiary
+
+
+@transaction.atomic
+def institution_create(*, actor, fields: Mapping) -> Institution:
+    institution = Institution()
+    _assign(institution, fields)
+    _save(institution, actor=actor)
+    return institution
+
+
+@transaction.atomic
+def institution_update(
+    *, actor, institution: Institution, fields: Mapping
+) -> Institution:
+    institution = Institution.objects.select_for_update().get(pk=institution.pk)
+    _assign(institution, fields)
+    _save(institution, actor=actor)
+    return institution

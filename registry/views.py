@@ -1,0 +1,317 @@
+"""Staff screens of the register: thin views over forms, selectors and services."""
+
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
+
+from registry import selectors, services
+from registry.filters import BeneficiaryFilter, InstitutionFilter, VolunteerFilter
+from registry.forms import BeneficiaryForm, InstitutionForm, VolunteerForm
+from registry.models import Beneficiary, Institution, Volunteer
+from volunteer_center.audit import access_log
+from volunteer_center.mixins import (
+    AuditedDetailMixin,
+    FilteredListMixin,
+    StaffPermissionRequiredMixin,
+)
+from volunteer_center.models import AccessLog
+
+
+class ServiceFormMixin:
+    """Create/edit through a service; a rule the service refuses becomes a
+    message above the form, with the user's input kept."""
+
+    success_message = ""
+
+    def call_service(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.object = self.call_service(form)
+        except services.RegistryError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {"name": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+# --- Volunteers -----------------------------------------------------------------
+
+
+class VolunteerListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+    permission_required = "registry.view_volunteer"
+    filterset_class = VolunteerFilter
+    template_name = "registry/volunteer_list.html"
+
+    def get_queryset(self):
+        self.queryset = selectors.volunteer_list()
+        return super().get_queryset()
+
+
+class VolunteerDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
+    permission_required = "registry.view_volunteer"
+    template_name = "registry/volunteer_detail.html"
+
+    def get_queryset(self):
+        return selectors.volunteer_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["availability_grid"] = selectors.availability_grid(self.object)
+        context["history"] = (
+            selectors.change_history(self.object)
+            if self.request.user.has_perm("registry.view_historicalvolunteer")
+            else None
+        )
+        return context
+
+
+class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+    permission_required = "registry.add_volunteer"
+    model = Volunteer
+    form_class = VolunteerForm
+    template_name = "registry/person_form.html"
+    success_message = _("Volunteer %(name)s has been added.")
+    extra_context = {"page_title": _("New volunteer")}
+
+    def call_service(self, form):
+        return services.volunteer_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class VolunteerUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, UpdateView):
+    permission_required = "registry.change_volunteer"
+    form_class = VolunteerForm
+    template_name = "registry/person_form.html"
+    success_message = _("The changes to %(name)s have been saved.")
+
+    def get_queryset(self):
+        return selectors.volunteer_detail().not_anonymised()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.volunteer_update(
+            actor=self.request.user, volunteer=self.object, **form.service_kwargs()
+        )
+
+
+class VolunteerStatusView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Activate a candidate, pause, or mark as former: POST only."""
+
+    permission_required = "registry.change_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+    ACTIONS = {
+        "activate": (services.volunteer_activate, _("%(name)s is now active.")),
+        "pause": (services.volunteer_pause, _("%(name)s is now paused.")),
+        "former": (
+            services.volunteer_mark_former,
+            _("%(name)s is now a former volunteer."),
+        ),
+    }
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        action = self.ACTIONS.get(request.POST.get("action", ""))
+        if action is None:
+            messages.error(request, _("Unknown status change."))
+        else:
+            service, message = action
+            try:
+                volunteer = service(actor=request.user, volunteer=volunteer)
+            except services.RegistryError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, message % {"name": volunteer})
+        return HttpResponseRedirect(volunteer.get_absolute_url())
+
+
+class VolunteerExportDataView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Everything held about the volunteer as JSON (RODO art. 15 and 20)."""
+
+    permission_required = "registry.view_volunteer"
+    model = Volunteer
+
+    def get(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=volunteer)
+        data = selectors.volunteer_personal_data(volunteer)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="wolontariusz-{volunteer.pk}.json"'
+        )
+        return response
+
+
+class VolunteerAnonymiseView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "registry.delete_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        try:
+            services.volunteer_anonymise(actor=request.user, volunteer=volunteer)
+        except services.RegistryError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The volunteer's data has been anonymised."))
+        return HttpResponseRedirect(
+            reverse("registry:volunteer-detail", args=[volunteer.pk])
+        )
+
+
+# --- Beneficiaries --------------------------------------------------------------
+
+
+class BeneficiaryScopeMixin:
+    """A social worker works only with their own beneficiaries."""
+
+    def get_queryset(self):
+        return selectors.beneficiary_list(self.request.user)
+
+
+class BeneficiaryListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, BeneficiaryScopeMixin, ListView
+):
+    permission_required = "registry.view_beneficiary"
+    filterset_class = BeneficiaryFilter
+    template_name = "registry/beneficiary_list.html"
+
+
+class BeneficiaryDetailView(
+    StaffPermissionRequiredMixin, BeneficiaryScopeMixin, AuditedDetailMixin, DetailView
+):
+    permission_required = "registry.view_beneficiary"
+    template_name = "registry/beneficiary_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = (
+            selectors.change_history(self.object)
+            if self.request.user.has_perm("registry.view_historicalbeneficiary")
+            else None
+        )
+        return context
+
+
+class BeneficiaryFormMixin(ServiceFormMixin):
+    form_class = BeneficiaryForm
+    template_name = "registry/person_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class BeneficiaryCreateView(
+    StaffPermissionRequiredMixin, BeneficiaryFormMixin, CreateView
+):
+    permission_required = "registry.add_beneficiary"
+    model = Beneficiary
+    success_message = _("%(name)s has been added to the register.")
+    extra_context = {"page_title": _("New beneficiary")}
+
+    def call_service(self, form):
+        return services.beneficiary_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class BeneficiaryUpdateView(
+    StaffPermissionRequiredMixin,
+    BeneficiaryScopeMixin,
+    BeneficiaryFormMixin,
+    UpdateView,
+):
+    permission_required = "registry.change_beneficiary"
+    success_message = _("The changes to %(name)s have been saved.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.beneficiary_update(
+            actor=self.request.user, beneficiary=self.object, **form.service_kwargs()
+        )
+
+
+# --- Institutions ---------------------------------------------------------------
+
+
+class InstitutionListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+    permission_required = "registry.view_institution"
+    filterset_class = InstitutionFilter
+    template_name = "registry/institution_list.html"
+
+    def get_queryset(self):
+        self.queryset = selectors.institution_list()
+        return super().get_queryset()
+
+
+class InstitutionDetailView(StaffPermissionRequiredMixin, DetailView):
+    permission_required = "registry.view_institution"
+    template_name = "registry/institution_detail.html"
+
+    def get_queryset(self):
+        return selectors.institution_list().prefetch_related("contacts")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = (
+            selectors.change_history(self.object)
+            if self.request.user.has_perm("registry.view_historicalinstitution")
+            else None
+        )
+        return context
+
+
+class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+    permission_required = "registry.add_institution"
+    model = Institution
+    form_class = InstitutionForm
+    template_name = "registry/person_form.html"
+    success_message = _("%(name)s has been added to the register.")
+    extra_context = {"page_title": _("New institution")}
+
+    def call_service(self, form):
+        return services.institution_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class InstitutionUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, UpdateView):
+    permission_required = "registry.change_institution"
+    model = Institution
+    form_class = InstitutionForm
+    template_name = "registry/person_form.html"
+    success_message = _("The changes to %(name)s have been saved.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.institution_update(
+            actor=self.request.user, institution=self.object, **form.service_kwargs()
+        )

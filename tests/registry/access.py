@@ -1,0 +1,21 @@
+"""Who may open each staff URL of the register (DESIGN.md, Roles)."""
+
+C, S, A = "coordinator", "social_worker", "administrator"
+
+ACCESS = {
+    "registry:volunteer-list": {C},
+    "registry:volunteer-create": {C},
+    "registry:volunteer-detail": {C},
+    "registry:volunteer-update": {C},
+    "registry:volunteer-status": {C},
+    "registry:volunteer-export-data": {C},
+    "registry:volunteer-anonymise": {C},
+    "registry:beneficiary-list": {C, S},
+    "registry:beneficiary-create": {C, S},
+    "registry:beneficiary-detail": {C, S},
+    "registry:beneficiary-update": {C, S},
+    "registry:institution-list": {C},
+    "registry:institution-create": {C},
+    "registry:institution-detail": {C},
+    "registry:institution-update": {C},
+}
