@@ -19,7 +19,7 @@ def test_home_page_is_accessible_and_styled(page, live_server):
 def test_skip_link_moves_focus_to_main_content(page, live_server):
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Przejdź do treści głównej")
+    skip = page.get_by_role("link", name="Przejdź do treści")
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
