@@ -13,16 +13,22 @@ import sys
 
 def entries(text: str) -> list[tuple[str, str]]:
     """(key, block) pairs; the key is everything before the first msgstr
-    (msgctxt, msgid, msgid_plural), comments left out."""
+    (msgctxt, msgid, msgid_plural) with the line wrapping removed, comments left
+    out."""
     result = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        key_lines = []
+        key_parts = []
         for line in block.splitlines():
             if line.startswith("msgstr"):
                 break
-            if not line.startswith("#"):
-                key_lines.append(line)
-        result.append(("\n".join(key_lines), block))
+            if line.startswith("msg"):
+                keyword, _, rest = line.partition(" ")
+                key_parts += ["\n" + keyword, rest.strip()[1:-1]]
+            elif line.startswith('"'):
+                # Continuation lines: the same text wrapped differently by two
+                # branches is still the same message.
+                key_parts.append(line.strip()[1:-1])
+        result.append(("".join(key_parts), block))
     return result
 
 
