@@ -55,9 +55,10 @@ class Weights:
     over_hours_cap: float = -30.0
     # Batch objective (matching.optimizer): every filled place is worth
     # ``fill_bonus`` plus ``urgency_bonus`` per urgency level plus the score, so
-    # filling places comes first, urgent requests next, the score last.
+    # filling places comes first, urgent requests next, the score last (a score
+    # rarely reaches ``urgency_bonus``; three levels stay under ``fill_bonus``).
     fill_bonus: float = 1000.0
-    urgency_bonus: float = 10.0
+    urgency_bonus: float = 100.0
 
 
 WEIGHTS = Weights()
