@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
+from registry import validators
 from registry.models import (
     Category,
     District,
@@ -80,6 +81,18 @@ class BooleanWidget(widgets.Widget):
         if kwargs.get("force_native_type"):
             return value
         return "tak" if value else "nie"
+
+
+class NormalisedWidget(widgets.CharWidget):
+    """Text normalised as the staff form does before the model validates it
+    (NIP and REGON written with dashes or spaces)."""
+
+    def __init__(self, normalise, **kwargs):
+        self.normalise = normalise
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        return self.normalise(super().clean(value, row, **kwargs))
 
 
 class ChoiceWidget(widgets.Widget):
@@ -305,6 +318,8 @@ class VolunteerResource(RegistryResource):
 class InstitutionResource(RegistryResource):
     district = _field("district", ByNameWidget(District))
     kind = _field("kind", ChoiceWidget(Institution.Kind))
+    nip = _field("nip", NormalisedWidget(validators.normalize_nip))
+    regon = _field("regon", NormalisedWidget(validators.normalize_regon))
     receives_help = _field("receives_help", BooleanWidget(), default=False)
     sends_volunteers = _field("sends_volunteers", BooleanWidget(), default=False)
     programme_partner = _field("programme_partner", BooleanWidget(), default=False)
