@@ -65,6 +65,8 @@ class RegistryImportExportAdmin(ImportExportModelAdmin):
     import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
     import_template_name = "admin/registry/import.html"
+    # Excel opens a UTF-8 file with Polish letters correctly only with a BOM.
+    to_encoding = "utf-8-sig"
 
     # Without a setting, django-import-export lets any staff member import;
     # here importing needs the add and change permissions, exporting the view
@@ -186,6 +188,9 @@ class InstitutionAdmin(
     autocomplete_fields = ("district",)
     readonly_fields = ("created_at", "updated_at")
     inlines = (ContactPersonInline,)
+
+    def get_export_queryset(self, request):
+        return super().get_export_queryset(request).select_related("district")
 
 
 # --- Volunteers -----------------------------------------------------------------
@@ -365,6 +370,14 @@ class VolunteerAdmin(
         if obj is not None and obj.is_anonymised:
             return False
         return super().has_change_permission(request, obj)
+
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("district", "sending_institution")
+            .prefetch_related("skills", "interests", "reachable_districts")
+        )
 
     def get_data_for_export(self, request, queryset, **kwargs):
         data = super().get_data_for_export(request, queryset, **kwargs)

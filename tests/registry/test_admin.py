@@ -138,18 +138,97 @@ def test_opening_a_volunteer_in_the_admin_is_logged(admin_client, make_volunteer
     assert entry.actor.username == "admin"
 
 
-def test_volunteer_list_query_count_does_not_grow_with_rows(
-    admin_client, make_volunteer, districts
-):
-    make_volunteer(district=districts["Bronów"])
+@pytest.fixture
+def add_row(make_volunteer, make_institution, make_beneficiary, districts, coordinator):
+    """Adds one row of a model, with its related rows, as the services do."""
+    serial = iter(range(100))
+
+    def add(model):
+        n = next(serial)
+        if model is Volunteer:
+            return make_volunteer(last_name=f"Wiersz{n}", district=districts["Ligota"])
+        if model is Institution:
+            return make_institution(name=f"Wiersz{n}", district=districts["Ligota"])
+        if model is Beneficiary:
+            return make_beneficiary(
+                last_name=f"Wiersz{n}",
+                district=districts["Ligota"],
+                social_worker=coordinator,
+            )
+        return access_log(
+            actor=coordinator,
+            action=AccessLog.Action.VIEW,
+            obj=make_volunteer(last_name=f"Wiersz{n}"),
+        )
+
+    return add
+
+
+@pytest.mark.parametrize("model", [Volunteer, Institution, Beneficiary, AccessLog])
+def test_list_query_count_does_not_grow_with_rows(admin_client, add_row, model):
+    add_row(model)
     with CaptureQueriesContext(connection) as one_row:
-        admin_client.get(admin_url(Volunteer, "changelist"))
-    for n in range(5):
-        make_volunteer(last_name=f"Nowak{n}", district=districts["Ligota"])
+        admin_client.get(admin_url(model, "changelist"))
+    for _n in range(5):
+        add_row(model)
     with CaptureQueriesContext(connection) as six_rows:
-        response = admin_client.get(admin_url(Volunteer, "changelist"))
-    assert "Nowak4" in response.content.decode()
+        response = admin_client.get(admin_url(model, "changelist"))
+    assert "Wiersz5" in response.content.decode()
     assert len(six_rows) == len(one_row)
+
+
+def test_autocomplete_finds_an_institution_without_diacritics(
+    coordinator_client, make_institution
+):
+    make_institution(name="Szkoła Podstawowa w Zabrzegu")
+    make_institution(name="Parafia św. Andrzeja")
+    response = coordinator_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "registry",
+            "model_name": "volunteer",
+            "field_name": "sending_institution",
+            "term": "szkola",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == [
+        "Szkoła Podstawowa w Zabrzegu"
+    ]
+
+
+def test_editing_in_the_admin_validates_and_records_history(
+    coordinator_client, make_institution
+):
+    institution = make_institution(name="Stara nazwa")
+    data = {
+        "name": "Nowa nazwa",
+        "kind": "school",
+        "nip": "5260001246",
+        "city": "Czechowice-Dziedzice",
+        "phone": "32 214 11 11",
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+        "contacts-0-name": "Ewa Dyrektorka",
+        "contacts-0-phone": "601 234 567",
+    }
+    url = admin_url(Institution, "change", institution.pk)
+
+    refused = coordinator_client.post(url, {**data, "postal_code": "43502"})
+    assert refused.status_code == 200  # the form again, with the error
+    institution.refresh_from_db()
+    assert institution.name == "Stara nazwa"
+
+    response = coordinator_client.post(url, {**data, "postal_code": "43-502"})
+    assert response.status_code == 302
+    institution.refresh_from_db()
+    assert institution.name == "Nowa nazwa"
+    assert institution.phone == "+48322141111"
+    assert institution.contacts.get().phone == "+48601234567"
+    latest = institution.history.latest()
+    assert latest.history_user.username == "koordynator"
 
 
 def test_admin_search_ignores_diacritics(admin_client, make_volunteer):

@@ -10,6 +10,8 @@ import pytest
 import tablib
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registry import services
@@ -394,3 +396,25 @@ def test_services_are_not_bypassed_for_anonymised_rows(
     assert "rejected-rows" in page
     volunteer.refresh_from_db()
     assert volunteer.is_anonymised
+
+
+def test_export_csv_starts_with_a_bom_for_excel(coordinator_client, two_volunteers):
+    response = export(coordinator_client, Volunteer, "volunteerresource", CSV_FORMAT)
+    assert response.content.startswith("\ufeff".encode())
+    assert "Żurawska" in response.content.decode("utf-8-sig")
+
+
+def test_export_query_count_does_not_grow_with_rows(
+    coordinator_client, make_volunteer, skills
+):
+    make_volunteer(last_name="Jedna", skills=[skills["Pierwsza pomoc"]])
+    with CaptureQueriesContext(connection) as one:
+        export(coordinator_client, Volunteer, "volunteerresource", CSV_FORMAT)
+    for n in range(4):
+        make_volunteer(last_name=f"Kolejna{n}", skills=[skills["Prace ogrodowe"]])
+    with CaptureQueriesContext(connection) as five:
+        response = export(
+            coordinator_client, Volunteer, "volunteerresource", CSV_FORMAT
+        )
+    assert "Kolejna3" in response.content.decode("utf-8-sig")
+    assert len(five) == len(one)
