@@ -418,3 +418,13 @@ def test_export_query_count_does_not_grow_with_rows(
         )
     assert "Kolejna3" in response.content.decode("utf-8-sig")
     assert len(five) == len(one)
+
+
+@pytest.mark.parametrize("model", [Volunteer, Institution])
+def test_import_and_export_pages_open_with_the_rules_in_polish(
+    coordinator_client, model
+):
+    page = coordinator_client.get(import_url(model))
+    assert page.status_code == 200
+    assert "w całości albo wcale" in page.content.decode()
+    assert coordinator_client.get(import_url(model, "export")).status_code == 200
