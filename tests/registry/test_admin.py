@@ -111,6 +111,7 @@ def test_administrator_admin_index_lists_only_dictionaries_and_the_log(
     page = administrator_client.get(reverse("admin:index")).content.decode()
     assert admin_url(Skill, "changelist") in page
     assert admin_url(AccessLog, "changelist") in page
+    assert admin_url(get_user_model(), "changelist") in page  # users
     assert admin_url(Volunteer, "changelist") not in page
     assert admin_url(Beneficiary, "changelist") not in page
 
