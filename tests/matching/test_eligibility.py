@@ -71,7 +71,7 @@ def test_sql_filter_and_per_volunteer_rules_agree(
                         dt.time(start + 2),
                     )
                 ],
-                district=rng.choice(districts + [None]),
+                district=rng.choice([*districts, None]),
                 adults_only=rng.random() < 0.3,
                 involves_minors=rng.random() < 0.3,
                 driving_licence_required=rng.random() < 0.3,
