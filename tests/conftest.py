@@ -6,6 +6,9 @@ from django.test import Client
 from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 from volunteer_center.services import staff_user_create
 
+# Builders of register and matching data, for the tests of every app.
+pytest_plugins = ["tests.fixtures.registry", "tests.fixtures.matching"]
+
 PASSWORD = "test-password-123"
 
 

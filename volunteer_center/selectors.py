@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS
@@ -22,12 +20,3 @@ def role_home_url(user) -> str:
     if user.is_staff:
         return reverse("admin:index")
     return reverse("home")
-
-
-def dashboard_summary(*, today: dt.date | None = None) -> dict:
-    from registry.models import Volunteer
-
-    return {
-        "candidates": Volunteer.objects.candidates().not_anonymised().count(),
-        "active_volunteers": Volunteer.objects.active().count(),
-    }

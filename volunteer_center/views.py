@@ -55,6 +55,8 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from volunteer_center.selectors import dashboard_summary
+        from volunteer_center import dashboard
 
-        return super().get_context_data(summary=dashboard_summary(), **kwargs)
+        return super().get_context_data(
+            todo=dashboard.todo(self.request.user), charts=dashboard.charts(), **kwargs
+        )
