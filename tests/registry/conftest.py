@@ -4,7 +4,7 @@ from itertools import count
 import pytest
 
 from registry import services
-from registry.models import Category, District, Skill
+from registry.models import Category, ConsultationTopic, District, Skill
 
 _serial = count(1000)
 
@@ -83,5 +83,25 @@ def make_institution(db, coordinator):
     def make(**fields):
         values = {"name": "Szkoła Podstawowa nr 1", "kind": "school", **fields}
         return services.institution_create(actor=coordinator, fields=values)
+
+    return make
+
+
+@pytest.fixture
+def make_consultation(db, coordinator):
+    """Records a held phone consultation with a walk-in person (from 5 January
+    2026, each an hour after the last); keyword arguments override fields."""
+    times = count()
+
+    def make(**fields):
+        start = dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC)
+        values = {
+            "starts_at": start + dt.timedelta(hours=next(times)),
+            "walk_in_name": "Jan Przechodni",
+            "topic": ConsultationTopic.objects.get(name="Inne"),
+            "form": "phone",
+            **fields,
+        }
+        return services.consultation_create(actor=coordinator, fields=values)
 
     return make
