@@ -607,7 +607,7 @@ class ConsultationBookingForm(forms.Form):
             "phone",
             "email",
             "topic",
-            HTML('{% include "volunteer_center/_privacy_clause.html" %}'),
+            HTML('{% include "registry/_consultation_privacy_clause.html" %}'),
             "consent",
             Div("website", css_class="visually-hidden", aria_hidden="true"),
         )

@@ -343,7 +343,8 @@ def test_a_resident_books_a_visit_and_staff_see_it_planned(client, coordinator_c
     page = client.get(reverse("registry:consultation-book"))
     html = page.content.decode()
     assert 'value="2026-12-08T10:00"' in html
-    assert "Klauzula" in html or "administratorem" in html.lower()
+    assert "nie możemy umówić wizyty" in html  # the clause for this purpose
+    assert "Wersja klauzuli: 2026-01" in html
 
     response = client.post(reverse("registry:consultation-book"), booking_data())
 
