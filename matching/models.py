@@ -1,1 +1,471 @@
-from django.db import models  # noqa: F401
+"""Help requests, their schedules, assignments of volunteers, hours and programmes.
+
+A request's schedule is always a date range plus weekly slots: a one-off visit
+is the range of one day with one slot on that day's weekday. The matching
+engine then needs only one notion of time.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.models import (
+    Availability,
+    Beneficiary,
+    Category,
+    District,
+    Institution,
+    Skill,
+    Volunteer,
+)
+from volunteer_center.models import TimeStampedModel
+
+Weekday = Availability.Weekday
+
+
+def hours_between(start: dt.time, end: dt.time) -> Decimal:
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+
+
+class Programme(TimeStampedModel):
+    """An action run with other social-assistance units or institutions."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"), null=True, blank=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible coordinator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+    )
+    partners = models.ManyToManyField(
+        Institution,
+        through="ProgrammePartner",
+        verbose_name=_("partner institutions"),
+        related_name="programmes",
+        blank=True,
+    )
+    volunteers = models.ManyToManyField(
+        Volunteer,
+        verbose_name=_("volunteers"),
+        related_name="programmes",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["-date_from", "name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
+                name="programme_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:programme-detail", args=[self.pk])
+
+
+class ProgrammePartner(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE)
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("institution"), on_delete=models.PROTECT
+    )
+    role = models.CharField(_("role in the programme"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("programme partner")
+        verbose_name_plural = _("programme partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "institution"], name="programme_partner_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.role:
+            return f"{self.institution} ({self.role})"
+        return str(self.institution)
+
+
+class HelpRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Coordinators see every request; a social worker sees the requests of
+        their own beneficiaries and those they filed."""
+        if user.has_perm("matching.view_all_helprequests"):
+            return self
+        return self.filter(Q(beneficiary__social_worker=user) | Q(created_by=user))
+
+    def unfinished(self):
+        return self.filter(status__in=HelpRequest.UNFINISHED)
+
+    def open_for_matching(self):
+        return self.filter(status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN])
+
+
+class HelpRequest(TimeStampedModel):
+    class Kind(models.TextChoices):
+        ONCE = "once", _("one-off")
+        WEEKLY = "weekly", _("weekly, recurring")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        OPEN = "open", _("open")
+        STAFFED = "staffed", _("staffed")
+        IN_PROGRESS = "in_progress", _("in progress")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Urgency(models.IntegerChoices):
+        LOW = 0, _("low")
+        NORMAL = 1, _("normal")
+        HIGH = 2, _("high")
+        CRITICAL = 3, _("critical")
+
+    UNFINISHED = (Status.NEW, Status.OPEN, Status.STAFFED, Status.IN_PROGRESS)
+
+    beneficiary = models.ForeignKey(
+        Beneficiary,
+        verbose_name=_("beneficiary"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="help_requests",
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="help_requests",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    description = models.TextField(_("description"), blank=True)
+    required_skills = models.ManyToManyField(
+        Skill, verbose_name=_("required skills"), blank=True, related_name="+"
+    )
+    nice_skills = models.ManyToManyField(
+        Skill, verbose_name=_("nice-to-have skills"), blank=True, related_name="+"
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("schedule"), max_length=8, choices=Kind.choices, default=Kind.ONCE
+    )
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    needed = models.PositiveSmallIntegerField(_("volunteers needed"), default=1)
+    adults_only = models.BooleanField(_("adults only"), default=False)
+    involves_minors = models.BooleanField(
+        _("involves work with minors (vetting required)"), default=False
+    )
+    driving_licence_required = models.BooleanField(
+        _("driving licence required"), default=False
+    )
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"), choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="help_requests",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-urgency", "date_from", "pk"]
+        verbose_name = _("help request")
+        verbose_name_plural = _("help requests")
+        permissions = [
+            ("view_all_helprequests", _("Can see every help request")),
+            ("run_batch_matching", _("Can run the batch proposal")),
+        ]
+        indexes = [models.Index(fields=["status", "urgency"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(beneficiary__isnull=False, institution__isnull=True)
+                | Q(beneficiary__isnull=True, institution__isnull=False),
+                name="helprequest_one_party",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="helprequest_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(needed__gte=1, needed__lte=50),
+                name="helprequest_needed_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="weekly") | Q(date_to=F("date_from")),
+                name="helprequest_once_is_one_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:request-detail", args=[self.pk])
+
+    @property
+    def party(self):
+        return self.beneficiary or self.institution
+
+    @property
+    def party_key(self) -> str:
+        if self.beneficiary_id:
+            return f"b:{self.beneficiary_id}"
+        return f"i:{self.institution_id}"
+
+    @property
+    def duration_days(self) -> int:
+        return (self.date_to - self.date_from).days + 1
+
+
+class RequestSlot(models.Model):
+    """One weekly time window of a request (a one-off request has one)."""
+
+    request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="slots"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"))
+
+    class Meta:
+        ordering = ["weekday", "start"]
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="requestslot_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="requestslot_weekday_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    @property
+    def hours(self) -> Decimal:
+        return hours_between(self.start, self.end)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def live(self):
+        """Assignments that still bind the volunteer's time."""
+        return self.filter(status__in=Assignment.LIVE)
+
+    def holding_place(self):
+        return self.filter(status__in=Assignment.HOLDING_PLACE)
+
+    def visible_to(self, user):
+        if user.has_perm("matching.view_all_helprequests"):
+            return self
+        return self.filter(
+            Q(request__beneficiary__social_worker=user) | Q(request__created_by=user)
+        )
+
+
+class Assignment(TimeStampedModel):
+    """A volunteer directed to a request (skierowanie)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        CONTACTED = "contacted", _("contacted")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        ACTIVE = "active", _("active")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    LIVE = (Status.PROPOSED, Status.CONTACTED, Status.ACCEPTED, Status.ACTIVE)
+    HOLDING_PLACE = (Status.ACCEPTED, Status.ACTIVE)
+
+    request = models.ForeignKey(
+        HelpRequest,
+        verbose_name=_("help request"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    volunteer = models.ForeignKey(
+        Volunteer,
+        verbose_name=_("volunteer"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED
+    )
+    # Which of the request's places the assignment holds once accepted: the
+    # unique constraint below makes a second holder of one place impossible.
+    place = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    weekly_hours = models.DecimalField(
+        _("hours per week"), max_digits=5, decimal_places=2, default=Decimal(0)
+    )
+    score = models.FloatField(_("score at proposal"), default=0)
+    reasons = models.JSONField(_("reasons at proposal"), default=list, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("directed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_from", "pk"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "volunteer"],
+                condition=Q(status__in=["proposed", "contacted", "accepted", "active"]),
+                name="assignment_one_live_per_volunteer_and_request",
+            ),
+            models.UniqueConstraint(
+                fields=["request", "place"],
+                condition=Q(status__in=["accepted", "active"]),
+                name="assignment_one_holder_per_place",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["accepted", "active"], place__isnull=False)
+                | (~Q(status__in=["accepted", "active"]) & Q(place__isnull=True)),
+                name="assignment_place_iff_holding",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="assignment_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} → {self.request}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:request-detail", args=[self.request_id])
+
+    @property
+    def duration_days(self) -> int:
+        return (self.date_to - self.date_from).days + 1
+
+
+class HoursEntryQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=HoursEntry.Status.APPROVED)
+
+
+class HoursEntry(TimeStampedModel):
+    """Hours a volunteer worked on one day for one assignment."""
+
+    class Status(models.TextChoices):
+        LOGGED = "logged", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.PROTECT,
+        related_name="hours",
+    )
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.LOGGED
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = HoursEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("hours entry")
+        verbose_name_plural = _("hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="logged") | Q(approved_at__isnull=False),
+                name="hoursentry_approved_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y}: {self.hours} h"

@@ -279,6 +279,124 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
         }
 
 
+class SignUpForm(forms.ModelForm):
+    """The public volunteer sign-up: what a resident can tell about themselves.
+
+    Model validation (age limits, guardian, phone and postal code formats) is
+    the same as on the staff form; the RODO consent is required, and the
+    ``website`` field is a honeypot: people never see it, robots fill it in.
+    """
+
+    availability = AvailabilityField(
+        help_text=_("Tick the parts of the week when you are usually free.")
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the information clause and consent to the processing of "
+            "my personal data for the purposes of volunteering."
+        ),
+        error_messages={"required": _("Without this consent we cannot register you.")},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Volunteer
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "reachable_districts",
+            "skills",
+            "interests",
+            "languages",
+            "has_driving_licence",
+            "has_car",
+            "max_hours_per_week",
+            "guardian_name",
+            "guardian_phone",
+            "guardian_email",
+            "guardian_consent",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "reachable_districts": forms.CheckboxSelectMultiple,
+            "skills": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "reachable_districts": _("Where can you get to?"),
+            "skills": _("What can you do?"),
+            "interests": _("What kind of help interests you?"),
+            "guardian_consent": _(
+                "My legal guardian has given written consent to my volunteering"
+            ),
+        }
+        help_texts = {
+            "email": _("We will send the confirmation here."),
+            "max_hours_per_week": _("At most 40."),
+        }
+
+    def __init__(self, *args, clause_version: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        for name in ("skills", "interests", "reachable_districts", "district"):
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(is_active=True)
+        self.helper = _helper(
+            _("Sign up"),
+            Fieldset(
+                _("About you"),
+                "first_name",
+                "last_name",
+                "birth_date",
+                "email",
+                "phone",
+            ),
+            Fieldset(_("Address"), "street", "postal_code", "city", "district"),
+            Fieldset(
+                _("How you would like to help"),
+                "skills",
+                "interests",
+                "languages",
+                "availability",
+                "reachable_districts",
+                "has_driving_licence",
+                "has_car",
+                "max_hours_per_week",
+            ),
+            Fieldset(
+                _("Only if you are under 18: your legal guardian"),
+                "guardian_name",
+                "guardian_phone",
+                "guardian_email",
+                "guardian_consent",
+            ),
+            Fieldset(
+                _("Your personal data"),
+                HTML('{% include "volunteer_center/_privacy_clause.html" %}'),
+                "consent",
+            ),
+            HTML('<div class="honeypot" aria-hidden="true">'),
+            "website",
+            HTML("</div>"),
+        )
+
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    service_kwargs = VolunteerForm.service_kwargs
+
+
 # --- Beneficiary ----------------------------------------------------------------
 
 

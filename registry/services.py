@@ -7,7 +7,9 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,7 @@ from registry.models import (
     Consultation,
     ConsultationTopic,
     Institution,
+    LegalBasis,
     OfficeHours,
     Volunteer,
 )
@@ -126,6 +129,68 @@ def volunteer_update(
         },
     )
     return volunteer
+
+
+@transaction.atomic
+def volunteer_sign_up(
+    *,
+    fields: Mapping,
+    clause_version: str,
+    skills: Iterable = (),
+    interests: Iterable = (),
+    reachable_districts: Iterable = (),
+    availability: Iterable[Slot] = (),
+) -> Volunteer | None:
+    """A resident signs up on the public form and becomes a candidate.
+
+    An e-mail address already in the register creates no second record; the
+    caller shows the same thank-you page either way, so the form does not reveal
+    who is registered. The confirmation goes to the address after commit: the
+    owner of the mailbox learns that they are already registered, nobody else.
+    Returns the new volunteer, or None when the address was known.
+    """
+    email = fields["email"].strip()
+    # Serialise sign-ups of one address so two quick submissions cannot both pass.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", [email.lower()]
+            )
+    if Volunteer.objects.filter(email__iexact=email).exists():
+        transaction.on_commit(lambda: _send_sign_up_mail(email, known=True))
+        return None
+    volunteer = Volunteer(
+        source=Volunteer.Source.PUBLIC_FORM,
+        status=Volunteer.Status.CANDIDATE,
+        legal_basis=LegalBasis.CONSENT,
+        consent_clause_version=clause_version,
+        consent_given_at=timezone.now(),
+    )
+    _assign(volunteer, {**fields, "email": email})
+    _save(volunteer, actor=None)
+    _set_relations(
+        volunteer,
+        {
+            "skills": skills,
+            "interests": interests,
+            "reachable_districts": reachable_districts,
+            "availability": availability,
+        },
+    )
+    transaction.on_commit(lambda: _send_sign_up_mail(email, known=False))
+    return volunteer
+
+
+def _send_sign_up_mail(email: str, *, known: bool) -> None:
+    template = (
+        "registry/email/sign_up_known.txt" if known else "registry/email/sign_up.txt"
+    )
+    send_mail(
+        subject=str(_("Volunteer Centre: your sign-up")),
+        message=render_to_string(template, {"CENTRE": settings.CENTRE}),
+        from_email=None,
+        recipient_list=[email],
+    )
 
 
 # Which statuses each status change starts from.

@@ -5,6 +5,13 @@ from registry import views
 app_name = "registry"
 
 urlpatterns = [
+    # Public
+    path("zostan-wolontariuszem/", views.SignUpView.as_view(), name="signup"),
+    path(
+        "zostan-wolontariuszem/dziekujemy/",
+        views.SignUpThanksView.as_view(),
+        name="signup-thanks",
+    ),
     # Volunteers
     path("wolontariusze/", views.VolunteerListView.as_view(), name="volunteer-list"),
     path(

@@ -5,8 +5,10 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import (
@@ -31,6 +33,7 @@ from registry.forms import (
     ConsultationBookingForm,
     ConsultationForm,
     InstitutionForm,
+    SignUpForm,
     VolunteerForm,
 )
 from registry.models import Beneficiary, Consultation, Institution, Volunteer
@@ -201,6 +204,51 @@ class VolunteerAnonymiseView(StaffPermissionRequiredMixin, SingleObjectMixin, Vi
 
 
 # --- Beneficiaries --------------------------------------------------------------
+
+
+# --- Public sign-up -----------------------------------------------------------
+
+
+class SignUpView(FormView):
+    """The public volunteer sign-up form (no login)."""
+
+    template_name = "registry/sign_up.html"
+    form_class = SignUpForm
+    success_url = reverse_lazy("registry:signup-thanks")
+
+    def post(self, request, *args, **kwargs):
+        if not sign_up_allowed(request):
+            return render(request, "registry/sign_up_limited.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            clause_version=settings.PRIVACY_CLAUSE_VERSION, **kwargs
+        )
+
+    def form_valid(self, form):
+        if not form.is_robot():
+            services.volunteer_sign_up(
+                clause_version=settings.PRIVACY_CLAUSE_VERSION, **form.service_kwargs()
+            )
+        # The same answer whether the address was new, known or a robot's.
+        return super().form_valid(form)
+
+
+def sign_up_allowed(request) -> bool:
+    """At most SIGNUP_RATE_LIMIT_PER_HOUR submissions per address per hour."""
+    key = f"signup-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= settings.SIGNUP_RATE_LIMIT_PER_HOUR
+
+
+class SignUpThanksView(TemplateView):
+    template_name = "registry/sign_up_thanks.html"
 
 
 class BeneficiaryScopeMixin:

@@ -82,3 +82,12 @@ def persona_client(request, db):
     if name == "anonymous":
         return Client()
     return _client_for(request.getfixturevalue(name))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache holds rate-limit counters: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
