@@ -727,7 +727,7 @@ class ConsultationBookingForm(forms.Form):
             "topic",
             HTML('{% include "registry/_consultation_privacy_clause.html" %}'),
             "consent",
-            Div("website", css_class="visually-hidden", aria_hidden="true"),
+            Div("website", css_class="honeypot", aria_hidden="true"),
         )
 
     def clean_phone(self) -> str:
@@ -750,9 +750,8 @@ class ConsultationBookingForm(forms.Form):
             )
         return cleaned_data
 
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website", "").strip())
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -235,9 +235,10 @@ class SignUpView(FormView):
         return super().form_valid(form)
 
 
-def sign_up_allowed(request) -> bool:
-    """At most SIGNUP_RATE_LIMIT_PER_HOUR submissions per address per hour."""
-    key = f"signup-rate:{request.META.get('REMOTE_ADDR', '')}"
+def sign_up_allowed(request, form: str = "signup") -> bool:
+    """At most SIGNUP_RATE_LIMIT_PER_HOUR submissions of a public form (the
+    sign-up, a booking) per address per hour."""
+    key = f"{form}-rate:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
@@ -503,9 +504,19 @@ class ConsultationBookView(FormView):
     form_class = ConsultationBookingForm
     template_name = "registry/consultation_book.html"
 
+    def post(self, request, *args, **kwargs):
+        # A robot could otherwise fill every slot of the month.
+        if not sign_up_allowed(request, form="booking"):
+            return render(
+                request, "registry/consultation_book_limited.html", status=429
+            )
+        return super().post(request, *args, **kwargs)
+
     def get_form_kwargs(self):
-        self.slots = selectors.free_slots(days=services.BOOKING_DAYS)
-        return {**super().get_form_kwargs(), "slots": self.slots}
+        return {
+            **super().get_form_kwargs(),
+            "slots": selectors.free_slots(days=services.BOOKING_DAYS),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -515,7 +526,7 @@ class ConsultationBookView(FormView):
         )
 
     def form_valid(self, form):
-        if form.is_spam:
+        if form.is_robot():
             # Robots get the same answer as people, and nothing is stored.
             return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
         try:

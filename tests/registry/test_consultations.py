@@ -2,6 +2,7 @@
 hours (never twice the same slot), the staff screens and their query counts."""
 
 import datetime as dt
+import re
 import threading
 from zoneinfo import ZoneInfo
 
@@ -401,6 +402,27 @@ def test_a_slot_taken_meanwhile_is_explained_and_input_kept(client, topic):
     assert "Ten termin nie jest już wolny" in html
     assert 'value="Maria Mieszkańska"' in html
     assert Consultation.objects.count() == 1
+
+
+def test_the_honeypot_is_hidden_from_people(client):
+    html = client.get(reverse("registry:consultation-book")).content.decode()
+    hidden = re.search(r'class="honeypot"\s+aria-hidden="true">(.*?)</div>', html, re.S)
+    assert hidden and 'name="website"' in hidden.group(1)
+
+
+def test_bookings_from_one_address_are_limited_per_hour(client, settings):
+    settings.SIGNUP_RATE_LIMIT_PER_HOUR = 2
+    url = reverse("registry:consultation-book")
+    first = client.post(url, booking_data())
+    second = client.post(url, booking_data(slot="2026-12-08T10:20"))
+    third = client.post(url, booking_data(slot="2026-12-08T10:40"))
+    assert (first.status_code, second.status_code, third.status_code) == (
+        302,
+        302,
+        429,
+    )
+    assert "Zbyt wiele" in third.content.decode()
+    assert Consultation.objects.count() == 2
 
 
 def test_booking_needs_the_csrf_token():
