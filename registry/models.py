@@ -927,5 +927,7 @@ class Consultation(TimeStampedModel):
         errors = _normalise_phones(self, "walk_in_phone")
         if self.follow_up and self.follow_up_due is None:
             errors["follow_up_due"] = [_("Enter the date the follow-up is due.")]
+        if not self.walk_in_name and (self.walk_in_phone or self.walk_in_email):
+            errors["walk_in_name"] = [_("A walk-in person's contact needs their name.")]
         if errors:
             raise ValidationError(errors)

@@ -390,7 +390,7 @@ def _office_hours_slot(starts_at: dt.datetime, *, now: dt.datetime):
         .filter(weekday=local.weekday(), start__lte=local.time(), end__gt=local.time())
     )
     for hours in candidates:
-        if local.time() in hours.slot_starts() and local.second == 0:
+        if local.time() in hours.slot_starts():
             return hours
     return None
 

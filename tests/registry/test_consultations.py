@@ -135,6 +135,20 @@ def test_staff_cannot_record_a_second_visit_at_a_booked_time(make_consultation, 
         make_consultation(starts_at=TUESDAY_10, form="in_person", status="planned")
 
 
+def test_a_walk_in_contact_needs_a_name(make_consultation, make_volunteer):
+    with pytest.raises(ValidationError) as error:
+        make_consultation(
+            walk_in_name="", volunteer=make_volunteer(), walk_in_phone="600100200"
+        )
+    assert "walk_in_name" in error.value.message_dict
+
+
+def test_the_administrator_configures_office_hours_and_topics(administrator):
+    assert administrator.has_perm("registry.change_officehours")
+    assert administrator.has_perm("registry.add_consultationtopic")
+    assert not administrator.has_perm("registry.view_consultation")
+
+
 def test_walk_in_phone_is_stored_as_plus_48(make_consultation):
     consultation = make_consultation(walk_in_phone="601 234 567")
     assert consultation.walk_in_phone == "+48601234567"
