@@ -703,6 +703,21 @@ class OfficeHours(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
 
+    def clean(self) -> None:
+        if self.start is None or self.end is None or not self.is_active:
+            return
+        clash = (
+            OfficeHours.objects.active()
+            .filter(weekday=self.weekday, start__lt=self.end, end__gt=self.start)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                _("These hours overlap other office hours on that day: %(other)s.")
+                % {"other": clash}
+            )
+
     def slot_starts(self) -> list[dt.time]:
         """The start of every whole slot that fits between start and end."""
         step = dt.timedelta(minutes=self.slot_minutes)

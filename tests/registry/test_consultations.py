@@ -174,6 +174,16 @@ def test_office_hours_are_preloaded_as_the_centre_keeps_them(db):
     assert hours == [(1, "10:00", "11:00", 20), (3, "15:00", "17:00", 20)]
 
 
+def test_office_hours_on_one_day_cannot_overlap(db):
+    overlapping = OfficeHours(weekday=1, start=dt.time(10, 30), end=dt.time(12))
+    with pytest.raises(ValidationError, match="nakładają się"):
+        overlapping.full_clean()
+    later = OfficeHours(weekday=1, start=dt.time(11), end=dt.time(12))
+    later.full_clean()
+    with pytest.raises(ValidationError, match="później"):
+        OfficeHours(weekday=2, start=dt.time(12), end=dt.time(11)).full_clean()
+
+
 def test_free_slots_cover_four_weeks_of_office_hours():
     slots = selectors.free_slots()
     # 4 Tuesdays × 3 slots of 20 minutes, 4 Thursdays × 6 slots.
