@@ -34,6 +34,8 @@ def request_list(user) -> QuerySet[HelpRequest]:
                 distinct=True,
             )
         )
+        # Meta.ordering is not applied to aggregating queries.
+        .order_by("-urgency", "date_from", "pk")
     )
 
 

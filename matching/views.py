@@ -3,7 +3,7 @@ forms, selectors and services."""
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -180,7 +180,15 @@ class AssignmentProposeView(StaffPermissionRequiredMixin, SingleObjectMixin, Vie
 
     def post(self, request, *args, **kwargs):
         help_request = self.get_object()
-        volunteer = get_object_or_404(Volunteer, pk=request.POST.get("volunteer"))
+        volunteer_id = request.POST.get("volunteer", "")
+        volunteer = (
+            Volunteer.objects.filter(pk=volunteer_id).first()
+            if volunteer_id.isdigit()
+            else None
+        )
+        if volunteer is None:
+            messages.error(request, _("Choose a volunteer to propose."))
+            return redirect(help_request.get_absolute_url())
         scored = selectors.score_for(help_request, volunteer)
         try:
             services.assignment_propose(

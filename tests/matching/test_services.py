@@ -51,7 +51,7 @@ def test_social_worker_files_only_for_own_beneficiaries(
     )
     assert request.status == HelpRequest.Status.NEW
     assert request.created_by == social_worker
-    with pytest.raises(MatchingError, match=r"własnych|own"):
+    with pytest.raises(MatchingError, match=r"swoich|own"):
         services.help_request_create(
             actor=social_worker, fields={**fields, "beneficiary": other}, slots=slot
         )
