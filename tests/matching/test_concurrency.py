@@ -22,7 +22,7 @@ def run_at_once(*calls):
         try:
             barrier.wait()
             results[index] = ("ok", call())
-        except Exception as error:  # noqa: BLE001 - the outcome is what is tested
+        except Exception as error:  # the outcome is what is tested
             results[index] = ("error", error)
         finally:
             connection.close()

@@ -42,7 +42,9 @@ def kwargs_for(url_name, objects):
     name = url_name.split(":")[1]
     if name.endswith(("-list", "-create")) or name == "hours-approve":
         return {}
-    kind = {"hours": "assignment"}.get(name.split("-")[0], name.split("-")[0])
+    kind = {"hours-log": "assignment", "assignment-propose": "request"}.get(
+        name, name.split("-")[0]
+    )
     return {"pk": objects[kind].pk}
 
 
@@ -60,7 +62,9 @@ def test_social_worker_sees_only_requests_of_own_beneficiaries(
     own = make_request(title="Moje zgłoszenie")
     other = make_request(
         title="Cudze zgłoszenie",
-        beneficiary=make_beneficiary(social_worker=other_social_worker, last_name="Inny"),
+        beneficiary=make_beneficiary(
+            social_worker=other_social_worker, last_name="Inny"
+        ),
     )
     page = social_worker_client.get("/zgloszenia/").content.decode()
     assert "Moje zgłoszenie" in page and "Cudze zgłoszenie" not in page

@@ -24,7 +24,7 @@ def test_suggestions_are_ranked_with_reasons_in_polish(
     request = make_request(required_skills=[sign_language])
     best = active_volunteer(first_name="Barbara", skills=[sign_language])
     active_volunteer(first_name="Cezary")
-    far = active_volunteer(
+    active_volunteer(
         first_name="Daria",
         district=districts["Zabrzeg"],
         reachable_districts=[],

@@ -74,24 +74,37 @@ def url_patterns():
 
 
 def staff_url_names():
+    public = PUBLIC | public_names_of_apps()
     return sorted(
         name
         for name, _route, _conv in url_patterns()
-        if name not in PUBLIC and name not in ANY_ACCOUNT
+        if name not in public and name not in ANY_ACCOUNT
     )
+
+
+def _access_modules():
+    for module_name in ACCESS_MODULES:
+        try:
+            yield importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
 
 
 def access_tables() -> dict[str, set]:
     merged: dict[str, set] = {}
-    for module_name in ACCESS_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
+    for module in _access_modules():
         merged.update(module.ACCESS)
     return merged
+
+
+def public_names_of_apps() -> set[str]:
+    """Public pages an app declares next to its ACCESS table (``PUBLIC``), each
+    with its reason there (e.g. a page guarded by a signed token)."""
+    names: set[str] = set()
+    for module in _access_modules():
+        names |= set(getattr(module, "PUBLIC", ()))
+    return names
 
 
 def dummy_url(name: str) -> str:
