@@ -1,15 +1,20 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS
 
 
 def office_hours() -> list[dict]:
-    """The configured office hours with the day's name, Monday first."""
+    """The office hours in use with the day's name, Monday first; the
+    administrator edits them (registry.OfficeHours)."""
+    from registry.models import OfficeHours
+
     return [
-        {**slot, "day": WEEKDAYS[slot["weekday"]]}
-        for slot in sorted(
-            settings.OFFICE_HOURS, key=lambda s: (s["weekday"], s["start"])
-        )
+        {
+            "weekday": hours.weekday,
+            "start": f"{hours.start:%H:%M}",
+            "end": f"{hours.end:%H:%M}",
+            "day": WEEKDAYS[hours.weekday],
+        }
+        for hours in OfficeHours.objects.active().order_by("weekday", "start")
     ]
 
 
