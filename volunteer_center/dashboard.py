@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 
 from matching import selectors as matching_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
+from registry import selectors as registry_selectors
 from registry.models import Volunteer
 
 LIST_LENGTH = 8
@@ -62,7 +63,10 @@ def todo(user, *, today: dt.date | None = None) -> dict:
         .filter(places_taken__lt=F("needed"))
     )
     candidates = Volunteer.objects.candidates().not_anonymised()
+    follow_ups = registry_selectors.consultation_list().follow_up_due(on=today)
     return {
+        "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
+        "follow_ups_count": follow_ups.count(),
         "open_by_urgency": [
             (label, by_urgency.get(value, 0))
             for value, label in reversed(HelpRequest.Urgency.choices)

@@ -38,6 +38,15 @@ def test_todo_lists_unstaffed_requests_and_candidates(
     assert dict(todo["open_by_urgency"])["krytyczna"] == 1
 
 
+def test_todo_lists_advice_follow_ups_that_are_due(make_consultation, coordinator):
+    due = make_consultation(follow_up=True, follow_up_due=dt.date(2026, 1, 10))
+    make_consultation(follow_up=True, follow_up_due=dt.date(2026, 2, 10))
+    make_consultation()
+    todo = dashboard.todo(coordinator, today=dt.date(2026, 1, 31))
+    assert todo["follow_ups"] == [due]
+    assert todo["follow_ups_count"] == 1
+
+
 def test_charts_count_what_happened(make_request, active_volunteer, coordinator):
     request = make_request(needed=2)
     volunteer = active_volunteer()
@@ -74,7 +83,8 @@ def test_dashboard_queries_do_not_grow(
     coordinator_client.get(url)
     # session, user, user and group permissions (2); open requests by urgency,
     # requests with free places and their count, candidates and their count,
-    # active volunteers; roles for the menu; one query per chart (6)
+    # active volunteers, advice follow-ups due and their count; roles for the
+    # menu; one query per chart (6)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = coordinator_client.get(url)
     assert response.status_code == 200
@@ -83,4 +93,4 @@ def test_dashboard_queries_do_not_grow(
     assert html.count('class="table table-sm mb-0"') == 6  # a data table per chart
 
 
-DASHBOARD_QUERIES = 17
+DASHBOARD_QUERIES = 19
