@@ -338,6 +338,10 @@ class Agreement(TimeStampedModel):
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    @property
+    def is_binding(self) -> bool:
+        return self.status in self.BINDING
+
     def ends_within(self, days: int, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.date_to is not None and today <= self.date_to <= (
