@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import empty
 
 from agreements import services
@@ -29,6 +29,13 @@ VOLUNTEER_FIELDS = {
     "safety_info_given": True,
     "cost_reimbursement": "Zwrot kosztów biletów komunikacji miejskiej.",
 }
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Service errors are matched in English; pages are checked in Polish."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
