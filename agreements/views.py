@@ -42,7 +42,11 @@ from agreements.models import (
 from agreements.services import PARTY_MODEL, AgreementError
 from registry.models import Volunteer
 from volunteer_center.audit import access_log
-from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+from volunteer_center.mixins import (
+    AuditedDetailMixin,
+    FilteredListMixin,
+    StaffPermissionRequiredMixin,
+)
 from volunteer_center.models import AccessLog
 
 PARTY_SEARCH_LIMIT = 20
@@ -81,7 +85,7 @@ class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListVie
         return super().get_queryset()
 
 
-class AgreementDetailView(StaffPermissionRequiredMixin, DetailView):
+class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
     permission_required = "agreements.view_agreement"
     template_name = "agreements/agreement_detail.html"
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from agreements import services
 from agreements.models import Agreement, Certificate, CertificateBatch, Reference
 from tests.agreements.conftest import VOLUNTEER_FIELDS
+from volunteer_center.models import AccessLog
 
 pytestmark = pytest.mark.django_db
 
@@ -218,14 +219,24 @@ def test_detail_queries_do_not_grow_with_covered_assignments(
             date_to=dt.date(2026, 6, 30),
         )
     url = reverse("agreements:agreement-detail", args=[agreement.pk])
+    coordinator_client.get(url)  # warm the content-type cache
     # session, user, user and group permissions (2), the user's roles, the
-    # agreement with its party, text version and signer, the covered
-    # assignments with their requests and categories
-    with django_assert_num_queries(7):
+    # agreement with its party, text version and signer, the access-log
+    # insert, the covered assignments with their requests and categories
+    with django_assert_num_queries(8):
         response = coordinator_client.get(url)
     page = response.content.decode()
     assert "Zadanie 0" in page
     assert agreement.number in page
+    assert AccessLog.objects.filter(object_id=str(agreement.pk)).count() == 2
+
+
+def test_the_text_on_the_page_is_escaped(coordinator_client, make_agreement):
+    agreement = make_agreement(scope="<script>alert(1)</script> zakupy")
+    page = coordinator_client.get(agreement.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; zakupy" in page
+    assert "<h2>§ 1. Zakres świadczeń</h2>" in page
 
 
 def test_the_volunteer_page_shows_agreements_and_documents(
