@@ -157,6 +157,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sample", type=int, default=250)
     parser.add_argument("--time-limit", type=float, default=30.0)
     parser.add_argument("--skip-suggestions", action="store_true")
+    parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     _setup()
@@ -165,8 +166,9 @@ def main(argv=None) -> int:
     if not args.skip_suggestions:
         figures["suggestions"] = _suggestions(args)
         print(json.dumps(figures["suggestions"]))
-    figures["batch"] = _batch(args)
-    print(json.dumps(figures["batch"], indent=2))
+    if not args.skip_batch:
+        figures["batch"] = _batch(args)
+        print(json.dumps(figures["batch"], indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
     return 0

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matching import eligibility, optimizer
 from matching.batch import (
@@ -209,11 +209,12 @@ def test_batch_apply_proposes_the_pairs_and_reports_the_refused(
     candidate = _volunteer(coordinator, "Ewa", active=False)
     result = batch_plan()
     pairs = [(e.request_id, e.volunteer_id) for e in result.optimised.pairs]
-    created, errors = batch_apply(
-        actor=coordinator,
-        pairs=[*pairs, (requests[0].pk, candidate.pk)],
-        details=result.details,
-    )
+    with translation.override("en"):
+        created, errors = batch_apply(
+            actor=coordinator,
+            pairs=[*pairs, (requests[0].pk, candidate.pk)],
+            details=result.details,
+        )
     assert len(created) == 2
     for assignment in created:
         assert assignment.status == Assignment.Status.PROPOSED
@@ -237,7 +238,8 @@ def test_a_pair_taken_meanwhile_is_refused_and_the_rest_go_on(small_world, coord
     other = next(r for r in requests if r.pk != rid)
     meanwhile = assignment_propose(actor=coordinator, request=other, volunteer=anna)
     assignment_accept(actor=coordinator, assignment=meanwhile)
-    created, errors = batch_apply(actor=coordinator, pairs=pairs)
+    with translation.override("en"):
+        created, errors = batch_apply(actor=coordinator, pairs=pairs)
     assert [(a.request_id, a.volunteer_id) for a in created] == [
         p for p in pairs if p[1] != anna.pk
     ]
@@ -249,7 +251,8 @@ def test_a_pair_taken_meanwhile_is_refused_and_the_rest_go_on(small_world, coord
 
 def test_batch_apply_reports_a_request_that_no_longer_exists(small_world, coordinator):
     _requests, (anna, _jan) = small_world
-    created, errors = batch_apply(actor=coordinator, pairs=[(10**9, anna.pk)])
+    with translation.override("en"):
+        created, errors = batch_apply(actor=coordinator, pairs=[(10**9, anna.pk)])
     assert created == []
     assert len(errors) == 1
     assert "no longer exists" in errors[0]
