@@ -245,80 +245,157 @@ def _union_minutes(slots: tuple[Slot, ...]) -> int:
     return total
 
 
+class _RequestView:
+    """What scoring needs from one request, worked out once for all candidates."""
+
+    def __init__(self, request: RequestInput):
+        self.request = request
+        self.required = request.required_skills
+        self.nice = request.nice_skills - request.required_skills
+        self.wanted = _union_minutes(request.slots)
+        # Parts of the day are disjoint, so the minutes a volunteer is free for
+        # are the sum over their cells of what each cell covers of the request.
+        self.cell_minutes: dict[tuple[int, str], int] = {}
+        for weekday in {s.weekday for s in request.slots}:
+            for part in PART_HOURS:
+                cell = (weekday, part)
+                minutes = sum(
+                    s.minutes for s in _overlap(request.slots, frozenset({cell}))
+                )
+                if minutes:
+                    self.cell_minutes[cell] = minutes
+        self.party = request.party_key.split(":", 1)[0] if request.party_key else ""
+        self.km: dict[tuple[float, float] | None, float | None] = {}
+
+    def distance(self, location: tuple[float, float] | None) -> float | None:
+        try:
+            return self.km[location]
+        except KeyError:
+            km = self.km[location] = distance_km(self.request.location, location)
+            return km
+
+
+@lru_cache(maxsize=1024)
+def _view(request: RequestInput) -> _RequestView:
+    return _RequestView(request)
+
+
+def _evaluate(
+    view: _RequestView, c: CandidateInput, w: Weights, explain: bool
+) -> tuple[float, list[Reason]]:
+    """The score (the rounded sum of the rounded points) and, if asked, reasons.
+
+    One code path for both, so ``rank`` can score every candidate cheaply and
+    explain only the ones it keeps, with the very same numbers.
+    """
+    request = view.request
+    total = 0.0
+    reasons: list[Reason] = []
+    if view.required:
+        has = view.required & c.skills
+        if has:
+            points = round(w.required_skill * len(has), 2)
+            total += points
+            if explain:
+                reasons.append(
+                    Reason("required_skill", points, {"skill_ids": sorted(has)})
+                )
+        if len(has) < len(view.required):
+            missing = view.required - c.skills
+            points = round(w.missing_required_skill * len(missing), 2)
+            total += points
+            if explain:
+                reasons.append(
+                    Reason(
+                        "missing_required_skill",
+                        points,
+                        {"skill_ids": sorted(missing)},
+                    )
+                )
+    if view.nice:
+        nice = view.nice & c.skills
+        if nice:
+            points = round(w.nice_skill * len(nice), 2)
+            total += points
+            if explain:
+                reasons.append(
+                    Reason("nice_skill", points, {"skill_ids": sorted(nice)})
+                )
+
+    if request.slots:
+        cells = [cell for cell in c.availability if cell in view.cell_minutes]
+        covered = sum(view.cell_minutes[cell] for cell in cells)
+        if covered:
+            fraction = round(min(1.0, covered / view.wanted), 2)
+            points = round(w.availability * fraction, 2)
+            total += points
+            if explain:
+                free = _overlap(request.slots, frozenset(cells))
+                slots = [(s.weekday, _hhmm(s.start), _hhmm(s.end)) for s in free]
+                reasons.append(
+                    Reason(
+                        "availability",
+                        points,
+                        {"slots": slots, "fraction": fraction},
+                    )
+                )
+        elif explain:
+            reasons.append(Reason("no_availability", 0.0, {}))
+
+    if request.district_id is not None and request.district_id == c.district_id:
+        points = round(w.same_district, 2)
+        total += points
+        if explain:
+            reasons.append(Reason("same_district", points, {}))
+    else:
+        km = view.distance(c.location)
+        if km is not None and km >= 0.05:
+            points = round(max(w.distance_cap, w.distance_per_km * km), 2)
+            total += points
+            if explain:
+                reasons.append(Reason("distance", points, {"km": round(km, 1)}))
+
+    if view.party and request.party_key in c.helped_parties:
+        points = round(w.continuity, 2)
+        total += points
+        if explain:
+            reasons.append(Reason("continuity", points, {"party": view.party}))
+    if request.category_id in c.interests:
+        points = round(w.interest, 2)
+        total += points
+        if explain:
+            reasons.append(
+                Reason("interest", points, {"category_id": request.category_id})
+            )
+    if c.active_assignments > 0:
+        points = round(w.load_per_assignment * c.active_assignments, 2)
+        total += points
+        if explain:
+            reasons.append(Reason("load", points, {"count": c.active_assignments}))
+    hours_left = c.max_hours_per_week - c.hours_committed
+    if request.weekly_hours > hours_left + 1e-9:
+        points = round(w.over_hours_cap, 2)
+        total += points
+        if explain:
+            reasons.append(
+                Reason(
+                    "hours_cap",
+                    points,
+                    {
+                        "hours_left": round(max(0.0, hours_left), 2),
+                        "weekly_hours": request.weekly_hours,
+                    },
+                )
+            )
+    return round(total, 2), reasons
+
+
 def score_candidate(
     request: RequestInput, candidate: CandidateInput, *, weights: Weights = WEIGHTS
 ) -> Suggestion:
     """Score one volunteer for one request, with a reason for every point."""
-    w = weights
-    reasons: list[Reason] = []
-
-    def add(code: str, points: float, **params) -> None:
-        reasons.append(Reason(code, round(points, 2), params))
-
-    has = request.required_skills & candidate.skills
-    if has:
-        add("required_skill", w.required_skill * len(has), skill_ids=sorted(has))
-    missing = request.required_skills - candidate.skills
-    if missing:
-        add(
-            "missing_required_skill",
-            w.missing_required_skill * len(missing),
-            skill_ids=sorted(missing),
-        )
-    nice = (request.nice_skills & candidate.skills) - request.required_skills
-    if nice:
-        add("nice_skill", w.nice_skill * len(nice), skill_ids=sorted(nice))
-
-    if request.slots:
-        free = _overlap(request.slots, candidate.availability)
-        wanted = _union_minutes(request.slots)
-        covered = sum(s.minutes for s in free)
-        fraction = round(min(1.0, covered / wanted), 2) if wanted else 0.0
-        if free:
-            add(
-                "availability",
-                w.availability * fraction,
-                slots=[(s.weekday, _hhmm(s.start), _hhmm(s.end)) for s in free],
-                fraction=fraction,
-            )
-        else:
-            add("no_availability", 0.0)
-
-    if request.district_id is not None and (
-        request.district_id == candidate.district_id
-    ):
-        add("same_district", w.same_district)
-    else:
-        km = distance_km(request.location, candidate.location)
-        if km is not None and km >= 0.05:
-            penalty = max(w.distance_cap, w.distance_per_km * km)
-            add("distance", penalty, km=round(km, 1))
-
-    if request.party_key and request.party_key in candidate.helped_parties:
-        add("continuity", w.continuity, party=request.party_key.split(":", 1)[0])
-    if request.category_id in candidate.interests:
-        add("interest", w.interest, category_id=request.category_id)
-    if candidate.active_assignments > 0:
-        add(
-            "load",
-            w.load_per_assignment * candidate.active_assignments,
-            count=candidate.active_assignments,
-        )
-    hours_left = candidate.max_hours_per_week - candidate.hours_committed
-    if request.weekly_hours > hours_left + 1e-9:
-        add(
-            "hours_cap",
-            w.over_hours_cap,
-            hours_left=round(max(0.0, hours_left), 2),
-            weekly_hours=request.weekly_hours,
-        )
-
-    score = round(sum(r.points for r in reasons), 2)
+    score, reasons = _evaluate(_view(request), candidate, weights, True)
     return Suggestion(candidate.id, score, tuple(reasons))
-
-
-def _order(suggestion: Suggestion) -> tuple[float, int]:
-    return (-suggestion.score, suggestion.candidate_id)
 
 
 def rank(
@@ -328,11 +405,27 @@ def rank(
     limit: int | None = None,
     weights: Weights = WEIGHTS,
 ) -> list[Suggestion]:
-    """Suggestions sorted by score (best first), ties by candidate id ascending."""
-    scored = (score_candidate(request, c, weights=weights) for c in candidates)
-    if limit is not None:
-        return heapq.nsmallest(max(0, limit), scored, key=_order)
-    return sorted(scored, key=_order)
+    """Suggestions sorted by score (best first), ties by candidate id ascending.
+
+    With a ``limit`` every candidate is scored but only the kept ones are
+    explained (reasons cost more than the score).
+    """
+    view = _view(request)
+    if limit is None:
+        scored = [
+            Suggestion(c.id, *_evaluate_tuple(view, c, weights)) for c in candidates
+        ]
+        return sorted(scored, key=lambda s: (-s.score, s.candidate_id))
+    keyed = [(-_evaluate(view, c, weights, False)[0], c.id, c) for c in candidates]
+    best = heapq.nsmallest(max(0, limit), keyed, key=lambda k: (k[0], k[1]))
+    return [Suggestion(c.id, *_evaluate_tuple(view, c, weights)) for _, _, c in best]
+
+
+def _evaluate_tuple(
+    view: _RequestView, c: CandidateInput, w: Weights
+) -> tuple[float, tuple[Reason, ...]]:
+    score, reasons = _evaluate(view, c, w, True)
+    return score, tuple(reasons)
 
 
 # --- Polish descriptions ---------------------------------------------------

@@ -182,9 +182,11 @@ def _key(pairs: Sequence[Edge], inst: _Instance) -> tuple[int, float]:
 # --- greedy ----------------------------------------------------------------
 
 
-def _greedy_pairs(inst: _Instance, conflict: _Conflicts) -> list[Edge]:
+def _greedy_pairs(
+    inst: _Instance, conflict: _Conflicts, edges: Sequence[Edge] | None = None
+) -> list[Edge]:
     by_request: dict[int, list[Edge]] = defaultdict(list)
-    for e in inst.edges:
+    for e in inst.edges if edges is None else edges:
         by_request[e.request_id].append(e)
     used: dict[int, float] = defaultdict(float)
     taken: dict[int, list[int]] = defaultdict(list)
@@ -342,12 +344,79 @@ def _solve_milp(
         integrality=np.ones(len(edges)),
         bounds=Bounds(0, 1),
         constraints=LinearConstraint(a, -np.inf, np.array(upper)),
-        options={"time_limit": max(seconds, 0.01), "mip_rel_gap": 0.0},
+        options={"time_limit": max(seconds - 0.05, 0.01), "mip_rel_gap": 0.0},
     )
     if result.x is None:
         return None, False
     picked = [e for e, x in zip(edges, result.x, strict=True) if x > 0.5]
     return picked, result.status == 0
+
+
+def _unconstrained(
+    vid: int, rids: Iterable[int], inst: _Instance, conflict: _Conflicts
+) -> bool:
+    """True when the volunteer can take all these requests at once."""
+    rids = list(rids)
+    if len(rids) < 2:
+        return True
+    hours = sum(inst.requests[rid].weekly_hours for rid in rids)
+    if hours > inst.volunteers[vid].hours_left + EPS:
+        return False
+    return not any(conflict(a, b) for i, a in enumerate(rids) for b in rids[i + 1 :])
+
+
+def _reduce(edges: Sequence[Edge], inst: _Instance, conflict: _Conflicts) -> list[Edge]:
+    """Drop edges that some optimal plan does without (the optimum stays).
+
+    Call a volunteer *unconstrained* when they could take every request they
+    still have an edge to. If request r has at least ``needed`` edges to
+    unconstrained volunteers, keep its best ``needed`` of those and, besides,
+    only edges worth more than the last of them: any plan using another edge
+    of r can swap it for one of the kept unconstrained edges it misses, at no
+    loss and without breaking a rule. Dropping edges makes more volunteers
+    unconstrained, so this runs until nothing changes.
+    """
+    by_request: dict[int, dict[int, Edge]] = defaultdict(dict)
+    by_volunteer: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        by_request[e.request_id][e.volunteer_id] = e
+        by_volunteer[e.volunteer_id].add(e.request_id)
+    free: dict[int, bool] = {}
+
+    def is_free(vid: int) -> bool:
+        hit = free.get(vid)
+        if hit is None:
+            hit = free[vid] = _unconstrained(vid, by_volunteer[vid], inst, conflict)
+        return hit
+
+    queue = sorted(by_request)
+    queued = set(queue)
+    while queue:
+        rid = queue.pop()
+        queued.discard(rid)
+        mine = by_request[rid]
+        needed = inst.requests[rid].needed
+        unconstrained = sorted(
+            (e for vid, e in mine.items() if is_free(vid)),
+            key=lambda e: (-e.score, e.volunteer_id),
+        )
+        if len(unconstrained) < needed:
+            continue
+        kept = {e.volunteer_id for e in unconstrained[:needed]}
+        floor = unconstrained[needed - 1].score
+        for vid, e in list(mine.items()):
+            if vid in kept or (not is_free(vid) and e.score > floor):
+                continue
+            del mine[vid]
+            by_volunteer[vid].discard(rid)
+            if not free.get(vid, False):
+                free.pop(vid, None)
+                if is_free(vid):  # newly unconstrained: its requests may shrink
+                    for other in by_volunteer[vid]:
+                        if other not in queued:
+                            queued.add(other)
+                            queue.append(other)
+    return [e for rid in sorted(by_request) for e in by_request[rid].values()]
 
 
 def optimise(
@@ -359,53 +428,70 @@ def optimise(
 ) -> Plan:
     """The plan maximising the batch objective, never worse than greedy's.
 
-    The graph is split into connected components; small ones are solved
-    together in a few MILP calls, the large ones one by one, smallest first,
-    all within ``time_limit`` seconds. A component whose MILP runs out of time
-    keeps the better of the solver's best solution and greedy's (``optimal``
-    is then False). Each component's result is compared with greedy's on it
-    (places filled, then the objective) and the better one is kept.
+    Edges that an optimal plan can do without are dropped first (``_reduce``),
+    which splits the graph into many small connected components. Components
+    where no rule can bind take their best edges directly; the others go to
+    the MILP, small ones together in a few calls, large ones one by one,
+    smallest first, all within ``time_limit`` seconds. A component whose MILP
+    runs out of time keeps the better of the solver's best solution and
+    greedy's on it (``optimal`` is then False). Finally, per connected
+    component of the whole graph, the result is compared with the greedy
+    baseline (places filled, then the objective) and the better one is kept.
     """
     started = time.perf_counter()
     deadline = started + time_limit
     inst = _Instance(requests, volunteers, edges)
     conflict = _Conflicts(inst.requests)
     baseline = _greedy_pairs(inst, conflict)
+    reduced = _reduce(inst.edges, inst, conflict)
 
-    components = sorted(_components(inst.edges), key=len)
-    greedy_by_request: dict[int, list[Edge]] = defaultdict(list)
-    for e in baseline:
-        greedy_by_request[e.request_id].append(e)
+    pairs: list[Edge] = []
+    optimal = True
+    hard: list[list[Edge]] = []
+    for comp in sorted(_components(reduced), key=len):
+        if _milp_rows(comp, inst, conflict)[3]:
+            hard.append(comp)
+        else:  # no rule can bind: every edge worth taking is taken
+            pairs.extend(e for e in comp if inst.value(e) > 0)
 
     groups: list[list[list[Edge]]] = []
-    for comp in components:
+    for comp in hard:
         if groups and sum(map(len, groups[-1])) + len(comp) <= GROUP_EDGES:
             groups[-1].append(comp)
         else:
             groups.append([comp])
-
-    pairs: list[Edge] = []
-    optimal = True
     for group in groups:
         group_edges = [e for comp in group for e in comp]
         remaining = deadline - time.perf_counter()
         picked, proven = (None, False)
         if remaining > 0:
             picked, proven = _solve_milp(group_edges, inst, conflict, remaining)
-        optimal = optimal and proven
-        picked_by_request: dict[int, list[Edge]] = defaultdict(list)
-        for e in picked or ():
-            picked_by_request[e.request_id].append(e)
-        for comp in group:
-            rids = {e.request_id for e in comp}
-            mine = [e for rid in rids for e in picked_by_request.get(rid, ())]
-            theirs = [e for rid in rids for e in greedy_by_request.get(rid, ())]
-            if picked is None or _key(theirs, inst) > _key(mine, inst):
-                optimal = False
-                pairs.extend(theirs)
-            else:
-                pairs.extend(mine)
-    return _plan(pairs, inst, "milp", optimal, started)
+        if proven and picked is not None:
+            pairs.extend(picked)
+            continue
+        optimal = False
+        fallback = _greedy_pairs(inst, conflict, group_edges)
+        if picked is None or _key(fallback, inst) > _key(picked, inst):
+            picked = fallback
+        pairs.extend(picked)
+
+    # The guard: never worse than greedy on any part of the whole graph.
+    whole = _components(inst.edges)
+    part_of = {e.request_id: i for i, comp in enumerate(whole) for e in comp}
+    mine: list[list[Edge]] = [[] for _ in whole]
+    theirs: list[list[Edge]] = [[] for _ in whole]
+    for e in pairs:
+        mine[part_of[e.request_id]].append(e)
+    for e in baseline:
+        theirs[part_of[e.request_id]].append(e)
+    chosen: list[Edge] = []
+    for a, b in zip(mine, theirs, strict=True):
+        if _key(b, inst) > _key(a, inst):
+            optimal = False
+            chosen.extend(b)
+        else:
+            chosen.extend(a)
+    return _plan(chosen, inst, "milp", optimal, started)
 
 
 # --- exhaustive search and validation (tests, benchmarks) ------------------

@@ -34,6 +34,8 @@ def request_list(user) -> QuerySet[HelpRequest]:
                 distinct=True,
             )
         )
+        # Meta.ordering is not applied to aggregating queries.
+        .order_by("-urgency", "date_from", "pk")
     )
 
 
@@ -201,12 +203,8 @@ def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
     ]
 
 
-def why_not(request: HelpRequest, volunteer: Volunteer) -> list[str]:
-    """The rules that keep ``volunteer`` out of the suggestions; when none does,
-    the volunteer's own score and its reasons, to compare with those shown."""
-    excluded = eligibility.exclusion_reasons(request, volunteer)
-    if excluded:
-        return excluded
+def score_for(request: HelpRequest, volunteer: Volunteer) -> Candidate:
+    """One volunteer's score and reasons for the request (rules not checked)."""
     districts = District.objects.in_bulk()
     volunteer.district = districts.get(volunteer.district_id)
     volunteer.hours_committed = eligibility.committed_hours(
@@ -216,16 +214,29 @@ def why_not(request: HelpRequest, volunteer: Volunteer) -> list[str]:
     scored = engine.score_candidate(request_input(request, districts), subject)
     skill_names = dict(Skill.objects.values_list("pk", "name"))
     category_names = dict(Category.objects.values_list("pk", "name"))
-    details = "; ".join(
-        engine.describe(r, skill_names=skill_names, category_names=category_names)
-        for r in scored.reasons
+    return Candidate(
+        volunteer=volunteer,
+        score=scored.score,
+        reasons=tuple(
+            engine.describe(r, skill_names=skill_names, category_names=category_names)
+            for r in scored.reasons
+        ),
     )
+
+
+def why_not(request: HelpRequest, volunteer: Volunteer) -> list[str]:
+    """The rules that keep ``volunteer`` out of the suggestions; when none does,
+    the volunteer's own score and its reasons, to compare with those shown."""
+    excluded = eligibility.exclusion_reasons(request, volunteer)
+    if excluded:
+        return excluded
+    scored = score_for(request, volunteer)
     return [
         _(
             "Every rule is met; the volunteer's score is %(score)s (%(details)s). "
             "Those suggested score higher."
         )
-        % {"score": f"{scored.score:g}", "details": details or "—"}
+        % {"score": f"{scored.score:g}", "details": "; ".join(scored.reasons) or "—"}
     ]
 
 
@@ -290,4 +301,21 @@ def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
 def programme_detail() -> QuerySet[Programme]:
     return Programme.objects.select_related("coordinator").prefetch_related(
         "programmepartner_set__institution"
+    )
+
+
+def programme_hours_per_volunteer(programme: Programme) -> QuerySet:
+    """Approved and logged hours of each volunteer who worked in the programme."""
+    return (
+        HoursEntry.objects.filter(assignment__request__programme=programme)
+        .values(
+            "assignment__volunteer_id",
+            "assignment__volunteer__first_name",
+            "assignment__volunteer__last_name",
+        )
+        .annotate(
+            approved=Sum("hours", filter=Q(status=HoursEntry.Status.APPROVED)),
+            total=Sum("hours"),
+        )
+        .order_by("assignment__volunteer__last_name", "assignment__volunteer_id")
     )

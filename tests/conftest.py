@@ -91,3 +91,41 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _preloaded_data_in_transactional_tests(request):
+    """Transactional tests (browser, concurrency) end with a flush that empties
+    every table; serialised rollback does not always bring the data of the
+    data migrations back in time for the next one. Load it again when it is
+    missing: districts, dictionaries, permissions and the role groups."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        request.getfixturevalue("_django_db_helper")
+        _ensure_preloaded_data()
+    yield
+
+
+def _ensure_preloaded_data() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    from registry.models import District
+    from volunteer_center.roles import sync_role_permissions
+
+    if District.objects.exists():
+        return
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    sync_role_permissions()
+    preload = import_module(
+        "registry.migrations.0002_preload_districts_and_dictionaries"
+    )
+    preload.load(apps, None)

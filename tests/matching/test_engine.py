@@ -3,6 +3,7 @@
 import ast
 import dataclasses
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -444,3 +445,38 @@ def test_engine_imports_nothing_from_django():
         "dataclasses",
         "functools",
     }
+
+
+def test_rank_with_limit_agrees_with_full_scoring():
+    rng = random.Random(5)
+    parts = ("morning", "afternoon", "evening")
+    candidates = [
+        make_candidate(
+            id=cid,
+            district_id=rng.randrange(4),
+            location=(49.9 + rng.random() / 10, 18.9 + rng.random() / 10),
+            skills=frozenset(rng.sample(range(1, 6), rng.randint(0, 3))),
+            interests=frozenset(rng.sample(range(5, 10), rng.randint(0, 2))),
+            availability=frozenset(
+                (rng.randrange(7), rng.choice(parts)) for _ in range(rng.randint(0, 6))
+            ),
+            active_assignments=rng.randint(0, 3),
+            helped_parties=frozenset({"b:5"} if rng.random() < 0.2 else ()),
+            hours_committed=rng.choice([0, 4, 9]),
+        )
+        for cid in rng.sample(range(1, 1000), 300)
+    ]
+    request = make_request(
+        district_id=2,
+        required_skills=frozenset({1, 2}),
+        nice_skills=frozenset({3}),
+        slots=(Slot(1, t(10), t(14)), Slot(4, t(15), t(19)), Slot(1, t(11), t(12))),
+    )
+    full = rank(request, candidates)
+    assert full == sorted(
+        (score_candidate(request, c) for c in candidates),
+        key=lambda s: (-s.score, s.candidate_id),
+    )
+    assert rank(request, candidates, limit=25) == full[:25]
+    assert rank(request, candidates, limit=0) == []
+    assert len({s.score for s in full}) > 20
