@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('matching', '0001_help_requests_assignments_hours_programmes'),
-        ('registry', '0003_availability_by_cell'),
+        ('registry', '0005_availability_by_cell'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

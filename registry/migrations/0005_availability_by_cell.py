@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0002_preload_districts_and_dictionaries'),
+        ('registry', '0004_preload_office_hours_and_consultation_topics'),
     ]
 
     operations = [
