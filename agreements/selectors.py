@@ -196,3 +196,34 @@ def certificate_list() -> QuerySet[Certificate]:
 
 def reference_list() -> QuerySet[Reference]:
     return Reference.objects.select_related("volunteer", "issued_by")
+
+
+def report_figures(*, date_from: dt.date, date_to: dt.date):
+    """For the periodic report: agreements signed in the period by kind, and
+    certificates and references issued in it."""
+    from django.db.models import Count
+    from django.utils.translation import gettext as _
+
+    signed = dict(
+        Agreement.objects.filter(signed_on__gte=date_from, signed_on__lte=date_to)
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("kind", "n")
+    )
+    issued = [
+        (
+            label,
+            model.objects.filter(
+                issued_at__date__gte=date_from, issued_at__date__lte=date_to
+            ).count(),
+        )
+        for label, model in (
+            (_("certificates"), Certificate),
+            (_("references"), Reference),
+        )
+    ]
+    return (
+        [(label, signed.get(value, 0)) for value, label in AgreementKind.choices],
+        issued,
+    )

@@ -6,6 +6,9 @@ from django.test import Client
 from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 from volunteer_center.services import staff_user_create
 
+# Builders of register and matching data, for the tests of every app.
+pytest_plugins = ["tests.fixtures.registry", "tests.fixtures.matching"]
+
 PASSWORD = "test-password-123"
 
 
@@ -82,3 +85,56 @@ def persona_client(request, db):
     if name == "anonymous":
         return Client()
     return _client_for(request.getfixturevalue(name))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache holds rate-limit counters: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _preloaded_data_in_transactional_tests(request):
+    """Transactional tests (browser, concurrency) end with a flush that empties
+    every table; serialised rollback does not always bring the data of the
+    data migrations back in time for the next one. Load it again when it is
+    missing: districts, dictionaries, permissions and the role groups."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        request.getfixturevalue("_django_db_helper")
+        _ensure_preloaded_data()
+    yield
+
+
+def _ensure_preloaded_data() -> None:
+    """Re-runs the data migrations of the project's apps (districts,
+    dictionaries, office hours, agreement texts, role groups) after a flush."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.db import connection
+    from django.db.migrations import RunPython
+    from django.db.migrations.loader import MigrationLoader
+
+    from registry.models import District
+    from volunteer_center.roles import sync_role_permissions
+
+    if District.objects.exists():
+        return
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    project_apps = {"volunteer_center", "registry", "matching", "agreements"}
+    migrations = MigrationLoader(connection, ignore_no_migrations=True).disk_migrations
+    for (app_label, _name), migration in sorted(migrations.items()):
+        if app_label in project_apps:
+            for operation in migration.operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
+    sync_role_permissions()

@@ -250,9 +250,3 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     },
 }
-
-# Office hours for advice and support (weekday 0 = Monday); shown on public pages.
-OFFICE_HOURS = [
-    {"weekday": 1, "start": "10:00", "end": "11:00"},
-    {"weekday": 3, "start": "15:00", "end": "17:00"},
-]

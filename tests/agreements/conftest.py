@@ -9,15 +9,6 @@ from agreements import services
 from agreements.models import private_storage
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.models import Category
-from tests.registry import conftest as _registry
-
-# The register's fixtures, shared with this directory.
-categories = _registry.categories
-districts = _registry.districts
-make_beneficiary = _registry.make_beneficiary
-make_institution = _registry.make_institution
-make_volunteer = _registry.make_volunteer
-skills = _registry.skills
 
 TODAY = dt.date(2026, 3, 2)
 VOLUNTEER_FIELDS = {

@@ -1,0 +1,229 @@
+"""Who may be directed to a request: the hard rules of matching.
+
+Each rule exists twice, on purpose: as a SQL filter (``eligible_volunteers``)
+that narrows 100,000 volunteers to the few that may be suggested, and as a
+check of one volunteer (``exclusion_reasons``) that tells a coordinator, in
+words, why somebody is not suggested. A test runs both over the same data and
+requires them to agree.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from matching.models import Assignment, HelpRequest
+from registry.models import ADULT_AGE, Availability, Volunteer, age_on, years_ago
+
+PART_HOURS = {str(part): hours for part, hours in Availability.PART_HOURS.items()}
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    weekday: int
+    start: dt.time
+    end: dt.time
+
+
+def request_slots(request: HelpRequest) -> list[SlotSpec]:
+    return [SlotSpec(s.weekday, s.start, s.end) for s in request.slots.all()]
+
+
+def weekly_hours(slots: Sequence[SlotSpec]) -> Decimal:
+    minutes = sum(
+        (s.end.hour * 60 + s.end.minute) - (s.start.hour * 60 + s.start.minute)
+        for s in slots
+    )
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+
+
+def overlapping_parts(slots: Sequence[SlotSpec]) -> set[tuple[int, str]]:
+    """The (weekday, part of the day) cells of the availability grid that the
+    request's slots touch."""
+    cells = set()
+    for slot in slots:
+        for part, (start, end) in PART_HOURS.items():
+            if slot.start < end and start < slot.end:
+                cells.add((slot.weekday, part))
+    return cells
+
+
+def _clash_q(slots: Sequence[SlotSpec], prefix: str = "") -> Q:
+    q = Q(pk__in=[])
+    for slot in slots:
+        q |= Q(
+            **{
+                f"{prefix}request__slots__weekday": slot.weekday,
+                f"{prefix}request__slots__start__lt": slot.end,
+                f"{prefix}request__slots__end__gt": slot.start,
+            }
+        )
+    return q
+
+
+def clashing_assignments(
+    *, volunteer_id, date_from: dt.date, date_to: dt.date, slots, exclude_pk=None
+) -> QuerySet[Assignment]:
+    """The volunteer's accepted or active assignments whose dates and weekly
+    hours overlap the given schedule."""
+    return (
+        Assignment.objects.holding_place()
+        .filter(
+            volunteer_id=volunteer_id, date_from__lte=date_to, date_to__gte=date_from
+        )
+        .filter(_clash_q(slots))
+        .exclude(pk=exclude_pk)
+        .distinct()
+    )
+
+
+def committed_hours(
+    *, volunteer_id, date_from: dt.date, date_to: dt.date, exclude_pk=None
+) -> Decimal:
+    """Weekly hours the volunteer has already taken on in the period."""
+    total = (
+        Assignment.objects.holding_place()
+        .filter(
+            volunteer_id=volunteer_id, date_from__lte=date_to, date_to__gte=date_from
+        )
+        .exclude(pk=exclude_pk)
+        .aggregate(total=Sum("weekly_hours"))["total"]
+    )
+    return total or Decimal(0)
+
+
+def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
+    """Every hard rule of DESIGN.md's matching, as one SQL query."""
+    slots = request_slots(request)
+    day = request.date_from
+    volunteers = Volunteer.objects.active().not_anonymised()
+    if request.adults_only:
+        volunteers = volunteers.adults(on=day)
+    else:
+        # A minor may help only with the legal guardian's consent (art. 45).
+        volunteers = volunteers.filter(
+            Q(birth_date__lte=years_ago(day, ADULT_AGE)) | Q(guardian_consent=True)
+        )
+    if request.involves_minors:
+        volunteers = volunteers.vetting_valid(on=day)
+    if request.driving_licence_required:
+        volunteers = volunteers.filter(has_driving_licence=True)
+    cells = overlapping_parts(slots)
+    cell_q = Q(pk__in=[])
+    for weekday, part in cells:
+        cell_q |= Q(weekday=weekday, part=part)
+    volunteers = volunteers.filter(
+        Exists(Availability.objects.filter(cell_q, volunteer=OuterRef("pk")))
+    )
+    if request.district_id:
+        volunteers = volunteers.filter(
+            Q(district_id=request.district_id)
+            | Exists(
+                Volunteer.reachable_districts.through.objects.filter(
+                    volunteer_id=OuterRef("pk"), district_id=request.district_id
+                )
+            )
+        )
+    overlapping = Assignment.objects.holding_place().filter(
+        volunteer_id=OuterRef("pk"),
+        date_from__lte=request.date_to,
+        date_to__gte=request.date_from,
+    )
+    committed = Subquery(
+        overlapping.order_by()
+        .values("volunteer_id")
+        .annotate(total=Sum("weekly_hours"))
+        .values("total")
+    )
+    return (
+        volunteers.exclude(Exists(overlapping.filter(_clash_q(slots))))
+        .exclude(
+            Exists(
+                Assignment.objects.live().filter(
+                    volunteer_id=OuterRef("pk"), request_id=request.pk
+                )
+            )
+        )
+        .annotate(hours_committed=Coalesce(committed, Value(Decimal(0))))
+        .filter(
+            hours_committed__lte=F("max_hours_per_week") - Value(weekly_hours(slots))
+        )
+    )
+
+
+def exclusion_reasons(
+    request: HelpRequest, volunteer: Volunteer, *, exclude_pk: int | None = None
+) -> list[str]:
+    """Why ``volunteer`` is not suggested for ``request``, rule by rule, in
+    the words a coordinator reads. Empty when every hard rule is met.
+
+    ``exclude_pk`` leaves out the assignment being decided on, so that accepting
+    a proposal is not refused because of the proposal itself."""
+    slots = request_slots(request)
+    day = request.date_from
+    reasons = []
+    if volunteer.status != Volunteer.Status.ACTIVE or volunteer.is_anonymised:
+        reasons.append(
+            _("Status is “%(status)s”: only active volunteers are suggested.")
+            % {"status": volunteer.get_status_display()}
+        )
+    minor = age_on(volunteer.birth_date, day) < ADULT_AGE
+    if request.adults_only and minor:
+        reasons.append(
+            _("The request is for adults only and the volunteer is under 18.")
+        )
+    elif minor and not volunteer.guardian_consent:
+        reasons.append(
+            _("A volunteer under 18 has no legal guardian's consent recorded.")
+        )
+    if request.involves_minors and not volunteer.vetting_valid(on=day):
+        reasons.append(
+            _(
+                "The work involves minors and the volunteer has no current "
+                "criminal-record and register check."
+            )
+        )
+    if request.driving_licence_required and not volunteer.has_driving_licence:
+        reasons.append(_("A driving licence is required and the volunteer has none."))
+    free = {(a.weekday, a.part) for a in volunteer.availability.all()}
+    if not free & overlapping_parts(slots):
+        reasons.append(_("The volunteer is not available at the request's times."))
+    if request.district_id and not (
+        volunteer.district_id == request.district_id
+        or volunteer.reachable_districts.filter(pk=request.district_id).exists()
+    ):
+        reasons.append(_("The volunteer cannot reach the request's district."))
+    clash = clashing_assignments(
+        volunteer_id=volunteer.pk,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        slots=slots,
+        exclude_pk=exclude_pk,
+    ).first()
+    if clash:
+        reasons.append(
+            _("At the same time the volunteer is assigned to “%(request)s”.")
+            % {"request": clash.request}
+        )
+    committed = committed_hours(
+        volunteer_id=volunteer.pk,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        exclude_pk=exclude_pk,
+    )
+    if committed + weekly_hours(slots) > volunteer.max_hours_per_week:
+        reasons.append(
+            _(
+                "This would exceed the volunteer's limit of %(limit)s hours a week "
+                "(already %(committed)s)."
+            )
+            % {"limit": volunteer.max_hours_per_week, "committed": committed}
+        )
+    already = Assignment.objects.live().filter(request=request, volunteer=volunteer)
+    if already.exclude(pk=exclude_pk).exists():
+        reasons.append(_("The volunteer is already directed to this request."))
+    return reasons

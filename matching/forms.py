@@ -1,0 +1,193 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matching.models import HelpRequest, HoursEntry, Programme
+from registry.models import Availability, Beneficiary, Institution
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _helper(submit_label, *layout) -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*layout)
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class HelpRequestForm(forms.ModelForm):
+    """One form for both schedules: a one-off visit on ``date_from``, or the
+    chosen weekdays between ``date_from`` and ``date_to``, at the same hours."""
+
+    start_time = forms.TimeField(label=_("from (time)"), widget=TIME)
+    end_time = forms.TimeField(label=_("until (time)"), widget=TIME)
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("weekdays (weekly requests)"),
+        choices=Availability.Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = HelpRequest
+        fields = [
+            "beneficiary",
+            "institution",
+            "title",
+            "category",
+            "description",
+            "required_skills",
+            "nice_skills",
+            "district",
+            "address",
+            "kind",
+            "date_from",
+            "date_to",
+            "needed",
+            "adults_only",
+            "involves_minors",
+            "driving_licence_required",
+            "urgency",
+            "programme",
+        ]
+        widgets = {
+            "date_from": DATE,
+            "date_to": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "required_skills": forms.CheckboxSelectMultiple,
+            "nice_skills": forms.CheckboxSelectMultiple,
+            "kind": forms.RadioSelect,
+        }
+        help_texts = {
+            "date_to": _("For a one-off request leave it empty."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["date_to"].required = False
+        self.fields["beneficiary"].queryset = Beneficiary.objects.visible_to(user)
+        if not user.has_perm("matching.view_all_helprequests"):
+            # A social worker files requests for their own beneficiaries only.
+            del self.fields["institution"]
+            del self.fields["programme"]
+            self.fields["beneficiary"].required = True
+        else:
+            self.fields["institution"].queryset = Institution.objects.filter(
+                receives_help=True
+            )
+        for name in ("required_skills", "nice_skills", "category", "district"):
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(is_active=True)
+        if self.instance.pk and not self.is_bound:
+            slots = list(self.instance.slots.all())
+            if slots:
+                self.initial["start_time"] = slots[0].start
+                self.initial["end_time"] = slots[0].end
+                self.initial["weekdays"] = [s.weekday for s in slots]
+        party = [f for f in ("beneficiary", "institution") if f in self.fields]
+        self.helper = _helper(
+            _("Save"),
+            Fieldset(_("For whom"), *party),
+            Fieldset(
+                _("What"),
+                "title",
+                "category",
+                "description",
+                "required_skills",
+                "nice_skills",
+            ),
+            Fieldset(_("Where"), "district", "address"),
+            Fieldset(
+                _("When"),
+                "kind",
+                "date_from",
+                "date_to",
+                "weekdays",
+                "start_time",
+                "end_time",
+            ),
+            Fieldset(
+                _("Who and how many"),
+                "needed",
+                "adults_only",
+                "involves_minors",
+                "driving_licence_required",
+                "urgency",
+                *(["programme"] if "programme" in self.fields else []),
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The end must be later than the start."))
+        kind = data.get("kind")
+        if kind == HelpRequest.Kind.ONCE and data.get("date_from"):
+            data["date_to"] = data["date_from"]
+            self.instance.date_to = data["date_from"]
+        elif kind == HelpRequest.Kind.WEEKLY:
+            if not data.get("weekdays"):
+                self.add_error("weekdays", _("Choose at least one weekday."))
+            if not data.get("date_to"):
+                self.add_error("date_to", _("A weekly request needs an end date."))
+        beneficiary = data.get("beneficiary")
+        institution = data.get("institution")
+        if bool(beneficiary) == bool(institution):
+            self.add_error(
+                "beneficiary" if "institution" not in self.fields else None,
+                _("Choose either a beneficiary or an institution."),
+            )
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        start, end = data["start_time"], data["end_time"]
+        if data["kind"] == HelpRequest.Kind.ONCE:
+            slots = [(data["date_from"].weekday(), start, end)]
+        else:
+            slots = [(day, start, end) for day in data["weekdays"]]
+        relations = {"required_skills", "nice_skills"}
+        return {
+            "fields": {
+                name: data.get(name)
+                for name in self._meta.fields
+                if name in self.fields and name not in relations
+            },
+            "slots": slots,
+            "required_skills": data["required_skills"],
+            "nice_skills": data["nice_skills"],
+        }
+
+
+class HoursEntryForm(forms.ModelForm):
+    class Meta:
+        model = HoursEntry
+        fields = ["date", "hours", "note"]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hours"].min_value = 0.25
+        self.helper = _helper(_("Log hours"), "date", "hours", "note")
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "description", "date_from", "date_to", "coordinator"]
+        widgets = {
+            "date_from": DATE,
+            "date_to": DATE,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            _("Save"), "name", "description", "date_from", "date_to", "coordinator"
+        )

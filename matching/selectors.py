@@ -1,0 +1,312 @@
+"""Reads of matching: lists, suggestions with reasons, hour totals.
+
+Suggestions are built in two steps: the hard rules run in SQL
+(``eligibility.eligible_volunteers``), then a thin layer turns the rows into
+the engine's plain inputs and the engine ranks them. The number of queries
+does not depend on the number of volunteers.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from matching import eligibility, engine
+from matching.models import Assignment, HelpRequest, HoursEntry, Programme, RequestSlot
+from registry.models import Category, District, Skill, Volunteer
+
+# Volunteers scored in Python per request: the eligible ones that match most
+# of the required skills. Bounds the ranking time whatever the register's size.
+CANDIDATE_POOL = 400
+
+
+def request_list(user) -> QuerySet[HelpRequest]:
+    return (
+        HelpRequest.objects.visible_to(user)
+        .select_related("category", "district", "beneficiary", "institution")
+        .annotate(
+            places_taken=Count(
+                "assignments",
+                filter=Q(assignments__status__in=Assignment.HOLDING_PLACE),
+                distinct=True,
+            )
+        )
+        # Meta.ordering is not applied to aggregating queries.
+        .order_by("-urgency", "date_from", "pk")
+    )
+
+
+def request_detail(user) -> QuerySet[HelpRequest]:
+    return (
+        HelpRequest.objects.visible_to(user)
+        .select_related(
+            "category",
+            "district",
+            "beneficiary__social_worker",
+            "institution",
+            "programme",
+            "created_by",
+        )
+        .prefetch_related(
+            "required_skills",
+            "nice_skills",
+            Prefetch(
+                "slots", queryset=RequestSlot.objects.order_by("weekday", "start")
+            ),
+        )
+    )
+
+
+def request_assignments(request: HelpRequest) -> QuerySet[Assignment]:
+    return (
+        request.assignments.select_related("volunteer", "proposed_by")
+        .annotate(
+            hours_total=Sum("hours__hours"),
+            hours_approved=Sum(
+                "hours__hours", filter=Q(hours__status=HoursEntry.Status.APPROVED)
+            ),
+        )
+        .order_by("status", "pk")
+    )
+
+
+# --- Suggestions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    volunteer: Volunteer
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _location(district: District | None) -> tuple[float, float] | None:
+    if district is None:
+        return None
+    return (float(district.latitude), float(district.longitude))
+
+
+def request_input(
+    request: HelpRequest, districts: dict[int, District]
+) -> engine.RequestInput:
+    slots = eligibility.request_slots(request)
+    return engine.RequestInput(
+        id=request.pk,
+        category_id=request.category_id,
+        district_id=request.district_id,
+        location=_location(districts.get(request.district_id)),
+        required_skills=frozenset(s.pk for s in request.required_skills.all()),
+        nice_skills=frozenset(s.pk for s in request.nice_skills.all()),
+        slots=tuple(engine.Slot(s.weekday, s.start, s.end) for s in slots),
+        party_key=request.party_key,
+        weekly_hours=float(eligibility.weekly_hours(slots)),
+        needed=request.needed,
+        urgency=request.urgency,
+        date_from=request.date_from,
+        date_to=request.date_to,
+    )
+
+
+def _pool(request: HelpRequest, required: frozenset[int]) -> list[Volunteer]:
+    eligible = eligibility.eligible_volunteers(request)
+    if required:
+        eligible = eligible.annotate(
+            required_matched=Count("skills", filter=Q(skills__in=required))
+        ).order_by("-required_matched", "pk")
+    else:
+        eligible = eligible.order_by("pk")
+    return list(eligible.select_related("district")[:CANDIDATE_POOL])
+
+
+def candidate_inputs(request: HelpRequest, volunteers: list[Volunteer]):
+    """Engine inputs for the volunteers, in a fixed number of queries."""
+    ids = [v.pk for v in volunteers]
+    skills, interests, free = defaultdict(set), defaultdict(set), defaultdict(set)
+    through = Volunteer.skills.through.objects.filter(volunteer_id__in=ids)
+    for vid, sid in through.values_list("volunteer_id", "skill_id"):
+        skills[vid].add(sid)
+    through = Volunteer.interests.through.objects.filter(volunteer_id__in=ids)
+    for vid, cid in through.values_list("volunteer_id", "category_id"):
+        interests[vid].add(cid)
+    for vid, day, part in Volunteer.availability.rel.related_model.objects.filter(
+        volunteer_id__in=ids
+    ).values_list("volunteer_id", "weekday", "part"):
+        free[vid].add((day, part))
+    party = (
+        Q(request__beneficiary_id=request.beneficiary_id)
+        if request.beneficiary_id
+        else Q(request__institution_id=request.institution_id)
+    )
+    helped = set(
+        Assignment.objects.filter(
+            party,
+            volunteer_id__in=ids,
+            status__in=[Assignment.Status.ACTIVE, Assignment.Status.COMPLETED],
+        ).values_list("volunteer_id", flat=True)
+    )
+    active = dict(
+        Assignment.objects.filter(volunteer_id__in=ids, status=Assignment.Status.ACTIVE)
+        .values("volunteer_id")
+        .annotate(n=Count("pk"))
+        .values_list("volunteer_id", "n")
+    )
+    return [
+        engine.CandidateInput(
+            id=v.pk,
+            district_id=v.district_id,
+            location=_location(v.district),
+            skills=frozenset(skills[v.pk]),
+            interests=frozenset(interests[v.pk]),
+            availability=frozenset(free[v.pk]),
+            active_assignments=active.get(v.pk, 0),
+            helped_parties=frozenset({request.party_key} if v.pk in helped else ()),
+            hours_committed=float(getattr(v, "hours_committed", 0) or 0),
+            max_hours_per_week=v.max_hours_per_week,
+        )
+        for v in volunteers
+    ]
+
+
+def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
+    """The best volunteers for the request, each with its reasons in Polish."""
+    districts = District.objects.in_bulk()
+    subject = request_input(request, districts)
+    volunteers = _pool(request, subject.required_skills)
+    by_id = {v.pk: v for v in volunteers}
+    ranked = engine.rank(subject, candidate_inputs(request, volunteers), limit=limit)
+    skill_names = dict(Skill.objects.values_list("pk", "name"))
+    category_names = dict(Category.objects.values_list("pk", "name"))
+    return [
+        Candidate(
+            volunteer=by_id[s.candidate_id],
+            score=s.score,
+            reasons=tuple(
+                engine.describe(
+                    r, skill_names=skill_names, category_names=category_names
+                )
+                for r in s.reasons
+            ),
+        )
+        for s in ranked
+    ]
+
+
+def score_for(request: HelpRequest, volunteer: Volunteer) -> Candidate:
+    """One volunteer's score and reasons for the request (rules not checked)."""
+    districts = District.objects.in_bulk()
+    volunteer.district = districts.get(volunteer.district_id)
+    volunteer.hours_committed = eligibility.committed_hours(
+        volunteer_id=volunteer.pk, date_from=request.date_from, date_to=request.date_to
+    )
+    (subject,) = candidate_inputs(request, [volunteer])
+    scored = engine.score_candidate(request_input(request, districts), subject)
+    skill_names = dict(Skill.objects.values_list("pk", "name"))
+    category_names = dict(Category.objects.values_list("pk", "name"))
+    return Candidate(
+        volunteer=volunteer,
+        score=scored.score,
+        reasons=tuple(
+            engine.describe(r, skill_names=skill_names, category_names=category_names)
+            for r in scored.reasons
+        ),
+    )
+
+
+def why_not(request: HelpRequest, volunteer: Volunteer) -> list[str]:
+    """The rules that keep ``volunteer`` out of the suggestions; when none does,
+    the volunteer's own score and its reasons, to compare with those shown."""
+    excluded = eligibility.exclusion_reasons(request, volunteer)
+    if excluded:
+        return excluded
+    scored = score_for(request, volunteer)
+    return [
+        _(
+            "Every rule is met; the volunteer's score is %(score)s (%(details)s). "
+            "Those suggested score higher."
+        )
+        % {"score": f"{scored.score:g}", "details": "; ".join(scored.reasons) or "—"}
+    ]
+
+
+# --- Hours -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HoursTotals:
+    approved: Decimal
+    awaiting: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.approved + self.awaiting
+
+
+def hours_totals(
+    *,
+    volunteer_id: int | None = None,
+    request_id: int | None = None,
+    beneficiary_id: int | None = None,
+    institution_id: int | None = None,
+    programme_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> HoursTotals:
+    """Hours for whoever is given, in one query; a period narrows by the day
+    the work was done."""
+    entries = HoursEntry.objects.all()
+    for name, value in (
+        ("assignment__volunteer_id", volunteer_id),
+        ("assignment__request_id", request_id),
+        ("assignment__request__beneficiary_id", beneficiary_id),
+        ("assignment__request__institution_id", institution_id),
+        ("assignment__request__programme_id", programme_id),
+        ("date__gte", date_from),
+        ("date__lte", date_to),
+    ):
+        if value is not None:
+            entries = entries.filter(**{name: value})
+    sums = entries.aggregate(
+        approved=Sum("hours", filter=Q(status=HoursEntry.Status.APPROVED)),
+        awaiting=Sum("hours", filter=Q(status=HoursEntry.Status.LOGGED)),
+    )
+    return HoursTotals(
+        approved=sums["approved"] or Decimal(0), awaiting=sums["awaiting"] or Decimal(0)
+    )
+
+
+def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
+    return (
+        volunteer.assignments.select_related("request__category")
+        .annotate(
+            hours_approved=Sum(
+                "hours__hours", filter=Q(hours__status=HoursEntry.Status.APPROVED)
+            )
+        )
+        .order_by("-date_from", "pk")
+    )
+
+
+def programme_detail() -> QuerySet[Programme]:
+    return Programme.objects.select_related("coordinator").prefetch_related(
+        "programmepartner_set__institution"
+    )
+
+
+def programme_hours_per_volunteer(programme: Programme) -> QuerySet:
+    """Approved and logged hours of each volunteer who worked in the programme."""
+    return (
+        HoursEntry.objects.filter(assignment__request__programme=programme)
+        .values(
+            "assignment__volunteer_id",
+            "assignment__volunteer__first_name",
+            "assignment__volunteer__last_name",
+        )
+        .annotate(
+            approved=Sum("hours", filter=Q(status=HoursEntry.Status.APPROVED)),
+            total=Sum("hours"),
+        )
+        .order_by("assignment__volunteer__last_name", "assignment__volunteer_id")
+    )

@@ -1,0 +1,39 @@
+"""Panels matching adds to the register's pages (the register does not import
+matching: its templates include these partials, which call the tags here).
+Each panel runs a fixed number of queries."""
+
+from django import template
+
+from matching import selectors
+from matching.models import HelpRequest
+
+register = template.Library()
+
+
+@register.inclusion_tag("matching/_volunteer_panel_body.html", takes_context=True)
+def volunteer_matching_panel(context, volunteer):
+    return {
+        "perms": context.get("perms"),
+        "volunteer": volunteer,
+        "assignments": list(selectors.volunteer_assignments(volunteer)[:20]),
+        "hours": selectors.hours_totals(volunteer_id=volunteer.pk),
+    }
+
+
+@register.inclusion_tag("matching/_party_panel_body.html", takes_context=True)
+def party_matching_panel(context, beneficiary=None, institution=None):
+    user = context["request"].user
+    requests = selectors.request_list(user)
+    if beneficiary is not None:
+        requests = requests.filter(beneficiary=beneficiary)
+        hours = selectors.hours_totals(beneficiary_id=beneficiary.pk)
+    else:
+        requests = requests.filter(institution=institution)
+        hours = selectors.hours_totals(institution_id=institution.pk)
+    return {
+        "perms": context.get("perms"),
+        "beneficiary": beneficiary,
+        "requests": list(requests.order_by("-date_from", "-pk")[:20]),
+        "hours": hours,
+        "statuses": HelpRequest.Status,
+    }

@@ -1,0 +1,383 @@
+"""Staff screens of matching and the volunteer's answer page: thin views over
+forms, selectors and services."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
+
+from matching import selectors, services
+from matching.filters import HelpRequestFilter
+from matching.forms import HelpRequestForm, HoursEntryForm, ProgrammeForm
+from matching.models import Assignment, HelpRequest, HoursEntry, Programme
+from registry.models import Volunteer
+from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+
+
+class ServiceFormMixin:
+    """Create/edit through a service; a refused rule is shown above the form
+    with the user's input kept."""
+
+    success_message = ""
+
+    def form_valid(self, form):
+        try:
+            self.object = self.call_service(form)
+        except services.MatchingError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {"name": self.object})
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class ActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """POST ``action=<name>`` runs ``actions[name]``; refusals become messages."""
+
+    actions: dict = {}
+    done_messages: dict = {}
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        action = request.POST.get("action", "")
+        if action not in self.actions:
+            messages.error(request, _("Unknown action."))
+            return redirect(self.get_success_url())
+        try:
+            self.actions[action](actor=request.user, **{self.service_arg: self.object})
+        except services.MatchingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, self.done_messages[action])
+        return redirect(self.get_success_url())
+
+
+# --- Help requests -----------------------------------------------------------------
+
+
+class HelpRequestListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+    permission_required = "matching.view_helprequest"
+    filterset_class = HelpRequestFilter
+    template_name = "matching/helprequest_list.html"
+
+    def get_queryset(self):
+        self.queryset = selectors.request_list(self.request.user)
+        return super().get_queryset()
+
+
+class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
+    permission_required = "matching.view_helprequest"
+    template_name = "matching/helprequest_detail.html"
+
+    def get_queryset(self):
+        return selectors.request_detail(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        request = self.object
+        context = super().get_context_data(**kwargs)
+        context["assignments"] = selectors.request_assignments(request)
+        context["hours"] = selectors.hours_totals(request_id=request.pk)
+        context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
+        if context["may_direct"] and request.status in (
+            HelpRequest.Status.NEW,
+            HelpRequest.Status.OPEN,
+        ):
+            context["suggestions"] = selectors.suggestions(request)
+            context.update(self._why_not(request))
+        return context
+
+    def _why_not(self, request) -> dict:
+        query = self.request.GET.get("why", "").strip()
+        if not query:
+            return {}
+        found = list(Volunteer.objects.not_anonymised().search(query)[:5])
+        return {
+            "why_query": query,
+            "why_not": [(v, selectors.why_not(request, v)) for v in found],
+        }
+
+
+class HelpRequestFormMixin(ServiceFormMixin):
+    form_class = HelpRequestForm
+    template_name = "_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class HelpRequestCreateView(
+    StaffPermissionRequiredMixin, HelpRequestFormMixin, CreateView
+):
+    permission_required = "matching.add_helprequest"
+    success_message = _("Request “%(name)s” filed.")
+    extra_context = {"page_title": _("New help request")}
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if beneficiary := self.request.GET.get("beneficiary"):
+            initial["beneficiary"] = beneficiary
+        return initial
+
+    def call_service(self, form):
+        return services.help_request_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class HelpRequestUpdateView(
+    StaffPermissionRequiredMixin, HelpRequestFormMixin, UpdateView
+):
+    permission_required = "matching.change_helprequest"
+    success_message = _("Request “%(name)s” saved.")
+
+    def get_queryset(self):
+        return HelpRequest.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Edit request: %(name)s") % {"name": self.object}, **kwargs
+        )
+
+    def call_service(self, form):
+        return services.help_request_update(
+            actor=self.request.user, request=self.object, **form.service_kwargs()
+        )
+
+
+class HelpRequestStatusView(ActionView):
+    permission_required = "matching.add_assignment"
+    service_arg = "request"
+    actions = {
+        "open": services.help_request_open,
+        "complete": services.help_request_complete,
+        "cancel": services.help_request_cancel,
+    }
+    done_messages = {
+        "open": _("The request is open: volunteers can be directed to it."),
+        "complete": _("The request is completed."),
+        "cancel": _("The request is cancelled."),
+    }
+
+    def get_queryset(self):
+        return HelpRequest.objects.all()
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+# --- Assignments ---------------------------------------------------------------------
+
+
+class AssignmentProposeView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Directs the chosen volunteer to the request, keeping the score and the
+    reasons the coordinator saw."""
+
+    permission_required = "matching.add_assignment"
+    queryset = HelpRequest.objects.all()
+
+    def post(self, request, *args, **kwargs):
+        help_request = self.get_object()
+        volunteer_id = request.POST.get("volunteer", "")
+        volunteer = (
+            Volunteer.objects.filter(pk=volunteer_id).first()
+            if volunteer_id.isdigit()
+            else None
+        )
+        if volunteer is None:
+            messages.error(request, _("Choose a volunteer to propose."))
+            return redirect(help_request.get_absolute_url())
+        scored = selectors.score_for(help_request, volunteer)
+        try:
+            services.assignment_propose(
+                actor=request.user,
+                request=help_request,
+                volunteer=volunteer,
+                score=scored.score,
+                reasons=scored.reasons,
+            )
+        except services.MatchingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(volunteer)s proposed for this request.")
+                % {"volunteer": volunteer},
+            )
+        return redirect(help_request.get_absolute_url())
+
+
+class AssignmentStatusView(ActionView):
+    permission_required = "matching.change_assignment"
+    service_arg = "assignment"
+    actions = {
+        "contact": services.assignment_contact,
+        "accept": services.assignment_accept,
+        "decline": services.assignment_decline,
+        "activate": services.assignment_activate,
+        "complete": services.assignment_complete,
+        "cancel": services.assignment_cancel,
+    }
+    done_messages = {
+        "contact": _("Marked as contacted; the volunteer got an e-mail with links."),
+        "accept": _("The volunteer accepted: a place is taken."),
+        "decline": _("The volunteer declined."),
+        "activate": _("The assignment is active: the work has started."),
+        "complete": _("The assignment is completed."),
+        "cancel": _("The assignment is cancelled."),
+    }
+
+    def get_queryset(self):
+        return Assignment.objects.select_related("request")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "matching.add_hoursentry"
+    queryset = Assignment.objects.select_related("request", "volunteer")
+    template_name = "matching/hours_form.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self._render(HoursEntryForm())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = HoursEntryForm(request.POST)
+        if form.is_valid():
+            try:
+                services.hours_log(
+                    actor=request.user, assignment=self.object, **form.cleaned_data
+                )
+            except services.MatchingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Hours logged."))
+                return redirect(self.object.get_absolute_url())
+        return self._render(form, status=200)
+
+    def _render(self, form, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "assignment": self.object,
+                "entries": self.object.hours.select_related("logged_by", "approved_by"),
+                "page_title": _("Hours: %(assignment)s") % {"assignment": self.object},
+            },
+            status=status,
+        )
+
+
+class HoursApproveView(StaffPermissionRequiredMixin, View):
+    permission_required = "matching.change_hoursentry"
+
+    def post(self, request, *args, **kwargs):
+        entries = HoursEntry.objects.filter(pk__in=request.POST.getlist("entry"))
+        count = services.hours_approve(actor=request.user, entries=entries)
+        messages.success(request, _("Approved entries: %(count)s.") % {"count": count})
+        return redirect(request.POST.get("next") or reverse("matching:request-list"))
+
+
+# --- The volunteer's answer (no login) ---------------------------------------------
+
+
+class RespondView(View):
+    """The link in the invitation e-mail. GET only shows the question (mail
+    scanners open links); the answer is a POST from the page."""
+
+    template_name = "matching/respond.html"
+
+    def get(self, request, token):
+        try:
+            assignment = services.assignment_from_token(token)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        return render(request, self.template_name, self._context(assignment))
+
+    def post(self, request, token):
+        accept = request.POST.get("answer") == "accept"
+        try:
+            assignment = services.assignment_respond(token=token, accept=accept)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        return render(
+            request, self.template_name, {**self._context(assignment), "done": True}
+        )
+
+    def _context(self, assignment):
+        return {
+            "assignment": assignment,
+            "request_obj": assignment.request,
+            "slots": assignment.request.slots.all(),
+            "open": assignment.status
+            in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED),
+        }
+
+
+# --- Programmes ----------------------------------------------------------------------
+
+
+class ProgrammeListView(StaffPermissionRequiredMixin, ListView):
+    permission_required = "matching.view_programme"
+    paginate_by = 25
+    queryset = Programme.objects.select_related("coordinator")
+    template_name = "matching/programme_list.html"
+
+
+class ProgrammeDetailView(StaffPermissionRequiredMixin, DetailView):
+    permission_required = "matching.view_programme"
+    template_name = "matching/programme_detail.html"
+
+    def get_queryset(self):
+        return selectors.programme_detail()
+
+    def get_context_data(self, **kwargs):
+        programme = self.object
+        return super().get_context_data(
+            requests=selectors.request_list(self.request.user).filter(
+                programme=programme
+            ),
+            hours=selectors.hours_totals(programme_id=programme.pk),
+            per_volunteer=selectors.programme_hours_per_volunteer(programme),
+            **kwargs,
+        )
+
+
+class ProgrammeCreateView(StaffPermissionRequiredMixin, CreateView):
+    permission_required = "matching.add_programme"
+    form_class = ProgrammeForm
+    template_name = "_form.html"
+    extra_context = {"page_title": _("New programme")}
+
+    def form_valid(self, form):
+        self.object = services.programme_save(
+            actor=self.request.user, fields=form.cleaned_data
+        )
+        messages.success(self.request, _("Programme saved."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class ProgrammeUpdateView(StaffPermissionRequiredMixin, UpdateView):
+    permission_required = "matching.change_programme"
+    form_class = ProgrammeForm
+    template_name = "_form.html"
+    queryset = Programme.objects.all()
+    extra_context = {"page_title": _("Edit programme")}
+
+    def form_valid(self, form):
+        self.object = services.programme_save(
+            actor=self.request.user,
+            programme=self.object,
+            fields=form.cleaned_data,
+            partners=None,
+        )
+        messages.success(self.request, _("Programme saved."))
+        return HttpResponseRedirect(self.object.get_absolute_url())

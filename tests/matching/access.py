@@ -1,0 +1,21 @@
+"""Who may open each staff URL of matching (DESIGN.md, Roles)."""
+
+C, S, A = "coordinator", "social_worker", "administrator"
+
+ACCESS = {
+    "matching:request-list": {C, S},
+    "matching:request-create": {C, S},
+    "matching:request-detail": {C, S},
+    "matching:request-update": {C, S},
+    "matching:request-status": {C},
+    "matching:assignment-propose": {C},
+    "matching:assignment-status": {C},
+    "matching:hours-log": {C},
+    "matching:hours-approve": {C},
+    "matching:programme-list": {C},
+    "matching:programme-create": {C},
+    "matching:programme-detail": {C},
+    "matching:programme-update": {C},
+}
+# Public: the volunteer's answer page, guarded by a signed token instead.
+PUBLIC = {"matching:respond"}

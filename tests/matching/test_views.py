@@ -1,0 +1,201 @@
+"""Matching screens: suggestions with reasons, why-not, the flow through the
+views, and query counts that do not grow with the data."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from matching import services
+from matching.models import Assignment, HelpRequest
+from registry.models import Skill
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sign_language(db):
+    return Skill.objects.create(name="język migowy")
+
+
+def test_suggestions_are_ranked_with_reasons_in_polish(
+    make_request, active_volunteer, coordinator_client, sign_language, districts
+):
+    request = make_request(required_skills=[sign_language])
+    best = active_volunteer(first_name="Barbara", skills=[sign_language])
+    active_volunteer(first_name="Cezary")
+    active_volunteer(
+        first_name="Daria",
+        district=districts["Zabrzeg"],
+        reachable_districts=[],
+    )
+    response = coordinator_client.get(request.get_absolute_url())
+    suggestions = response.context["suggestions"]
+    names = [c.volunteer.first_name for c in suggestions]
+    assert names[0] == "Barbara"
+    assert "Daria" not in names  # cannot reach the town
+    html = response.content.decode()
+    assert "ma wymaganą umiejętność „język migowy”" in html
+    assert "we wtorki" in html
+    assert "mieszka w tej samej dzielnicy" in html
+    assert best.pk == suggestions[0].volunteer.pk
+
+
+def test_why_not_names_the_rule_that_excluded_a_volunteer(
+    make_request, active_volunteer, coordinator_client
+):
+    request = make_request(driving_licence_required=True)
+    active_volunteer(first_name="Ernest", last_name="Żółtek")
+    response = coordinator_client.get(request.get_absolute_url(), {"why": "zoltek"})
+    ((volunteer, reasons),) = response.context["why_not"]
+    assert volunteer.last_name == "Żółtek"
+    assert any("prawo jazdy" in r or "driving licence" in r for r in reasons)
+    assert "prawo jazdy" in response.content.decode()
+
+
+def test_why_not_for_an_eligible_volunteer_gives_the_score(
+    make_request, active_volunteer, coordinator_client
+):
+    request = make_request()
+    active_volunteer(first_name="Filip", last_name="Kos")
+    response = coordinator_client.get(request.get_absolute_url(), {"why": "kos"})
+    ((_, reasons),) = response.context["why_not"]
+    assert "wynik" in reasons[0] or "score" in reasons[0]
+
+
+def test_coordinator_directs_a_volunteer_through_the_pages(
+    make_request, active_volunteer, coordinator_client
+):
+    request = make_request()
+    volunteer = active_volunteer()
+    coordinator_client.post(
+        reverse("matching:assignment-propose", args=[request.pk]),
+        {"volunteer": volunteer.pk},
+    )
+    assignment = Assignment.objects.get()
+    assert assignment.reasons  # the reasons seen at proposal time are kept
+    assert assignment.score > 0
+    url = reverse("matching:assignment-status", args=[assignment.pk])
+    coordinator_client.post(url, {"action": "accept"})
+    coordinator_client.post(url, {"action": "activate"})
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.ACTIVE
+    request.refresh_from_db()
+    assert request.status == HelpRequest.Status.IN_PROGRESS
+
+
+def test_a_refused_step_is_shown_as_a_message(
+    make_request, active_volunteer, coordinator_client, coordinator
+):
+    request = make_request(needed=1)
+    a1, a2 = (
+        services.assignment_propose(
+            actor=coordinator, request=request, volunteer=active_volunteer(first_name=n)
+        )
+        for n in ("Ala", "Ola")
+    )
+    services.assignment_accept(actor=coordinator, assignment=a1)
+    response = coordinator_client.post(
+        reverse("matching:assignment-status", args=[a2.pk]),
+        {"action": "accept"},
+        follow=True,
+    )
+    assert "zajęte" in response.content.decode()
+
+
+def test_request_form_keeps_input_and_explains_errors(coordinator_client, beneficiary):
+    response = coordinator_client.post(
+        reverse("matching:request-create"),
+        {
+            "beneficiary": beneficiary.pk,
+            "title": "Korepetycje",
+            "kind": "weekly",
+            "date_from": "2027-03-01",
+            "start_time": "16:00",
+            "end_time": "15:00",
+            "needed": "1",
+            "urgency": "1",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"end_time", "weekdays", "date_to", "category"} <= set(errors)
+    assert 'value="Korepetycje"' in response.content.decode()
+
+
+def test_weekly_request_is_created_from_the_form(
+    coordinator_client, beneficiary, category
+):
+    response = coordinator_client.post(
+        reverse("matching:request-create"),
+        {
+            "beneficiary": beneficiary.pk,
+            "title": "Korepetycje z matematyki",
+            "category": category.pk,
+            "kind": "weekly",
+            "date_from": "2027-03-01",
+            "date_to": "2027-04-30",
+            "weekdays": ["1", "3"],
+            "start_time": "16:00",
+            "end_time": "17:30",
+            "needed": "2",
+            "urgency": "1",
+        },
+    )
+    assert response.status_code == 302
+    request = HelpRequest.objects.get()
+    assert [(s.weekday, s.start) for s in request.slots.all()] == [
+        (1, dt.time(16)),
+        (3, dt.time(16)),
+    ]
+
+
+# --- Query counts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_request_list_queries_do_not_grow(
+    rows, make_request, coordinator_client, django_assert_num_queries
+):
+    for i in range(rows):
+        make_request(title=f"Zgłoszenie {i}")
+    # session, user, user and group permissions (2), roles for the menu,
+    # choices of the category, district and programme filters (3), count, the page
+    with django_assert_num_queries(LIST_QUERIES):
+        response = coordinator_client.get(reverse("matching:request-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+LIST_QUERIES = 10
+
+
+@pytest.mark.parametrize("volunteers", [1, 8])
+def test_request_detail_with_suggestions_queries_do_not_grow(
+    volunteers,
+    make_request,
+    active_volunteer,
+    coordinator,
+    coordinator_client,
+    django_assert_num_queries,
+):
+    request = make_request(needed=2)
+    for i in range(volunteers):
+        active_volunteer(first_name=f"W{i}", email=f"w{i}@example.pl")
+    services.assignment_propose(
+        actor=coordinator,
+        request=request,
+        volunteer=active_volunteer(first_name="Zx", email="zx@example.pl"),
+    )
+    url = request.get_absolute_url()
+    coordinator_client.get(url)
+    # session, user, user and group permissions (2); the request, its required
+    # and nice-to-have skills, slots; hours totals; suggestions: districts, the
+    # eligible pool, the pool's skills, interests, availability, past help,
+    # active assignments, skill and category names; roles for the menu; the
+    # assignments with their hours
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = coordinator_client.get(url)
+    assert len(response.context["suggestions"]) == volunteers
+
+
+DETAIL_QUERIES = 20
