@@ -96,16 +96,6 @@ def volunteer_agreements(volunteer: Volunteer) -> QuerySet[Agreement]:
     ).select_related("template")
 
 
-def volunteer_documents(volunteer: Volunteer) -> dict:
-    """Everything the volunteer page shows about agreements and documents,
-    in a fixed number of queries."""
-    return {
-        "agreements": list(volunteer_agreements(volunteer).order_by("-date_from")),
-        "certificates": list(Certificate.objects.filter(volunteer=volunteer)),
-        "references": list(Reference.objects.filter(volunteer=volunteer)),
-    }
-
-
 def agreement_covered_assignments(agreement: Agreement) -> QuerySet[Assignment]:
     """The volunteer's assignments that fall inside the agreement's period."""
     if agreement.kind != AgreementKind.VOLUNTEER:
