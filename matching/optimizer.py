@@ -49,6 +49,10 @@ LARGE_EDGES = 20_000
 # HiGHS's set-up time grows fast with the model and ignores the time limit:
 # no MILP call ever gets more edges than this.
 MAX_MILP_EDGES = 60_000
+# When a large component cannot be solved exactly in time, windows of about
+# this many edges are re-optimised one at a time (``_improve``).
+WINDOW_EDGES = 4000
+WINDOW_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -397,6 +401,59 @@ def _blocks(a, n: int) -> np.ndarray:
     return connected_components(graph.tocsr(), directed=False)[1][m:]
 
 
+def _improve(
+    edges: Sequence[Edge],
+    a,
+    upper: np.ndarray,
+    values: np.ndarray,
+    x: np.ndarray,
+    deadline: float,
+) -> np.ndarray:
+    """Fix and optimise: re-solve windows of requests by MILP, with the rest of
+    the plan fixed, as long as time is left. A window's current picks stay
+    feasible, so the plan only gets better; not proven optimal."""
+    a = a.tocsc()
+    by_request: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(edges):
+        by_request[e.request_id].append(i)
+
+    def anchor(rid: int) -> tuple[int, int]:
+        # Requests whose best candidate is the same volunteer compete: keep
+        # them in one window.
+        best = max(by_request[rid], key=lambda i: (values[i], -edges[i].volunteer_id))
+        return (edges[best].volunteer_id, rid)
+
+    windows: list[np.ndarray] = []
+    current: list[int] = []
+    for rid in sorted(by_request, key=anchor):
+        current.extend(by_request[rid])
+        if len(current) >= WINDOW_EDGES:
+            windows.append(np.array(current))
+            current = []
+    if current:
+        windows.append(np.array(current))
+    x = x.copy()
+    improved = True
+    while improved:
+        improved = False
+        for cols in windows:
+            left = deadline - time.perf_counter()
+            if left < 0.5:
+                return x
+            outside = x.astype(float)
+            outside[cols] = 0.0
+            rhs = upper - a @ outside
+            part = a[:, cols].tocsr()
+            rows = np.flatnonzero(np.diff(part.indptr))
+            got, _ = _matrix_milp(
+                part[rows], rhs[rows], values[cols], min(left, WINDOW_SECONDS)
+            )
+            if got is not None and values[cols] @ got > values[cols] @ x[cols] + 0.5:
+                x[cols] = got
+                improved = True
+    return x
+
+
 def _solve_large(
     edges: Sequence[Edge],
     inst: _Instance,
@@ -432,16 +489,20 @@ def _solve_large(
     remaining = deadline - time.perf_counter()
     if remaining <= 0:
         return incumbent, False
+    if n > 2 * MAX_MILP_EDGES:
+        # The LP of a component this large and contended takes most of the
+        # time and rarely fixes enough edges: improve the incumbent instead.
+        return _improve(edges, a, upper, values, incumbent, deadline), False
     lp = linprog(
         -values,
         A_ub=a,
         b_ub=upper,
         bounds=(0, 1),
         method="highs-ds",
-        options={"time_limit": max(remaining * 0.5, 0.01)},
+        options={"time_limit": max(remaining * 0.3, 0.01)},
     )
     if lp.status != 0 or lp.x is None:
-        return incumbent, False
+        return _improve(edges, a, upper, values, incumbent, deadline), False
     ones = np.flatnonzero(lp.x > 1 - 1e-6)
     by_lp = np.lexsort((-values, -lp.x))
     rounded = _fill(edges, by_lp, inst, conflict, start=ones)
@@ -454,11 +515,13 @@ def _solve_large(
     bound = -(float(y @ upper) + float(d[d < 0].sum()))
     slack = bound - best + 0.5
     fix0, fix1 = d > slack, -d > slack
-    if incumbent[fix0].any() or not incumbent[fix1].all():
-        return incumbent, False  # numerically inconsistent: keep the incumbent
     free = np.flatnonzero(~(fix0 | fix1))
-    if len(free) > MAX_MILP_EDGES:
-        return incumbent, False
+    if (
+        incumbent[fix0].any()  # numerically inconsistent
+        or not incumbent[fix1].all()
+        or len(free) > MAX_MILP_EDGES
+    ):
+        return _improve(edges, a, upper, values, incumbent, deadline), False
     rhs = upper - np.asarray(a[:, np.flatnonzero(fix1)].sum(axis=1)).ravel()
     sub = a[:, free].tocsc()
     labels = _blocks(sub.tocsr(), len(free))

@@ -336,3 +336,22 @@ def test_large_component_too_big_for_the_milp_keeps_a_valid_incumbent(monkeypatc
         base = greedy(requests, volunteers, edges)
         assert validate(plan, requests, volunteers) == []
         assert plan.key() >= base.key()
+
+
+def test_fix_and_optimise_windows_improve_on_greedy(monkeypatch):
+    # No exact path: the plan comes from re-optimising windows of requests.
+    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
+    monkeypatch.setattr(optimizer, "MAX_MILP_EDGES", 0)
+    requests = [req(1, urgency=3), req(2, urgency=0)]
+    volunteers = [vol(101), vol(102)]
+    edges = [Edge(1, 101, 50.0), Edge(1, 102, 40.0), Edge(2, 101, 30.0)]
+    plan = optimise(requests, volunteers, edges)
+    assert pairs(plan) == {(1, 102), (2, 101)}
+    assert not plan.optimal
+    monkeypatch.setattr(optimizer, "WINDOW_EDGES", 1)
+    rng = random.Random(3)
+    for _ in range(30):
+        requests, volunteers, edges = random_instance(rng)
+        plan = optimise(requests, volunteers, edges)
+        assert validate(plan, requests, volunteers) == []
+        assert plan.key() >= greedy(requests, volunteers, edges).key()
