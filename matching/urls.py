@@ -29,6 +29,7 @@ urlpatterns = [
         views.AssignmentProposeView.as_view(),
         name="assignment-propose",
     ),
+    path("skierowania/", views.AssignmentListView.as_view(), name="assignment-list"),
     path(
         "skierowania/<int:pk>/status/",
         views.AssignmentStatusView.as_view(),
@@ -39,6 +40,7 @@ urlpatterns = [
         views.HoursLogView.as_view(),
         name="hours-log",
     ),
+    path("godziny/", views.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),

@@ -30,6 +30,7 @@ from registry.forms import (
 )
 from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.audit import access_log
+from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
@@ -63,10 +64,28 @@ class ServiceFormMixin:
 # --- Volunteers -----------------------------------------------------------------
 
 
-class VolunteerListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+def _names(related: str):
+    return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
+
+
+class VolunteerListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_volunteer"
     filterset_class = VolunteerFilter
     template_name = "registry/volunteer_list.html"
+    export_filename = "wolontariusze"
+    export_columns = [
+        (_("last name"), "last_name"),
+        (_("first name"), "first_name"),
+        (_("status"), "get_status_display"),
+        (_("under 18"), "is_minor"),
+        (_("district"), "district.name"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("skills"), _names("skills")),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.volunteer_list()
@@ -250,11 +269,28 @@ class BeneficiaryScopeMixin:
 
 
 class BeneficiaryListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, BeneficiaryScopeMixin, ListView
+    StaffPermissionRequiredMixin,
+    FilteredListMixin,
+    ExportMixin,
+    BeneficiaryScopeMixin,
+    ListView,
 ):
     permission_required = "registry.view_beneficiary"
     filterset_class = BeneficiaryFilter
     template_name = "registry/beneficiary_list.html"
+    export_filename = "odbiorcy"
+    export_columns = [
+        (_("last name"), "last_name"),
+        (_("first name"), "first_name"),
+        (_("status"), "get_status_display"),
+        (_("district"), "district.name"),
+        (_("street and number"), "street"),
+        (_("postal code"), "postal_code"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("responsible social worker"), "social_worker.get_full_name"),
+    ]
 
 
 class BeneficiaryDetailView(
@@ -318,10 +354,29 @@ class BeneficiaryUpdateView(
 # --- Institutions ---------------------------------------------------------------
 
 
-class InstitutionListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+class InstitutionListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_institution"
     filterset_class = InstitutionFilter
     template_name = "registry/institution_list.html"
+    export_filename = "instytucje"
+    # Institutions are not persons: their export is not an access to
+    # personal data (contact persons are not in it).
+    export_audit = ()
+    export_columns = [
+        (_("name"), "name"),
+        (_("kind"), "get_kind_display"),
+        (_("receives help"), "receives_help"),
+        (_("sends volunteers"), "sends_volunteers"),
+        (_("district"), "district.name"),
+        (_("street and number"), "street"),
+        (_("postal code"), "postal_code"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("NIP"), "nip"),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.institution_list()
