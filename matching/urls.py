@@ -44,6 +44,12 @@ urlpatterns = [
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),
+    # The volunteer's calendar feed: public, guarded by a signed token.
+    path(
+        "kalendarz/<str:token>.ics",
+        views.VolunteerCalendarView.as_view(),
+        name="volunteer-ical",
+    ),
     path("programy/", views.ProgrammeListView.as_view(), name="programme-list"),
     path(
         "programy/nowy/", views.ProgrammeCreateView.as_view(), name="programme-create"

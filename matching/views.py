@@ -3,15 +3,15 @@ forms, selectors and services."""
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
-from matching import selectors, services
+from matching import ical, selectors, services
 from matching.filters import AssignmentFilter, HelpRequestFilter, HoursEntryFilter
 from matching.forms import HelpRequestForm, HoursEntryForm, ProgrammeForm
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
@@ -414,6 +414,27 @@ class RespondView(View):
             "open": assignment.status
             in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED),
         }
+
+
+class VolunteerCalendarView(View):
+    """The volunteer's private calendar feed (no login: the signed address is
+    the key, so a calendar app can subscribe to it)."""
+
+    def get(self, request, token):
+        volunteer_id = ical.volunteer_id_from_token(token)
+        if volunteer_id is None:
+            raise Http404
+        volunteer = get_object_or_404(
+            Volunteer.objects.not_anonymised(), pk=volunteer_id
+        )
+        response = HttpResponse(
+            ical.volunteer_calendar(volunteer),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'inline; filename="wolontariat.ics"'
+        response["Cache-Control"] = "private, max-age=900"
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 # --- Programmes ----------------------------------------------------------------------

@@ -19,5 +19,6 @@ ACCESS = {
     "matching:programme-detail": {C},
     "matching:programme-update": {C},
 }
-# Public: the volunteer's answer page, guarded by a signed token instead.
-PUBLIC = {"matching:respond"}
+# Public: the volunteer's answer page and calendar feed, guarded by a signed
+# token instead.
+PUBLIC = {"matching:respond", "matching:volunteer-ical"}
