@@ -225,29 +225,6 @@ def test_hours_export_filtered(
     assert rows[0][headers.index("Zatwierdził(a)")] == "Koordynator Testowa"
 
 
-def test_filters_of_the_new_lists_narrow_them(
-    coordinator_client, coordinator, make_request, active_volunteer
-):
-    assignment = directed(
-        coordinator, make_request(), active_volunteer(last_name="Szukana")
-    )
-    directed(
-        coordinator, make_request(title="Inne"), active_volunteer(last_name="Obca")
-    )
-    logged_hours(coordinator, assignment)
-
-    url = reverse("matching:assignment-list")
-    found = coordinator_client.get(url, {"q": "szukana"}).context["object_list"]
-    assert [a.volunteer.last_name for a in found] == ["Szukana"]
-    outside = coordinator_client.get(url, {"date_from": "2027-03-03"})
-    assert list(outside.context["object_list"]) == []
-
-    url = reverse("matching:hours-list")
-    assert len(coordinator_client.get(url, {"q": "obca"}).context["object_list"]) == 0
-    in_range = {"date_from": "2027-03-01", "date_to": "2027-03-02"}
-    assert len(coordinator_client.get(url, in_range).context["object_list"]) == 2
-
-
 # --- The file itself ------------------------------------------------------------
 
 
