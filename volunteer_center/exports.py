@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -104,7 +104,8 @@ class ExportMixin:
         filename = f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
         if export_format == "csv":
             response = StreamingHttpResponse(
-                csv_lines(headers, table), content_type=CSV_CONTENT_TYPE
+                csv_lines(headers, table, language=translation.get_language()),
+                content_type=CSV_CONTENT_TYPE,
             )
         else:
             response = HttpResponse(
@@ -161,13 +162,18 @@ class _Echo:
         return value
 
 
-def csv_lines(headers: list[str], table: Iterable[list]) -> Iterator[str]:
+def csv_lines(
+    headers: list[str], table: Iterable[list], *, language: str | None = None
+) -> Iterator[str]:
     # The byte order mark and ";" make Polish Excel open the file as UTF-8
     # columns instead of one column of mangled letters.
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow(headers)
-    for row in table:
-        yield writer.writerow([csv_text(value) for value in row])
+    # Lines are written while the response streams, after the request's
+    # language may have been switched off: "tak"/"nie" stay in its language.
+    with translation.override(language):
+        for row in table:
+            yield writer.writerow([csv_text(value) for value in row])
 
 
 def csv_text(value) -> str:

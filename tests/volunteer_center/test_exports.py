@@ -115,6 +115,7 @@ def test_volunteers_export_has_only_the_filtered_rows_with_polish_headers(
     assert ola[headers.index("E-mail")] == "ola@example.pl"
     assert ola[headers.index("Umiejętności")] == "Język migowy"
     assert ola[headers.index("Status")] == "aktywny"
+    assert ola[headers.index("Poniżej 18 lat")] == "nie"
 
 
 def test_export_has_every_filtered_row_not_only_the_page(coordinator_client):
