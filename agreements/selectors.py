@@ -1,13 +1,239 @@
-"""Read-side queries of agreements used by other apps (matching reads these)."""
+"""Read-side queries of agreements, certificates and references; matching
+reads ``volunteer_agreement_covering`` to refuse activating long assignments."""
 
 import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.utils import timezone
+
+from agreements.models import (
+    WRITTEN_AGREEMENT_AFTER_DAYS,
+    Agreement,
+    AgreementKind,
+    Certificate,
+    Reference,
+)
+from matching.models import Assignment, HoursEntry
+from registry.models import Volunteer
 
 
 def volunteer_agreement_covering(*, volunteer_id: int, start: dt.date, end: dt.date):
     """The signed (or active) written volunteer agreement that covers the whole
-    period ``start``–``end``, or None.
+    period ``start``–``end``, or None."""
+    return (
+        Agreement.objects.binding()
+        .filter(kind=AgreementKind.VOLUNTEER, volunteer_id=volunteer_id)
+        .covering(start, end)
+        .order_by("date_from", "pk")
+        .first()
+    )
 
-    Placeholder until the Agreement model lands (issue 4): no agreement is
-    found, so work longer than 30 days cannot be activated.
-    """
-    return None
+
+def agreement_list() -> QuerySet[Agreement]:
+    return Agreement.objects.with_parties()
+
+
+def agreement_detail() -> QuerySet[Agreement]:
+    return Agreement.objects.with_parties().select_related(
+        "template", "signed_by_centre", "created_by"
+    )
+
+
+def agreements_ending_soon(
+    days: int = 30, today: dt.date | None = None
+) -> QuerySet[Agreement]:
+    """Signed or active agreements whose period ends within ``days``."""
+    today = today or timezone.localdate()
+    return (
+        Agreement.objects.binding()
+        .with_parties()
+        .filter(date_to__gte=today, date_to__lte=today + dt.timedelta(days=days))
+        .order_by("date_to", "pk")
+    )
+
+
+def _covering_agreement_exists():
+    return Exists(
+        Agreement.objects.binding().filter(
+            Q(date_to__isnull=True) | Q(date_to__gte=OuterRef("date_to")),
+            kind=AgreementKind.VOLUNTEER,
+            volunteer=OuterRef("volunteer"),
+            date_from__lte=OuterRef("date_from"),
+        )
+    )
+
+
+def assignments_lacking_agreement() -> QuerySet[Assignment]:
+    """Active assignments longer than 30 days that no signed volunteer
+    agreement covers (art. 44: such work needs a written agreement)."""
+    long_from = ExpressionWrapper(
+        F("date_from") + dt.timedelta(days=WRITTEN_AGREEMENT_AFTER_DAYS),
+        output_field=DateField(),
+    )
+    return (
+        Assignment.objects.filter(status=Assignment.Status.ACTIVE)
+        .filter(date_to__gte=long_from)
+        .filter(~_covering_agreement_exists())
+        .select_related("volunteer", "request")
+        .order_by("date_from", "pk")
+    )
+
+
+def volunteer_agreements(volunteer: Volunteer) -> QuerySet[Agreement]:
+    return Agreement.objects.filter(
+        kind=AgreementKind.VOLUNTEER, volunteer=volunteer
+    ).select_related("template")
+
+
+def volunteer_documents(volunteer: Volunteer) -> dict:
+    """Everything the volunteer page shows about agreements and documents,
+    in a fixed number of queries."""
+    return {
+        "agreements": list(volunteer_agreements(volunteer).order_by("-date_from")),
+        "certificates": list(Certificate.objects.filter(volunteer=volunteer)),
+        "references": list(Reference.objects.filter(volunteer=volunteer)),
+    }
+
+
+def agreement_covered_assignments(agreement: Agreement) -> QuerySet[Assignment]:
+    """The volunteer's assignments that fall inside the agreement's period."""
+    if agreement.kind != AgreementKind.VOLUNTEER:
+        return Assignment.objects.none()
+    query = Assignment.objects.filter(
+        volunteer_id=agreement.volunteer_id, date_from__gte=agreement.date_from
+    )
+    if agreement.date_to is not None:
+        query = query.filter(date_to__lte=agreement.date_to)
+    return query.select_related("request", "request__category").order_by(
+        "date_from", "pk"
+    )
+
+
+# --- Services performed: what certificates and references state -------------
+
+
+@dataclass
+class AssignmentSummary:
+    title: str
+    category: str
+    date_from: dt.date
+    date_to: dt.date
+    hours: Decimal
+
+    def as_json(self) -> dict:
+        return {
+            "title": self.title,
+            "category": self.category,
+            "date_from": self.date_from.isoformat(),
+            "date_to": self.date_to.isoformat(),
+            "hours": str(self.hours),
+        }
+
+
+@dataclass
+class ServiceSummary:
+    hours: Decimal = Decimal(0)
+    assignments: list[AssignmentSummary] = field(default_factory=list)
+
+
+def volunteer_service_summary(
+    volunteer: Volunteer, date_from: dt.date, date_to: dt.date
+) -> ServiceSummary:
+    """Approved hours in the period, per assignment: two queries."""
+    approved = HoursEntry.objects.approved().filter(
+        date__gte=date_from, date__lte=date_to
+    )
+    assignments = (
+        Assignment.objects.filter(volunteer=volunteer)
+        .filter(Exists(approved.filter(assignment=OuterRef("pk"))))
+        .select_related("request", "request__category")
+        .annotate(
+            approved_hours=Sum(
+                "hours__hours",
+                filter=Q(
+                    hours__status=HoursEntry.Status.APPROVED,
+                    hours__date__gte=date_from,
+                    hours__date__lte=date_to,
+                ),
+            )
+        )
+        .order_by("date_from", "pk")
+    )
+    summary = ServiceSummary()
+    for assignment in assignments:
+        hours = assignment.approved_hours or Decimal(0)
+        summary.hours += hours
+        summary.assignments.append(
+            AssignmentSummary(
+                title=assignment.request.title,
+                category=assignment.request.category.name,
+                date_from=max(assignment.date_from, date_from),
+                date_to=min(assignment.date_to, date_to),
+                hours=hours,
+            )
+        )
+    return summary
+
+
+def volunteers_with_approved_hours(
+    date_from: dt.date, date_to: dt.date
+) -> QuerySet[Volunteer]:
+    return Volunteer.objects.filter(
+        Exists(
+            HoursEntry.objects.approved().filter(
+                assignment__volunteer=OuterRef("pk"),
+                date__gte=date_from,
+                date__lte=date_to,
+            )
+        )
+    ).order_by("last_name", "first_name", "pk")
+
+
+def certificate_list() -> QuerySet[Certificate]:
+    return Certificate.objects.select_related("volunteer", "issued_by")
+
+
+def reference_list() -> QuerySet[Reference]:
+    return Reference.objects.select_related("volunteer", "issued_by")
+
+
+def report_figures(*, date_from: dt.date, date_to: dt.date):
+    """For the periodic report: agreements signed in the period by kind, and
+    certificates and references issued in it."""
+    from django.db.models import Count
+    from django.utils.translation import gettext as _
+
+    signed = dict(
+        Agreement.objects.filter(signed_on__gte=date_from, signed_on__lte=date_to)
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("kind", "n")
+    )
+    issued = [
+        (
+            label,
+            model.objects.filter(
+                issued_at__date__gte=date_from, issued_at__date__lte=date_to
+            ).count(),
+        )
+        for label, model in (
+            (_("certificates"), Certificate),
+            (_("references"), Reference),
+        )
+    ]
+    return (
+        [(label, signed.get(value, 0)) for value, label in AgreementKind.choices],
+        issued,
+    )

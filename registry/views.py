@@ -1,5 +1,6 @@
 """Staff screens of the register: thin views over forms, selectors and services."""
 
+import datetime as dt
 import json
 
 from django.conf import settings
@@ -21,14 +22,21 @@ from django.views.generic import (
 from django.views.generic.detail import SingleObjectMixin
 
 from registry import selectors, services
-from registry.filters import BeneficiaryFilter, InstitutionFilter, VolunteerFilter
+from registry.filters import (
+    BeneficiaryFilter,
+    ConsultationFilter,
+    InstitutionFilter,
+    VolunteerFilter,
+)
 from registry.forms import (
     BeneficiaryForm,
+    ConsultationBookingForm,
+    ConsultationForm,
     InstitutionForm,
     SignUpForm,
     VolunteerForm,
 )
-from registry.models import Beneficiary, Institution, Volunteer
+from registry.models import Beneficiary, Consultation, Institution, Volunteer
 from volunteer_center.audit import access_log
 from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import (
@@ -37,6 +45,7 @@ from volunteer_center.mixins import (
     StaffPermissionRequiredMixin,
 )
 from volunteer_center.models import AccessLog
+from volunteer_center.selectors import office_hours
 
 
 class ServiceFormMixin:
@@ -245,9 +254,10 @@ class SignUpView(FormView):
         return super().form_valid(form)
 
 
-def sign_up_allowed(request) -> bool:
-    """At most SIGNUP_RATE_LIMIT_PER_HOUR submissions per address per hour."""
-    key = f"signup-rate:{request.META.get('REMOTE_ADDR', '')}"
+def sign_up_allowed(request, form: str = "signup") -> bool:
+    """At most SIGNUP_RATE_LIMIT_PER_HOUR submissions of a public form (the
+    sign-up, a booking) per address per hour."""
+    key = f"{form}-rate:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
@@ -429,4 +439,178 @@ class InstitutionUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, Upda
     def call_service(self, form):
         return services.institution_update(
             actor=self.request.user, institution=self.object, **form.service_kwargs()
+        )
+
+
+# --- Consultations (advice and support) ----------------------------------------
+
+
+class ConsultationListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+    permission_required = "registry.view_consultation"
+    filterset_class = ConsultationFilter
+    template_name = "registry/consultation_list.html"
+
+    def get_queryset(self):
+        self.queryset = selectors.consultation_list()
+        return super().get_queryset()
+
+
+class ConsultationDetailView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView
+):
+    permission_required = "registry.view_consultation"
+    template_name = "registry/consultation_detail.html"
+
+    def get_queryset(self):
+        return selectors.consultation_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = (
+            selectors.change_history(self.object)
+            if self.request.user.has_perm("registry.view_historicalconsultation")
+            else None
+        )
+        return context
+
+
+class ConsultationFormMixin(ServiceFormMixin):
+    form_class = ConsultationForm
+    template_name = "registry/consultation_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class ConsultationCreateView(
+    StaffPermissionRequiredMixin, ConsultationFormMixin, CreateView
+):
+    permission_required = "registry.add_consultation"
+    model = Consultation
+    success_message = _("The consultation %(name)s has been recorded.")
+    extra_context = {"page_title": _("New consultation")}
+
+    def call_service(self, form):
+        return services.consultation_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class ConsultationUpdateView(
+    StaffPermissionRequiredMixin, ConsultationFormMixin, UpdateView
+):
+    permission_required = "registry.change_consultation"
+    success_message = _("The changes to the consultation %(name)s have been saved.")
+
+    def get_queryset(self):
+        return selectors.consultation_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.consultation_update(
+            actor=self.request.user, consultation=self.object, **form.service_kwargs()
+        )
+
+
+class ConsultationStatusView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Mark a planned visit as held, cancelled or missed: POST only."""
+
+    permission_required = "registry.change_consultation"
+    model = Consultation
+    http_method_names = ["post"]
+    ACTIONS = {
+        "held": (services.consultation_mark_held, _("The consultation was held.")),
+        "cancel": (
+            services.consultation_cancel,
+            _("The visit has been cancelled; its slot is free again."),
+        ),
+        "no_show": (
+            services.consultation_mark_no_show,
+            _("The visit has been marked as missed."),
+        ),
+    }
+
+    def post(self, request, *args, **kwargs):
+        consultation = self.get_object()
+        action = self.ACTIONS.get(request.POST.get("action", ""))
+        if action is None:
+            messages.error(request, _("Unknown status change."))
+        else:
+            service, message = action
+            try:
+                consultation = service(actor=request.user, consultation=consultation)
+            except services.RegistryError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, message)
+        return HttpResponseRedirect(consultation.get_absolute_url())
+
+
+BOOKED_SESSION_KEY = "consultation_booked"
+
+
+class ConsultationBookView(FormView):
+    """Public: a resident books a visit in office hours."""
+
+    form_class = ConsultationBookingForm
+    template_name = "registry/consultation_book.html"
+
+    def post(self, request, *args, **kwargs):
+        # A robot could otherwise fill every slot of the month.
+        if not sign_up_allowed(request, form="booking"):
+            return render(
+                request, "registry/consultation_book_limited.html", status=429
+            )
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "slots": selectors.free_slots(days=services.BOOKING_DAYS),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            clause_version=settings.PRIVACY_CLAUSE_VERSION,
+            office_hours=office_hours(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        if form.is_robot():
+            # Robots get the same answer as people, and nothing is stored.
+            return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
+        try:
+            consultation = services.consultation_book(**form.service_kwargs())
+        except services.RegistryError as error:
+            return self.render_to_response(
+                self.get_context_data(form=self._form_with_fresh_slots(error.message))
+            )
+        self.request.session[BOOKED_SESSION_KEY] = consultation.starts_at.isoformat()
+        return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
+
+    def _form_with_fresh_slots(self, message):
+        """The resident's input kept, the slots as they are now (without the
+        one just taken), and the reason above them."""
+        form = self.form_class(
+            data=self.request.POST,
+            slots=selectors.free_slots(days=services.BOOKING_DAYS),
+        )
+        form.is_valid()
+        form.errors["slot"] = form.error_class([message])
+        return form
+
+
+class ConsultationBookThanksView(TemplateView):
+    template_name = "registry/consultation_book_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        booked = self.request.session.get(BOOKED_SESSION_KEY)
+        return super().get_context_data(
+            booked_at=dt.datetime.fromisoformat(booked) if booked else None,
+            **kwargs,
         )

@@ -6,6 +6,9 @@ from django.test import Client
 from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 from volunteer_center.services import staff_user_create
 
+# Builders of register and matching data, for the tests of every app.
+pytest_plugins = ["tests.fixtures.registry", "tests.fixtures.matching"]
+
 PASSWORD = "test-password-123"
 
 
@@ -110,11 +113,14 @@ def _preloaded_data_in_transactional_tests(request):
 
 
 def _ensure_preloaded_data() -> None:
-    from importlib import import_module
-
+    """Re-runs the data migrations of the project's apps (districts,
+    dictionaries, office hours, agreement texts, role groups) after a flush."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
+    from django.db import connection
+    from django.db.migrations import RunPython
+    from django.db.migrations.loader import MigrationLoader
 
     from registry.models import District
     from volunteer_center.roles import sync_role_permissions
@@ -124,8 +130,11 @@ def _ensure_preloaded_data() -> None:
     for app_config in apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0)
         create_permissions(app_config, verbosity=0)
+    project_apps = {"volunteer_center", "registry", "matching", "agreements"}
+    migrations = MigrationLoader(connection, ignore_no_migrations=True).disk_migrations
+    for (app_label, _name), migration in sorted(migrations.items()):
+        if app_label in project_apps:
+            for operation in migration.operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
     sync_role_permissions()
-    preload = import_module(
-        "registry.migrations.0002_preload_districts_and_dictionaries"
-    )
-    preload.load(apps, None)

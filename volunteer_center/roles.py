@@ -43,6 +43,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.*_district",
         "registry.*_category",
         "registry.*_consultationtopic",
+        "registry.*_officehours",
         "agreements.*_agreementtemplate",
         "volunteer_center.view_accesslog",
     ),

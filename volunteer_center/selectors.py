@@ -1,17 +1,20 @@
-import datetime as dt
-
-from django.conf import settings
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS
 
 
 def office_hours() -> list[dict]:
-    """The configured office hours with the day's name, Monday first."""
+    """The office hours in use with the day's name, Monday first; the
+    administrator edits them (registry.OfficeHours)."""
+    from registry.models import OfficeHours
+
     return [
-        {**slot, "day": WEEKDAYS[slot["weekday"]]}
-        for slot in sorted(
-            settings.OFFICE_HOURS, key=lambda s: (s["weekday"], s["start"])
-        )
+        {
+            "weekday": hours.weekday,
+            "start": f"{hours.start:%H:%M}",
+            "end": f"{hours.end:%H:%M}",
+            "day": WEEKDAYS[hours.weekday],
+        }
+        for hours in OfficeHours.objects.active().order_by("weekday", "start")
     ]
 
 
@@ -22,12 +25,3 @@ def role_home_url(user) -> str:
     if user.is_staff:
         return reverse("admin:index")
     return reverse("home")
-
-
-def dashboard_summary(*, today: dt.date | None = None) -> dict:
-    from registry.models import Volunteer
-
-    return {
-        "candidates": Volunteer.objects.candidates().not_anonymised().count(),
-        "active_volunteers": Volunteer.objects.active().count(),
-    }

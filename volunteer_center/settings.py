@@ -109,6 +109,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The matching queries run for milliseconds; PostgreSQL's JIT spent longer
+    # compiling them than running them (benchmarks/RESULTS.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -252,9 +256,3 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     },
 }
-
-# Office hours for advice and support (weekday 0 = Monday); shown on public pages.
-OFFICE_HOURS = [
-    {"weekday": 1, "start": "10:00", "end": "11:00"},
-    {"weekday": 3, "start": "15:00", "end": "17:00"},
-]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("prywatnosc/", views.PrivacyView.as_view(), name="privacy"),
     path("panel/", views.DashboardView.as_view(), name="dashboard"),
+    path("sprawozdanie/", views.ReportView.as_view(), name="report"),
     path("konto/", include(accounts)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

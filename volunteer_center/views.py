@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
@@ -55,6 +56,46 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from volunteer_center.selectors import dashboard_summary
+        from volunteer_center import dashboard
 
-        return super().get_context_data(summary=dashboard_summary(), **kwargs)
+        return super().get_context_data(
+            todo=dashboard.todo(self.request.user), charts=dashboard.charts(), **kwargs
+        )
+
+
+class ReportView(StaffPermissionRequiredMixin, TemplateView):
+    """The periodic report (the annual one by default) as a printable page,
+    a PDF (``?format=pdf``) or an XLSX workbook (``?format=xlsx``)."""
+
+    permission_required = "volunteer_center.view_dashboard"
+    template_name = "volunteer_center/report.html"
+
+    def get(self, request, *args, **kwargs):
+        from volunteer_center import reports
+        from volunteer_center.forms import ReportPeriodForm
+
+        form = ReportPeriodForm(request.GET or None)
+        date_from, date_to = form.period()
+        report = reports.build(date_from, date_to)
+        name = f"sprawozdanie-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
+        output = request.GET.get("format")
+        if output == "xlsx":
+            response = HttpResponse(
+                reports.to_xlsx(report),
+                content_type="application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+            return response
+        if output == "pdf":
+            from agreements.pdf import render_pdf
+
+            response = HttpResponse(
+                render_pdf("volunteer_center/report_pdf.html", {"report": report}),
+                content_type="application/pdf",
+            )
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+            return response
+        return self.render_to_response(
+            self.get_context_data(report=report, form=form, query=form.query())
+        )

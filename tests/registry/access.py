@@ -18,4 +18,9 @@ ACCESS = {
     "registry:institution-create": {C},
     "registry:institution-detail": {C},
     "registry:institution-update": {C},
+    "registry:consultation-list": {C},
+    "registry:consultation-create": {C},
+    "registry:consultation-detail": {C},
+    "registry:consultation-update": {C},
+    "registry:consultation-status": {C},
 }

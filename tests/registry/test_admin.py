@@ -13,8 +13,11 @@ from registry import services
 from registry.models import (
     Beneficiary,
     Category,
+    Consultation,
+    ConsultationTopic,
     District,
     Institution,
+    OfficeHours,
     Skill,
     Volunteer,
 )
@@ -31,12 +34,32 @@ REGISTERED = {
     Volunteer,
     Beneficiary,
     AccessLog,
+    ConsultationTopic,
+    OfficeHours,
+    Consultation,
 }
 INLINE_ONLY = {"availability", "contactperson"}
 
 # What the admin shows each role (DESIGN.md, Roles; volunteer_center/roles.py).
-ADMINISTRATOR_SEES = {Skill, District, Category, AccessLog}
-COORDINATOR_SEES = {Skill, District, Category, Institution, Volunteer, Beneficiary}
+ADMINISTRATOR_SEES = {
+    Skill,
+    District,
+    Category,
+    AccessLog,
+    ConsultationTopic,
+    OfficeHours,
+}
+COORDINATOR_SEES = {
+    Skill,
+    District,
+    Category,
+    Institution,
+    Volunteer,
+    Beneficiary,
+    ConsultationTopic,
+    OfficeHours,
+    Consultation,
+}
 
 
 def admin_url(model, view, *args):
@@ -45,9 +68,14 @@ def admin_url(model, view, *args):
 
 
 @pytest.fixture
-def one_of_each(make_volunteer, make_institution, make_beneficiary, coordinator):
+def one_of_each(
+    make_volunteer, make_institution, make_beneficiary, make_consultation, coordinator
+):
     volunteer = make_volunteer()
     return {
+        ConsultationTopic: ConsultationTopic.objects.first(),
+        OfficeHours: OfficeHours.objects.first(),
+        Consultation: make_consultation(),
         Skill: Skill.objects.first(),
         District: District.objects.first(),
         Category: Category.objects.first(),

@@ -9,6 +9,7 @@ from tests.registry.access import ACCESS
 POST_ONLY = {
     "registry:volunteer-status",
     "registry:volunteer-anonymise",
+    "registry:consultation-status",
 }
 
 
@@ -23,10 +24,13 @@ def clients(coordinator_client, social_worker_client, administrator_client):
 
 
 @pytest.fixture
-def objects(make_volunteer, make_institution, social_worker, coordinator):
+def objects(
+    make_volunteer, make_institution, make_consultation, social_worker, coordinator
+):
     from registry import services
 
     return {
+        "consultation": make_consultation(),
         "volunteer": make_volunteer(),
         "institution": make_institution(),
         # The social worker's own beneficiary, so "allowed" means allowed.

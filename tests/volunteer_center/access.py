@@ -5,4 +5,5 @@ C = "coordinator"
 ACCESS = {
     # Others are sent on to their own start page (test_security.py).
     "dashboard": {C},
+    "report": {C},
 }

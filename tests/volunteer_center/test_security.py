@@ -21,6 +21,9 @@ PUBLIC = {
     # The public sign-up form of volunteers and its thank-you page.
     "registry:signup",
     "registry:signup-thanks",
+    # Residents book a visit in office hours, and its thank-you page.
+    "registry:consultation-book",
+    "registry:consultation-book-thanks",
 }
 # Need a login but no role: every account changes its own password.
 ANY_ACCOUNT = {"password_change", "password_change_done"}

@@ -1,0 +1,186 @@
+"""The administrator's screens. Agreements, certificates and references are
+changed only through the services (staff screens and the actions below), so
+their admin is read-only; agreement texts get a new version on every edit."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from agreements import services
+from agreements.models import (
+    Agreement,
+    AgreementTemplate,
+    Certificate,
+    CertificateBatch,
+    Reference,
+)
+from agreements.services import AgreementError
+
+
+class AgreementTemplateForm(forms.ModelForm):
+    class Meta:
+        model = AgreementTemplate
+        fields = ["kind", "title", "body", "is_active"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100})}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        try:
+            services.check_template_syntax(body)
+        except AgreementError as error:
+            raise forms.ValidationError(error.message) from error
+        return body
+
+
+@admin.register(AgreementTemplate)
+class AgreementTemplateAdmin(admin.ModelAdmin):
+    form = AgreementTemplateForm
+    list_display = ["title", "kind", "version", "is_active", "created_by", "created_at"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["title", "body"]
+    list_select_related = ["created_by"]
+    readonly_fields = ["version", "created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        """Editing the text publishes a new version; agreements already made
+        keep the one they were made from."""
+        if change and not {"title", "body", "kind"} & set(form.changed_data):
+            super().save_model(request, obj, form, change)
+            return
+        published = services.agreement_template_publish(
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+        )
+        obj.pk, obj.version = published.pk, published.version
+        messages.info(
+            request,
+            _("Version %(version)d of this text is now in use.")
+            % {"version": published.version},
+        )
+
+
+def _run(modeladmin, request, queryset, service, done_message):
+    done = 0
+    for agreement in queryset:
+        try:
+            outcome = service(actor=request.user, agreement=agreement)
+        except AgreementError as error:
+            modeladmin.message_user(
+                request, f"{agreement.number}: {error.message}", messages.ERROR
+            )
+            continue
+        for warning in getattr(outcome, "warnings", ()):
+            modeladmin.message_user(
+                request, f"{agreement.number}: {warning}", messages.WARNING
+            )
+        done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done})
+
+
+@admin.action(description=_("Record the signing"), permissions=["change"])
+def sign_agreements(modeladmin, request, queryset):
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.agreement_sign,
+        _("Agreements signed: %(count)d."),
+    )
+
+
+@admin.action(description=_("Bring into force"), permissions=["change"])
+def activate_agreements(modeladmin, request, queryset):
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.agreement_activate,
+        _("Agreements in force: %(count)d."),
+    )
+
+
+@admin.action(
+    description=_("Mark those past their end as expired"), permissions=["change"]
+)
+def expire_agreements(modeladmin, request, queryset):
+    count = services.agreement_expire_due(actor=request.user)
+    modeladmin.message_user(
+        request, _("Agreements expired: %(count)d.") % {"count": count}
+    )
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The change list and actions stay available; the form is read-only.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ReadOnlyAdmin):
+    list_display = [
+        "number",
+        "kind",
+        "party_display",
+        "status",
+        "date_from",
+        "date_to",
+        "signed_on",
+        "insurance_nnw",
+    ]
+    list_filter = ["kind", "status", "insurance_nnw", "safety_info_given"]
+    search_fields = [
+        "number",
+        "volunteer__last_name",
+        "volunteer__first_name",
+        "institution__name",
+        "beneficiary__last_name",
+    ]
+    list_select_related = ["volunteer", "institution", "beneficiary"]
+    date_hierarchy = "date_from"
+    actions = [sign_agreements, activate_agreements, expire_agreements]
+
+    @admin.display(description=_("party"))
+    def party_display(self, obj):
+        return obj.party
+
+
+class IssuedDocumentAdmin(ReadOnlyAdmin):
+    list_display = [
+        "number",
+        "volunteer",
+        "date_from",
+        "date_to",
+        "hours",
+        "issued_by",
+        "issued_at",
+    ]
+    list_filter = ["issued_at"]
+    search_fields = ["number", "volunteer__last_name", "volunteer__first_name"]
+    list_select_related = ["volunteer", "issued_by"]
+    date_hierarchy = "issued_at"
+
+
+@admin.register(Certificate)
+class CertificateAdmin(IssuedDocumentAdmin):
+    pass
+
+
+@admin.register(Reference)
+class ReferenceAdmin(IssuedDocumentAdmin):
+    pass
+
+
+@admin.register(CertificateBatch)
+class CertificateBatchAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "status", "done", "total", "requested_by", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["requested_by"]

@@ -1,0 +1,132 @@
+"""Staff forms for agreements, certificates and references."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, AgreementKind
+from agreements.services import EDITABLE_FIELDS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper(submit_label, *layout) -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*layout)
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = list(EDITABLE_FIELDS)
+        widgets = {
+            "date_from": DATE,
+            "date_to": DATE,
+            "scope": forms.Textarea(attrs={"rows": 3}),
+            "manner": forms.Textarea(attrs={"rows": 3}),
+            "termination_clause": forms.Textarea(attrs={"rows": 3}),
+            "cost_reimbursement": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        volunteer = kind == AgreementKind.VOLUNTEER
+        guardian = ("guardian_consent", "guardian_name") if volunteer else ()
+        if not volunteer:
+            for name in ("guardian_consent", "guardian_name"):
+                del self.fields[name]
+        self.helper = _helper(
+            _("Save the draft"),
+            Fieldset(_("What, how and where"), "scope", "manner", "place"),
+            Fieldset(_("Period"), "date_from", "date_to"),
+            Fieldset(
+                _("Duties of the centre (art. 45–46)"),
+                "safety_info_given",
+                "insurance_nnw",
+                "insurance_policy_number",
+                "cost_reimbursement",
+            ),
+            Fieldset(_("Termination"), "termination_clause"),
+            *([Fieldset(_("Volunteer under 18"), *guardian)] if guardian else []),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The agreement cannot end before it starts."))
+        return cleaned_data
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class TerminateForm(forms.Form):
+    date = forms.DateField(label=_("terminated on"), widget=DATE)
+    reason = forms.CharField(label=_("reason for termination"), max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(
+        label=_("scan of the signed agreement"),
+        help_text=_("PDF, JPEG or PNG, at most 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "application/pdf,image/jpeg,image/png"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Upload"), "scan")
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+
+
+class PeriodForm(forms.Form):
+    date_from = forms.DateField(label=_("from"), widget=DATE)
+    date_to = forms.DateField(label=_("until"), widget=DATE)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The period cannot end before it starts."))
+        return cleaned_data
+
+
+class CertificateForm(PeriodForm):
+    scope = forms.CharField(
+        label=_("scope of the services"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional; the list of assignments is printed anyway."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Issue the certificate"), *self.fields)
+
+
+class ReferenceForm(PeriodForm):
+    scope = CertificateForm.base_fields["scope"]
+    assessment = forms.CharField(
+        label=_("assessment"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Issue the reference"), *self.fields)
+
+
+class BatchForm(PeriodForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Prepare the certificates"), *self.fields)

@@ -1,0 +1,53 @@
+"""Panels the agreements app adds to other apps' pages: each runs a fixed
+number of queries, whatever the number of rows."""
+
+from django import template
+
+from agreements import selectors
+
+register = template.Library()
+
+DASHBOARD_ROWS = 10
+
+
+def _allowed(context, permission: str) -> bool:
+    user = context.get("user")
+    return bool(user and user.has_perm(permission))
+
+
+@register.inclusion_tag("agreements/_volunteer_agreements.html", takes_context=True)
+def volunteer_agreements_panel(context, volunteer):
+    if not _allowed(context, "agreements.view_agreement"):
+        return {"show": False}
+    return {
+        "show": True,
+        "volunteer": volunteer,
+        "agreements": list(
+            selectors.volunteer_agreements(volunteer).order_by("-date_from", "-pk")
+        ),
+        "perms": context.get("perms"),
+    }
+
+
+@register.inclusion_tag("agreements/_volunteer_certificates.html", takes_context=True)
+def volunteer_certificates_panel(context, volunteer):
+    if not _allowed(context, "agreements.view_certificate"):
+        return {"show": False}
+    return {
+        "show": True,
+        "volunteer": volunteer,
+        "certificates": list(selectors.certificate_list().filter(volunteer=volunteer)),
+        "references": list(selectors.reference_list().filter(volunteer=volunteer)),
+        "perms": context.get("perms"),
+    }
+
+
+@register.inclusion_tag("agreements/_dashboard_lists.html", takes_context=True)
+def agreements_dashboard(context):
+    if not _allowed(context, "agreements.view_agreement"):
+        return {"show": False}
+    return {
+        "show": True,
+        "ending": list(selectors.agreements_ending_soon()[:DASHBOARD_ROWS]),
+        "lacking": list(selectors.assignments_lacking_agreement()[:DASHBOARD_ROWS]),
+    }

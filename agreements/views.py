@@ -1,0 +1,485 @@
+"""Staff screens of agreements, certificates and references: thin views over
+forms, selectors and services. Files are served only through these views,
+after the permission check, never from a public URL."""
+
+import io
+import mimetypes
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from agreements import batches, documents, selectors, services
+from agreements.filters import AgreementFilter
+from agreements.forms import (
+    AgreementForm,
+    BatchForm,
+    CertificateForm,
+    ReferenceForm,
+    ScanForm,
+    TerminateForm,
+)
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+    Certificate,
+    CertificateBatch,
+    Reference,
+)
+from agreements.services import PARTY_MODEL, AgreementError
+from registry.models import Volunteer
+from volunteer_center.audit import access_log
+from volunteer_center.mixins import (
+    AuditedDetailMixin,
+    FilteredListMixin,
+    StaffPermissionRequiredMixin,
+)
+from volunteer_center.models import AccessLog
+
+PARTY_SEARCH_LIMIT = 20
+
+
+def _file_response(field, filename: str) -> FileResponse:
+    if not field:
+        raise Http404
+    content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
+    # Files are at most 10 MB: read at once, so no handle stays open when a
+    # client drops the download.
+    with field.open("rb") as stored:
+        data = io.BytesIO(stored.read())
+    return FileResponse(
+        data,
+        as_attachment=True,
+        filename=filename + PurePath(field.name).suffix,
+        content_type=content_type,
+    )
+
+
+def _safe_name(number: str) -> str:
+    return number.replace("/", "-")
+
+
+# --- Agreements ------------------------------------------------------------------
+
+
+class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+    permission_required = "agreements.view_agreement"
+    filterset_class = AgreementFilter
+    template_name = "agreements/agreement_list.html"
+
+    def get_queryset(self):
+        self.queryset = selectors.agreement_list()
+        return super().get_queryset()
+
+
+class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
+    permission_required = "agreements.view_agreement"
+    template_name = "agreements/agreement_detail.html"
+
+    def get_queryset(self):
+        return selectors.agreement_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["covered_assignments"] = selectors.agreement_covered_assignments(
+            self.object
+        )
+        context["terminate_form"] = TerminateForm()
+        return context
+
+
+class PartyChooseView(StaffPermissionRequiredMixin, View):
+    """Step one of a new agreement: its kind and the party, found by name."""
+
+    permission_required = "agreements.add_agreement"
+
+    def get(self, request):
+        kind = request.GET.get("kind", AgreementKind.VOLUNTEER)
+        if kind not in AgreementKind.values:
+            kind = AgreementKind.VOLUNTEER
+        query = request.GET.get("q", "").strip()
+        parties = []
+        if query:
+            model = PARTY_MODEL[kind]
+            found = model.objects.search(query)
+            if model is Volunteer:
+                found = found.not_anonymised()
+            parties = list(found[:PARTY_SEARCH_LIMIT])
+        return render(
+            request,
+            "agreements/agreement_choose_party.html",
+            {
+                "kinds": AgreementKind.choices,
+                "kind": kind,
+                "query": query,
+                "parties": parties,
+            },
+        )
+
+
+class AgreementFormMixin:
+    template_name = "agreements/agreement_form.html"
+    form_class = AgreementForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "kind": self.kind}
+
+    def form_valid(self, form):
+        try:
+            agreement = self.call_service(form)
+        except AgreementError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {"number": agreement})
+        return HttpResponseRedirect(agreement.get_absolute_url())
+
+
+class AgreementCreateView(StaffPermissionRequiredMixin, AgreementFormMixin, FormView):
+    permission_required = "agreements.add_agreement"
+    success_message = _("Draft agreement %(number)s has been created.")
+
+    @cached_property
+    def kind(self) -> AgreementKind:
+        if self.kwargs["kind"] not in AgreementKind.values:
+            raise Http404
+        return AgreementKind(self.kwargs["kind"])
+
+    @cached_property
+    def party(self):
+        return get_object_or_404(PARTY_MODEL[self.kind], pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        return {
+            "termination_clause": documents.DEFAULT_TERMINATION_CLAUSE,
+            "cost_reimbursement": documents.DEFAULT_COST_REIMBURSEMENT,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("New agreement with %(party)s") % {
+            "party": self.party
+        }
+        return context
+
+    def call_service(self, form):
+        return services.agreement_create(
+            actor=self.request.user,
+            kind=self.kind,
+            party=self.party,
+            fields=form.service_fields(),
+        )
+
+
+class AgreementUpdateView(StaffPermissionRequiredMixin, AgreementFormMixin, FormView):
+    """Only a draft can be edited; a signed agreement is a 404 here."""
+
+    permission_required = "agreements.change_agreement"
+    success_message = _("The changes to agreement %(number)s have been saved.")
+
+    @cached_property
+    def object(self) -> Agreement:
+        return get_object_or_404(
+            selectors.agreement_detail().filter(status=Agreement.Status.DRAFT),
+            pk=self.kwargs["pk"],
+        )
+
+    @property
+    def kind(self) -> str:
+        return self.object.kind
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit agreement %(number)s") % {
+            "number": self.object.number
+        }
+        return context
+
+    def call_service(self, form):
+        return services.agreement_update(
+            actor=self.request.user,
+            agreement=self.object,
+            fields=form.service_fields(),
+        )
+
+
+class AgreementActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Sign, bring into force or terminate: POST only."""
+
+    permission_required = "agreements.change_agreement"
+    model = Agreement
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        agreement = self.get_object()
+        action = request.POST.get("action", "")
+        handler = getattr(self, f"do_{action}", None)
+        if handler is None:
+            messages.error(request, _("Unknown action."))
+        else:
+            try:
+                handler(agreement)
+            except AgreementError as error:
+                messages.error(request, error.message)
+        return HttpResponseRedirect(agreement.get_absolute_url())
+
+    def do_sign(self, agreement):
+        outcome = services.agreement_sign(actor=self.request.user, agreement=agreement)
+        messages.success(
+            self.request, _("Agreement %(number)s is signed.") % {"number": agreement}
+        )
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+
+    def do_activate(self, agreement):
+        services.agreement_activate(actor=self.request.user, agreement=agreement)
+        messages.success(
+            self.request,
+            _("Agreement %(number)s is now in force.") % {"number": agreement},
+        )
+
+    def do_terminate(self, agreement):
+        form = TerminateForm(self.request.POST)
+        if not form.is_valid():
+            raise AgreementError(_("Give the date and the reason for the termination."))
+        services.agreement_terminate(
+            actor=self.request.user,
+            agreement=agreement,
+            date=form.cleaned_data["date"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            self.request,
+            _("Agreement %(number)s is terminated.") % {"number": agreement},
+        )
+
+
+class AgreementPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "agreements.view_agreement"
+
+    def get_queryset(self):
+        return selectors.agreement_detail()
+
+    def get(self, request, *args, **kwargs):
+        agreement = self.get_object()
+        access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=agreement)
+        response = HttpResponse(
+            documents.agreement_pdf(agreement), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="porozumienie-{_safe_name(agreement.number)}.pdf"'
+        )
+        return response
+
+
+class AgreementScanUploadView(StaffPermissionRequiredMixin, FormView):
+    permission_required = "agreements.change_agreement"
+    form_class = ScanForm
+    template_name = "_form.html"
+
+    @cached_property
+    def object(self) -> Agreement:
+        return get_object_or_404(Agreement, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Scan of agreement %(number)s") % {
+            "number": self.object.number
+        }
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.agreement_attach_scan(
+                actor=self.request.user,
+                agreement=self.object,
+                upload=form.files["scan"],
+            )
+        except AgreementError as error:
+            form.add_error("scan", error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The scan has been saved."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class AgreementScanView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "agreements.view_agreement"
+    model = Agreement
+
+    def get(self, request, *args, **kwargs):
+        agreement = self.get_object()
+        access_log(
+            actor=request.user,
+            action=AccessLog.Action.EXPORT,
+            obj=agreement,
+            detail="scan",
+        )
+        return _file_response(agreement.scan, f"skan-{_safe_name(agreement.number)}")
+
+
+# --- Certificates and references -------------------------------------------------
+
+
+class VolunteerDocumentCreateView(StaffPermissionRequiredMixin, FormView):
+    template_name = "_form.html"
+
+    @cached_property
+    def volunteer(self) -> Volunteer:
+        return get_object_or_404(
+            Volunteer.objects.not_anonymised(), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title % {"name": self.volunteer}
+        return context
+
+    def form_valid(self, form):
+        try:
+            document = self.issue(form.cleaned_data)
+        except AgreementError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {"number": document})
+        return HttpResponseRedirect(self.volunteer.get_absolute_url())
+
+
+class CertificateCreateView(VolunteerDocumentCreateView):
+    permission_required = "agreements.add_certificate"
+    form_class = CertificateForm
+    page_title = _("Certificate of services for %(name)s")
+    success_message = _("Certificate %(number)s has been issued.")
+
+    def issue(self, data):
+        return services.certificate_issue(
+            actor=self.request.user, volunteer=self.volunteer, **data
+        )
+
+
+class ReferenceCreateView(VolunteerDocumentCreateView):
+    permission_required = "agreements.add_reference"
+    form_class = ReferenceForm
+    page_title = _("Reference for %(name)s")
+    success_message = _("Reference %(number)s has been issued.")
+
+    def issue(self, data):
+        return services.reference_issue(
+            actor=self.request.user, volunteer=self.volunteer, **data
+        )
+
+
+class IssuedPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    prefix = ""
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        access_log(
+            actor=request.user,
+            action=AccessLog.Action.EXPORT,
+            obj=document.volunteer,
+            detail=document.number,
+        )
+        return _file_response(
+            document.pdf, f"{self.prefix}-{_safe_name(document.number)}"
+        )
+
+
+class CertificatePdfView(IssuedPdfView):
+    permission_required = "agreements.view_certificate"
+    queryset = Certificate.objects.select_related("volunteer")
+    prefix = "zaswiadczenie"
+
+
+class ReferencePdfView(IssuedPdfView):
+    permission_required = "agreements.view_reference"
+    queryset = Reference.objects.select_related("volunteer")
+    prefix = "opinia"
+
+
+# --- Bulk certificates ---------------------------------------------------------
+
+
+class BatchCreateView(StaffPermissionRequiredMixin, FormView):
+    permission_required = "agreements.add_certificatebatch"
+    form_class = BatchForm
+    template_name = "_form.html"
+    extra_context = {
+        "page_title": _("Certificates for all volunteers in a period"),
+        "intro": _(
+            "One certificate for every volunteer with approved hours in the "
+            "period, in one ZIP file. It is prepared in the background."
+        ),
+    }
+
+    def form_valid(self, form):
+        try:
+            batch = batches.certificate_batch_request(
+                actor=self.request.user, **form.cleaned_data
+            )
+        except AgreementError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(batch.get_absolute_url())
+
+
+class BatchDetailView(StaffPermissionRequiredMixin, DetailView):
+    permission_required = "agreements.view_certificatebatch"
+    model = CertificateBatch
+    template_name = "agreements/batch_detail.html"
+    context_object_name = "batch"
+
+
+class BatchProgressView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """The progress the batch page polls."""
+
+    permission_required = "agreements.view_certificatebatch"
+    model = CertificateBatch
+
+    def get(self, request, *args, **kwargs):
+        batch = self.get_object()
+        return JsonResponse(
+            {
+                "status": batch.status,
+                "status_display": str(batch.get_status_display()),
+                "done": batch.done,
+                "total": batch.total,
+                "percent": batch.percent,
+                "download_url": (
+                    reverse("agreements:batch-download", args=[batch.pk])
+                    if batch.zip_file
+                    else None
+                ),
+            }
+        )
+
+
+class BatchDownloadView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "agreements.view_certificatebatch"
+    model = CertificateBatch
+
+    def get(self, request, *args, **kwargs):
+        batch = self.get_object()
+        access_log(
+            actor=request.user,
+            action=AccessLog.Action.EXPORT,
+            detail=f"certificates {batch}",
+        )
+        return _file_response(
+            batch.zip_file,
+            f"zaswiadczenia-{batch.date_from:%Y%m%d}-{batch.date_to:%Y%m%d}",
+        )

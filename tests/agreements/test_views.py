@@ -1,0 +1,373 @@
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.urls import reverse
+
+from agreements import services
+from agreements.models import Agreement, Certificate, CertificateBatch, Reference
+from tests.agreements.conftest import VOLUNTEER_FIELDS
+from volunteer_center.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(time_machine):
+    time_machine.move_to(dt.datetime(2026, 3, 2, 10, 0), tick=False)
+
+
+def _form_data(**overrides) -> dict:
+    data = {
+        **VOLUNTEER_FIELDS,
+        "date_from": "2026-03-01",
+        "date_to": "2026-12-31",
+        "termination_clause": "Wypowiedzenie z zachowaniem 14 dni.",
+        "safety_info_given": "on",
+        **overrides,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_the_coordinator_finds_a_party_and_creates_a_draft(
+    coordinator_client, make_volunteer
+):
+    volunteer = make_volunteer(first_name="Ewelina", last_name="Żak")
+    response = coordinator_client.get(
+        reverse("agreements:agreement-choose-party"), {"kind": "volunteer", "q": "zak"}
+    )
+    create_url = reverse(
+        "agreements:agreement-create", args=["volunteer", volunteer.pk]
+    )
+    assert create_url in response.content.decode()
+    form = coordinator_client.get(create_url)
+    assert "14-dniowego" in form.content.decode()
+    response = coordinator_client.post(create_url, _form_data())
+    agreement = Agreement.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == agreement.get_absolute_url()
+    assert (agreement.volunteer, agreement.status) == (volunteer, "draft")
+    assert agreement.created_by.username == "koordynator"
+
+
+def test_an_end_before_the_start_is_shown_on_the_form(
+    coordinator_client, make_volunteer
+):
+    volunteer = make_volunteer()
+    response = coordinator_client.post(
+        reverse("agreements:agreement-create", args=["volunteer", volunteer.pk]),
+        _form_data(date_to="2026-02-01"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["date_to"]
+    assert not Agreement.objects.exists()
+
+
+def test_an_unknown_kind_is_not_found(coordinator_client, make_volunteer):
+    url = reverse("agreements:agreement-create", args=["friend", make_volunteer().pk])
+    assert coordinator_client.get(url).status_code == 404
+
+
+def test_a_draft_is_edited_and_a_signed_agreement_is_not(
+    coordinator_client, make_agreement, coordinator
+):
+    agreement = make_agreement()
+    url = reverse("agreements:agreement-update", args=[agreement.pk])
+    response = coordinator_client.post(url, _form_data(place="Świetlica parafialna"))
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.place == "Świetlica parafialna"
+    services.agreement_sign(actor=coordinator, agreement=agreement)
+    assert coordinator_client.get(url).status_code == 404
+
+
+def test_signing_through_the_page_shows_the_nnw_warning(
+    coordinator_client, make_agreement
+):
+    agreement = make_agreement(date_to=dt.date(2026, 3, 20))
+    url = reverse("agreements:agreement-action", args=[agreement.pk])
+    response = coordinator_client.post(url, {"action": "sign"})
+    agreement.refresh_from_db()
+    assert agreement.status == "signed"
+    assert any("NNW" in m for m in _messages(response))
+
+
+def test_a_refused_signing_shows_the_reason(coordinator_client, make_agreement):
+    agreement = make_agreement(safety_info_given=False)
+    response = coordinator_client.post(
+        reverse("agreements:agreement-action", args=[agreement.pk]), {"action": "sign"}
+    )
+    agreement.refresh_from_db()
+    assert agreement.status == "draft"
+    assert any(
+        "health and safety" in m or "BHP" in m or "bezpiecze" in m
+        for m in _messages(response)
+    )
+
+
+def test_activate_and_terminate_through_the_page(coordinator_client, make_agreement):
+    agreement = make_agreement(sign=True)
+    url = reverse("agreements:agreement-action", args=[agreement.pk])
+    coordinator_client.post(url, {"action": "activate"})
+    agreement.refresh_from_db()
+    assert agreement.status == "active"
+    coordinator_client.post(
+        url, {"action": "terminate", "date": "2026-03-02", "reason": "Wyjazd"}
+    )
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.termination_reason) == ("terminated", "Wyjazd")
+
+
+def test_the_scan_upload_page_refuses_a_wrong_file_and_takes_a_jpeg(
+    coordinator_client, make_agreement
+):
+    agreement = make_agreement(sign=True)
+    url = reverse("agreements:agreement-scan-upload", args=[agreement.pk])
+    bad = SimpleUploadedFile("skan.jpg", b"GIF89a not allowed", "image/jpeg")
+    response = coordinator_client.post(url, {"scan": bad})
+    assert response.status_code == 200
+    assert response.context["form"].errors["scan"]
+    good = SimpleUploadedFile("skan", b"\xff\xd8\xff\xe0 jpeg data", "text/plain")
+    response = coordinator_client.post(url, {"scan": good})
+    assert response.status_code == 302
+    download = coordinator_client.get(
+        reverse("agreements:agreement-scan", args=[agreement.pk])
+    )
+    assert download["Content-Type"] == "image/jpeg"
+    assert b"".join(download.streaming_content).startswith(b"\xff\xd8\xff")
+
+
+def test_the_agreement_pdf_downloads(coordinator_client, make_agreement):
+    agreement = make_agreement()
+    response = coordinator_client.get(
+        reverse("agreements:agreement-pdf", args=[agreement.pk])
+    )
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert "CW-2026-001" in response["Content-Disposition"]
+
+
+def test_list_filters_by_kind_status_party_and_ending(
+    coordinator_client, make_agreement, make_volunteer, make_institution
+):
+    make_agreement(
+        party=make_volunteer(last_name="Żelazna"),
+        sign=True,
+        date_to=dt.date(2026, 3, 20),
+    )
+    make_agreement(party=make_volunteer(last_name="Kowalczyk"))
+    make_agreement(kind="institution", party=make_institution(name="Caritas"))
+    url = reverse("agreements:agreement-list")
+
+    def numbers(**params):
+        response = coordinator_client.get(url, params)
+        return sorted(str(a.party) for a in response.context["object_list"])
+
+    assert numbers(kind="institution") == ["Caritas"]
+    assert numbers(status="draft") == ["Anna Kowalczyk", "Caritas"]
+    assert numbers(q="zelazna") == ["Anna Żelazna"]
+    assert numbers(q="CW/2026/002") == ["Anna Kowalczyk"]
+    assert numbers(ending="on") == ["Anna Żelazna"]
+
+
+@pytest.mark.parametrize("rows", [2, 7])
+def test_list_queries_do_not_grow_with_rows(
+    coordinator_client,
+    make_agreement,
+    make_volunteer,
+    make_institution,
+    make_beneficiary,
+    django_assert_num_queries,
+    rows,
+):
+    for i in range(rows):
+        make_agreement(party=make_volunteer(last_name=f"W{i}"))
+        make_agreement(kind="institution", party=make_institution(name=f"I{i}"))
+        make_agreement(kind="beneficiary", party=make_beneficiary(last_name=f"B{i}"))
+    # session, user, user and group permissions (2), the user's roles for the
+    # menu, count, the page of agreements with their parties
+    with django_assert_num_queries(7):
+        response = coordinator_client.get(reverse("agreements:agreement-list"))
+    assert len(response.context["object_list"]) == 3 * rows
+
+
+@pytest.mark.parametrize("assignments", [1, 5])
+def test_detail_queries_do_not_grow_with_covered_assignments(
+    coordinator_client,
+    make_agreement,
+    make_volunteer,
+    make_assignment,
+    django_assert_num_queries,
+    assignments,
+):
+    volunteer = make_volunteer()
+    agreement = make_agreement(party=volunteer, sign=True)
+    for i in range(assignments):
+        make_assignment(
+            volunteer,
+            title=f"Zadanie {i}",
+            date_from=dt.date(2026, 3, 2),
+            date_to=dt.date(2026, 6, 30),
+        )
+    url = reverse("agreements:agreement-detail", args=[agreement.pk])
+    coordinator_client.get(url)  # warm the content-type cache
+    # session, user, user and group permissions (2), the user's roles, the
+    # agreement with its party, text version and signer, the access-log
+    # insert, the covered assignments with their requests and categories
+    with django_assert_num_queries(8):
+        response = coordinator_client.get(url)
+    page = response.content.decode()
+    assert "Zadanie 0" in page
+    assert agreement.number in page
+    assert AccessLog.objects.filter(object_id=str(agreement.pk)).count() == 2
+
+
+def test_the_text_on_the_page_is_escaped(coordinator_client, make_agreement):
+    agreement = make_agreement(scope="<script>alert(1)</script> zakupy")
+    page = coordinator_client.get(agreement.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; zakupy" in page
+    assert "<h2>§ 1. Zakres świadczeń</h2>" in page
+
+
+def test_the_volunteer_page_shows_agreements_and_documents(
+    coordinator_client,
+    make_agreement,
+    make_volunteer,
+    make_assignment,
+    log_hours,
+    coordinator,
+):
+    volunteer = make_volunteer()
+    agreement = make_agreement(party=volunteer)
+    work = make_assignment(
+        volunteer, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+    )
+    log_hours(work, dt.date(2026, 1, 10), "2")
+    certificate = services.certificate_issue(
+        actor=coordinator,
+        volunteer=volunteer,
+        date_from=dt.date(2026, 1, 1),
+        date_to=dt.date(2026, 1, 31),
+    )
+    page = coordinator_client.get(volunteer.get_absolute_url()).content.decode()
+    assert agreement.number in page
+    assert reverse("agreements:certificate-pdf", args=[certificate.pk]) in page
+    assert reverse("agreements:certificate-create", args=[volunteer.pk]) in page
+
+
+def test_certificate_and_reference_are_issued_through_the_pages(
+    coordinator_client, make_volunteer, make_assignment, log_hours
+):
+    volunteer = make_volunteer()
+    work = make_assignment(
+        volunteer, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+    )
+    log_hours(work, dt.date(2026, 1, 10), "2")
+    period = {"date_from": "2026-01-01", "date_to": "2026-01-31"}
+    coordinator_client.post(
+        reverse("agreements:certificate-create", args=[volunteer.pk]), period
+    )
+    coordinator_client.post(
+        reverse("agreements:reference-create", args=[volunteer.pk]),
+        {**period, "assessment": "Sumienna i punktualna."},
+    )
+    certificate, reference = Certificate.objects.get(), Reference.objects.get()
+    response = coordinator_client.get(
+        reverse("agreements:reference-pdf", args=[reference.pk])
+    )
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert certificate.number == "ZAŚ/2026/001"
+    empty = coordinator_client.post(
+        reverse("agreements:certificate-create", args=[volunteer.pk]),
+        {"date_from": "2025-01-01", "date_to": "2025-01-31"},
+    )
+    assert empty.status_code == 200
+    assert Certificate.objects.count() == 1
+
+
+def test_the_dashboard_lists_render_both_lists(
+    coordinator, make_agreement, make_volunteer, make_assignment
+):
+    ending = make_agreement(sign=True, date_to=dt.date(2026, 3, 25))
+    lonely = make_volunteer(last_name="Bezumowna")
+    make_assignment(
+        lonely,
+        title="Opieka nad seniorem",
+        date_from=dt.date(2026, 3, 2),
+        date_to=dt.date(2026, 8, 31),
+    )
+    request = RequestFactory().get("/")
+    request.user = coordinator
+    html = Template('{% include "agreements/_dashboard.html" %}').render(
+        Context({"user": coordinator, "request": request})
+    )
+    assert ending.number in html
+    assert "Opieka nad seniorem" in html
+    assert "Bezumowna" in html
+
+
+# --- Bulk certificates -----------------------------------------------------------
+
+
+def test_bulk_certificates_come_as_one_zip(
+    coordinator_client,
+    make_volunteer,
+    make_assignment,
+    log_hours,
+    django_capture_on_commit_callbacks,
+):
+    people = [
+        make_volunteer(first_name=n, last_name="Wiśniewska")
+        for n in ("Ala", "Ola", "Ula")
+    ]
+    for person in people[:2]:
+        work = make_assignment(
+            person, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+        )
+        log_hours(work, dt.date(2026, 2, 10), "3")
+    late = make_assignment(
+        people[2], date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+    )
+    log_hours(late, dt.date(2026, 4, 10), "3")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            reverse("agreements:batch-create"),
+            {"date_from": "2026-02-01", "date_to": "2026-02-28"},
+        )
+    batch = CertificateBatch.objects.get()
+    assert response["Location"] == batch.get_absolute_url()
+    progress = coordinator_client.get(
+        reverse("agreements:batch-progress", args=[batch.pk])
+    ).json()
+    assert (progress["status"], progress["done"], progress["total"]) == ("done", 2, 2)
+    assert progress["download_url"]
+    download = coordinator_client.get(progress["download_url"])
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    names = sorted(archive.namelist())
+    assert names == [
+        "ZAŚ-2026-001-Wiśniewska-Ala.pdf",
+        "ZAŚ-2026-002-Wiśniewska-Ola.pdf",
+    ]
+    assert all(archive.read(n).startswith(b"%PDF-") for n in names)
+    assert Certificate.objects.count() == 2
+    page = coordinator_client.get(batch.get_absolute_url()).content.decode()
+    assert progress["download_url"] in page
+
+
+def test_a_batch_for_a_period_without_hours_is_refused(coordinator_client):
+    response = coordinator_client.post(
+        reverse("agreements:batch-create"),
+        {"date_from": "2026-02-01", "date_to": "2026-02-28"},
+    )
+    assert response.status_code == 200
+    assert not CertificateBatch.objects.exists()

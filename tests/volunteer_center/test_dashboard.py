@@ -1,0 +1,96 @@
+"""The coordinator's dashboard: what needs doing, charts with their data, and
+a number of queries that does not grow with the data."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from matching import services
+from volunteer_center import dashboard
+
+pytestmark = pytest.mark.django_db
+
+MARCH = dt.date(2027, 3, 2)
+
+
+def test_months_back_ends_with_the_current_month():
+    months = dashboard.months_back(dt.date(2027, 1, 15), 3)
+    assert months == [dt.date(2026, 11, 1), dt.date(2026, 12, 1), dt.date(2027, 1, 1)]
+
+
+def test_todo_lists_unstaffed_requests_and_candidates(
+    make_request, active_volunteer, make_volunteer, coordinator
+):
+    staffed = make_request(title="Obsadzone", needed=1)
+    make_request(title="Wolne", needed=2, urgency=3)
+    assignment = services.assignment_propose(
+        actor=coordinator, request=staffed, volunteer=active_volunteer()
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    make_volunteer(first_name="Kandydatka", email="k@example.pl")
+    todo = dashboard.todo(coordinator)
+    assert [r.title for r in todo["unstaffed"]] == ["Wolne"]
+    assert todo["unstaffed_count"] == 1
+    assert [v.first_name for v in todo["candidates"]] == ["Kandydatka"]
+    assert dict(todo["open_by_urgency"])["krytyczna"] == 1
+
+
+def test_todo_lists_advice_follow_ups_that_are_due(make_consultation, coordinator):
+    due = make_consultation(follow_up=True, follow_up_due=dt.date(2026, 1, 10))
+    make_consultation(follow_up=True, follow_up_due=dt.date(2026, 2, 10))
+    make_consultation()
+    todo = dashboard.todo(coordinator, today=dt.date(2026, 1, 31))
+    assert todo["follow_ups"] == [due]
+    assert todo["follow_ups_count"] == 1
+
+
+def test_charts_count_what_happened(make_request, active_volunteer, coordinator):
+    request = make_request(needed=2)
+    volunteer = active_volunteer()
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=volunteer
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    with time_machine.travel(dt.datetime(2027, 3, 20, 12)):
+        services.hours_log(
+            actor=coordinator, assignment=assignment, date=MARCH, hours=Decimal("3.5")
+        )
+    charts = {s.title: dict(s.rows) for s in dashboard.charts(today=MARCH, months=2)}
+    assert list(charts["Godziny w miesiącach"].values()) == [0, 3.5]
+    assert list(charts["Aktywni wolontariusze w miesiącach"].values()) == [0, 1]
+    assert charts["Zgłoszenia według statusu"]["w realizacji"] == 1
+    assert charts["Zgłoszenia według dzielnicy"]["Czechowice-Dziedzice"] == 1
+    # One of two places taken.
+    assert list(charts["Obsadzenie według miesiąca rozpoczęcia"].values()) == [0, 50]
+
+
+@pytest.mark.parametrize("rows", [1, 5])
+def test_dashboard_queries_do_not_grow(
+    rows,
+    make_request,
+    make_volunteer,
+    coordinator_client,
+    django_assert_num_queries,
+):
+    for i in range(rows):
+        make_request(title=f"Zgłoszenie {i}")
+        make_volunteer(first_name=f"K{i}", email=f"k{i}@example.pl")
+    url = reverse("dashboard")
+    coordinator_client.get(url)
+    # session, user, user and group permissions (2); open requests by urgency,
+    # requests with free places and their count, candidates and their count,
+    # active volunteers, advice follow-ups due and their count; roles for the
+    # menu; one query per chart (6)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        response = coordinator_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<svg") == 6
+    assert html.count('class="table table-sm mb-0"') == 6  # a data table per chart
+
+
+DASHBOARD_QUERIES = 19

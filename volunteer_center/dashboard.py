@@ -1,0 +1,179 @@
+"""The coordinator's home page: what needs doing today, and the charts.
+
+Every figure is one aggregate query, so the page costs the same number of
+queries whatever the size of the register.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from matching import selectors as matching_selectors
+from matching.models import Assignment, HelpRequest, HoursEntry
+from registry import selectors as registry_selectors
+from registry.models import Volunteer
+
+LIST_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart: labelled values, drawn as bars and given as a table."""
+
+    title: str
+    rows: list[tuple[str, float]]
+    unit: str = ""
+
+    @property
+    def maximum(self) -> float:
+        return max((value for _, value in self.rows), default=0)
+
+
+def months_back(today: dt.date, count: int) -> list[dt.date]:
+    first = today.replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(first)
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return months[::-1]
+
+
+def _month_label(month: dt.date) -> str:
+    return date_format(month, "M Y")
+
+
+def todo(user, *, today: dt.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    unfinished = HelpRequest.objects.filter(
+        status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN]
+    )
+    by_urgency = dict(
+        unfinished.values("urgency")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("urgency", "n")
+    )
+    unstaffed = (
+        matching_selectors.request_list(user)
+        .filter(status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN])
+        .filter(places_taken__lt=F("needed"))
+    )
+    candidates = Volunteer.objects.candidates().not_anonymised()
+    follow_ups = registry_selectors.consultation_list().follow_up_due(on=today)
+    return {
+        "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
+        "follow_ups_count": follow_ups.count(),
+        "open_by_urgency": [
+            (label, by_urgency.get(value, 0))
+            for value, label in reversed(HelpRequest.Urgency.choices)
+        ],
+        "unstaffed": list(unstaffed[:LIST_LENGTH]),
+        "unstaffed_count": unstaffed.count(),
+        "candidates": list(
+            candidates.select_related("district").order_by("created_at")[:LIST_LENGTH]
+        ),
+        "candidates_count": candidates.count(),
+        "active_volunteers": Volunteer.objects.active().count(),
+    }
+
+
+def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    period = months_back(today, months)
+    start = period[0]
+    return [
+        Series(_("Active volunteers per month"), _active_per_month(period, start)),
+        Series(_("Hours per month"), _hours_per_month(period, start), unit="h"),
+        Series(_("Requests by category"), _requests_by("category__name")),
+        Series(_("Requests by status"), _requests_by_status()),
+        Series(_("Requests by district"), _requests_by("district__name")),
+        Series(_("Fill rate by month of start"), _fill_rate(period, start), unit="%"),
+    ]
+
+
+def _active_per_month(period, start) -> list[tuple[str, float]]:
+    """Volunteers with accepted, active or completed work in each month."""
+    working = Assignment.objects.filter(
+        status__in=[
+            Assignment.Status.ACCEPTED,
+            Assignment.Status.ACTIVE,
+            Assignment.Status.COMPLETED,
+        ],
+        date_to__gte=start,
+    ).values_list("volunteer_id", "date_from", "date_to")
+    counts = {month: set() for month in period}
+    for volunteer_id, date_from, date_to in working.iterator():
+        for month in period:
+            month_end = (month + dt.timedelta(days=32)).replace(day=1)
+            if date_from < month_end and date_to >= month:
+                counts[month].add(volunteer_id)
+    return [(_month_label(m), len(counts[m])) for m in period]
+
+
+def _hours_per_month(period, start) -> list[tuple[str, float]]:
+    sums = dict(
+        HoursEntry.objects.filter(date__gte=start)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+        .order_by()
+        .values_list("month", "total")
+    )
+    return [(_month_label(m), float(sums.get(m, 0) or 0)) for m in period]
+
+
+def _requests_by(field: str) -> list[tuple[str, float]]:
+    rows = (
+        HelpRequest.objects.values(field)
+        .annotate(n=Count("pk"))
+        .order_by("-n", field)
+        .values_list(field, "n")
+    )
+    return [(name or "—", n) for name, n in rows]
+
+
+def _requests_by_status() -> list[tuple[str, float]]:
+    counts = dict(
+        HelpRequest.objects.values("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("status", "n")
+    )
+    return [
+        (label, counts.get(value, 0)) for value, label in HelpRequest.Status.choices
+    ]
+
+
+def _fill_rate(period, start) -> list[tuple[str, float]]:
+    """Places taken out of places needed, for requests starting each month."""
+    taken = Count(
+        "assignments",
+        filter=Q(
+            assignments__status__in=[
+                Assignment.Status.ACCEPTED,
+                Assignment.Status.ACTIVE,
+                Assignment.Status.COMPLETED,
+            ]
+        ),
+    )
+    rows = (
+        HelpRequest.objects.filter(date_from__gte=start)
+        .exclude(status=HelpRequest.Status.CANCELLED)
+        .annotate(month=TruncMonth("date_from"), taken=taken)
+        .values_list("month", "needed", "taken")
+    )
+    needed, filled = {}, {}
+    for month, need, got in rows:
+        month = month.date() if isinstance(month, dt.datetime) else month
+        needed[month] = needed.get(month, 0) + need
+        filled[month] = filled.get(month, 0) + min(need, got)
+    return [
+        (_month_label(m), round(100 * filled[m] / needed[m]) if needed.get(m) else 0)
+        for m in period
+    ]

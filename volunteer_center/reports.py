@@ -1,0 +1,230 @@
+"""The periodic report for the OPS management and the municipal council.
+
+One function computes every figure for a period; the printable page, the
+PDF and the XLSX file are three renderings of the same ``Report``. Each table
+is one aggregate query, so the cost does not depend on the data size.
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from matching.models import Assignment, HelpRequest, HoursEntry
+from registry.models import Consultation, Volunteer, age_on
+
+WORKING = (
+    Assignment.Status.ACCEPTED,
+    Assignment.Status.ACTIVE,
+    Assignment.Status.COMPLETED,
+)
+AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
+
+
+@dataclass
+class Table:
+    title: str
+    header: tuple[str, str]
+    rows: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def total(self) -> float:
+        return sum(value for _, value in self.rows)
+
+
+@dataclass
+class Report:
+    date_from: dt.date
+    date_to: dt.date
+    figures: list[tuple[str, float]]
+    tables: list[Table]
+
+
+def annual_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _age_group(age: int) -> str:
+    for low, high in AGE_GROUPS:
+        if low <= age <= high:
+            if low == 0:
+                return _("under 18")
+            if high == 200:
+                return _("%(age)s and over") % {"age": low}
+            return f"{low}–{high}"
+    return "—"
+
+
+def _counted(values, order: list[str] | None = None) -> list[tuple[str, float]]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    keys = order or sorted(counts, key=lambda k: (-counts[k], k))
+    return [(key, counts.get(key, 0)) for key in keys]
+
+
+def build(date_from: dt.date, date_to: dt.date) -> Report:
+    in_period = Q(date_from__lte=date_to, date_to__gte=date_from)
+    working = Assignment.objects.filter(in_period, status__in=WORKING)
+    active = list(
+        Volunteer.objects.filter(pk__in=working.values("volunteer_id")).values_list(
+            "birth_date", "district__name"
+        )
+    )
+    new_volunteers = Volunteer.objects.filter(
+        created_at__date__gte=date_from, created_at__date__lte=date_to
+    ).count()
+    beneficiaries = (
+        working.exclude(request__beneficiary=None)
+        .values("request__beneficiary_id")
+        .distinct()
+        .count()
+    )
+    hours = HoursEntry.objects.approved().filter(date__gte=date_from, date__lte=date_to)
+    hours_total = hours.aggregate(total=Sum("hours"))["total"] or 0
+    requests = HelpRequest.objects.filter(
+        date_from__gte=date_from, date_from__lte=date_to
+    )
+    group_order = [_age_group(low) for low, _high in AGE_GROUPS]
+    figures = [
+        (_("New volunteers"), new_volunteers),
+        (_("Active volunteers"), len(active)),
+        (_("Beneficiaries helped"), beneficiaries),
+        (_("Help requests"), requests.count()),
+        (_("Approved hours"), float(hours_total)),
+    ]
+    tables = [
+        Table(
+            _("Active volunteers by age group"),
+            (_("age"), _("volunteers")),
+            _counted([_age_group(age_on(b, date_to)) for b, _d in active], group_order),
+        ),
+        Table(
+            _("Active volunteers by district"),
+            (_("district"), _("volunteers")),
+            _counted([d or "—" for _b, d in active]),
+        ),
+        Table(
+            _("Help requests by category"),
+            (_("category"), _("requests")),
+            _grouped(requests, "category__name"),
+        ),
+        Table(
+            _("Help requests by district"),
+            (_("district"), _("requests")),
+            _grouped(requests, "district__name"),
+        ),
+        Table(
+            _("Help requests by status"),
+            (_("status"), _("requests")),
+            _by_status(requests),
+        ),
+        Table(
+            _("Approved hours by programme"),
+            (_("programme"), _("hours")),
+            [
+                (name or _("outside programmes"), float(total))
+                for name, total in hours.values("assignment__request__programme__name")
+                .annotate(total=Sum("hours"))
+                .order_by("assignment__request__programme__name")
+                .values_list("assignment__request__programme__name", "total")
+            ],
+        ),
+        *_agreement_tables(date_from, date_to),
+        Table(
+            _("Advice given by topic"),
+            (_("topic"), _("consultations")),
+            _grouped(
+                Consultation.objects.filter(
+                    status=Consultation.Status.HELD,
+                    starts_at__date__gte=date_from,
+                    starts_at__date__lte=date_to,
+                ),
+                "topic__name",
+            ),
+        ),
+    ]
+    return Report(date_from=date_from, date_to=date_to, figures=figures, tables=tables)
+
+
+def _grouped(queryset, field_name: str) -> list[tuple[str, float]]:
+    return [
+        (name or "—", n)
+        for name, n in queryset.values(field_name)
+        .annotate(n=Count("pk"))
+        .order_by("-n", field_name)
+        .values_list(field_name, "n")
+    ]
+
+
+def _by_status(requests) -> list[tuple[str, float]]:
+    counts = dict(
+        requests.values("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("status", "n")
+    )
+    return [
+        (label, counts.get(value, 0)) for value, label in HelpRequest.Status.choices
+    ]
+
+
+def _agreement_tables(date_from: dt.date, date_to: dt.date) -> list[Table]:
+    """Agreements signed and certificates issued, from the agreements app."""
+    from agreements import selectors as agreement_selectors
+
+    signed, certificates = agreement_selectors.report_figures(
+        date_from=date_from, date_to=date_to
+    )
+    return [
+        Table(_("Agreements signed"), (_("kind"), _("agreements")), signed),
+        Table(
+            _("Certificates and references issued"),
+            (_("document"), _("number")),
+            certificates,
+        ),
+    ]
+
+
+# --- Renderings ------------------------------------------------------------------
+
+
+def to_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Summary")[:31]
+    bold = Font(bold=True)
+    sheet.append([_("Report for %(start)s–%(end)s") % _period(report)])
+    sheet["A1"].font = bold
+    for label, value in report.figures:
+        sheet.append([str(label), value])
+    for table in report.tables:
+        sheet = book.create_sheet(_sheet_title(table.title))
+        sheet.append([str(cell) for cell in table.header])
+        for cell in sheet[1]:
+            cell.font = bold
+        for label, value in table.rows:
+            sheet.append([str(label), value])
+        sheet.append([_("total"), table.total])
+        sheet.column_dimensions["A"].width = 40
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    for char in "[]:*?/\\":
+        title = title.replace(char, " ")
+    return title[:31]
+
+
+def _period(report: Report) -> dict:
+    return {
+        "start": report.date_from.strftime("%d.%m.%Y"),
+        "end": report.date_to.strftime("%d.%m.%Y"),
+    }
