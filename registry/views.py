@@ -445,10 +445,25 @@ class InstitutionUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, Upda
 # --- Consultations (advice and support) ----------------------------------------
 
 
-class ConsultationListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+class ConsultationListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_consultation"
     filterset_class = ConsultationFilter
     template_name = "registry/consultation_list.html"
+    export_filename = "porady"
+    # Each consultation is logged, as its page is: a walk-in person's data
+    # lives in the consultation itself.
+    export_columns = [
+        (_("date and time"), "starts_at"),
+        (_("person advised"), "person_name"),
+        (_("topic"), "topic.name"),
+        (_("form"), "get_form_display"),
+        (_("status"), "get_status_display"),
+        (_("advice given by"), "advisor.get_full_name"),
+        (_("follow-up needed"), "follow_up"),
+        (_("follow-up due"), "follow_up_due"),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.consultation_list()

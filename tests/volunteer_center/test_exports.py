@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures of registry and matching are imported by name
 """CSV and XLSX downloads of the staff lists: the filtered rows only, Polish
 headers, what the role may see, an access-log entry per person, and a query
 count that does not grow with the rows."""
@@ -18,21 +17,8 @@ from django.utils import timezone
 
 from matching import services
 from matching.models import Assignment
-from registry.models import Volunteer
-from tests.matching.conftest import (  # noqa: F401 - shared fixtures
-    TUESDAY,
-    active_volunteer,
-    beneficiary,
-    categories,
-    category,
-    districts,
-    make_beneficiary,
-    make_institution,
-    make_request,
-    make_volunteer,
-    skills,
-    town,
-)
+from registry.models import Consultation, Volunteer
+from tests.matching.conftest import TUESDAY
 from volunteer_center.models import AccessLog
 
 FORMATS = ["csv", "xlsx"]
@@ -226,6 +212,29 @@ def test_hours_export_filtered(
     assert rows[0][headers.index("Zatwierdził(a)")] == "Koordynator Testowa"
 
 
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_consultations_export_filtered_in_warsaw_time(
+    coordinator_client, coordinator, make_consultation, export_format
+):
+    make_consultation(walk_in_name="Pani Telefoniczna")
+    make_consultation(walk_in_name="Pan Osobisty", form="in_person")
+
+    headers, rows = download(
+        coordinator_client, "registry:consultation-list", export_format, form="phone"
+    )
+
+    assert column(headers, rows, "Osoba") == ["Pani Telefoniczna"]
+    when = rows[0][headers.index("Data i godzina")]
+    # 8:00 UTC on 5 January is 9:00 in Warsaw.
+    if export_format == "csv":
+        assert when == "2026-01-05 09:00"
+    else:
+        assert when == dt.datetime(2026, 1, 5, 9, 0)
+    assert exported(coordinator) == {
+        ("consultation", str(c.pk)) for c in Consultation.objects.filter(form="phone")
+    }
+
+
 # --- The file itself ------------------------------------------------------------
 
 
@@ -359,6 +368,7 @@ def test_social_worker_request_export_has_no_volunteer_contact(
     [
         "registry:volunteer-list",
         "registry:institution-list",
+        "registry:consultation-list",
         "matching:assignment-list",
         "matching:hours-list",
     ],
@@ -374,6 +384,7 @@ def test_social_worker_cannot_export_coordinators_lists(social_worker_client, ur
         "registry:volunteer-list",
         "registry:beneficiary-list",
         "registry:institution-list",
+        "registry:consultation-list",
         "matching:request-list",
         "matching:assignment-list",
         "matching:hours-list",
@@ -464,6 +475,26 @@ def test_volunteer_export_queries_do_not_grow_with_rows(
     # access-log insert
     with django_assert_num_queries(7):
         _headers, found = download(coordinator_client, "registry:volunteer-list", "csv")
+    assert len(found) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_consultation_export_queries_do_not_grow_with_rows(
+    coordinator_client,
+    make_consultation,
+    make_volunteer,
+    django_assert_num_queries,
+    rows,
+):
+    for i in range(rows):
+        make_consultation(volunteer=make_volunteer(last_name=f"K{i}"), walk_in_name="")
+    download(coordinator_client, "registry:consultation-list", "xlsx")  # content types
+    # session, user, user and group permissions (2), the consultations with
+    # their topic, person and advisor, the access-log insert
+    with django_assert_num_queries(6):
+        _headers, found = download(
+            coordinator_client, "registry:consultation-list", "xlsx"
+        )
     assert len(found) == rows
 
 
