@@ -121,6 +121,8 @@ def agreement_create(
     kind = AgreementKind(kind)
     if not isinstance(party, PARTY_MODEL[kind]):
         raise AgreementError(_("The party does not match the kind of agreement."))
+    if getattr(party, "anonymised_at", None) is not None:
+        raise AgreementError(_("An anonymised record cannot be a party."))
     template = template or AgreementTemplate.objects.current(kind)
     if template is None or template.kind != kind:
         raise AgreementError(_("There is no text in use for this kind of agreement."))
@@ -327,6 +329,8 @@ def agreement_attach_scan(*, actor, agreement: Agreement, upload) -> Agreement:
 def _issue(model, *, actor, volunteer, date_from, date_to, series, **fields):
     if date_to < date_from:
         raise AgreementError(_("The period cannot end before it starts."))
+    if volunteer.is_anonymised:
+        raise AgreementError(_("An anonymised record cannot be a party."))
     summary = selectors.volunteer_service_summary(volunteer, date_from, date_to)
     if not summary.assignments:
         raise AgreementError(_("The volunteer has no approved hours in this period."))

@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("godziny/", views.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
+    path("propozycja-zbiorcza/", views.BatchProposalView.as_view(), name="batch"),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),
     # The volunteer's calendar feed: public, guarded by a signed token.

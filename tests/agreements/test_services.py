@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 from decimal import Decimal
 
 import pytest
@@ -247,6 +248,49 @@ def test_a_pdf_scan_is_stored_privately(make_agreement, coordinator, settings):
     with open(path, "rb") as stored:
         assert stored.read() == PDF_BYTES
     assert agreement.scan.storage.base_url is None
+
+
+def test_a_new_scan_replaces_the_old_file(
+    make_agreement, coordinator, django_capture_on_commit_callbacks
+):
+    agreement = make_agreement(sign=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.agreement_attach_scan(
+            actor=coordinator,
+            agreement=agreement,
+            upload=SimpleUploadedFile("a.pdf", PDF_BYTES),
+        )
+    old_path = first.scan.path
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.agreement_attach_scan(
+            actor=coordinator,
+            agreement=agreement,
+            upload=SimpleUploadedFile("b.png", PNG_BYTES),
+        )
+    assert second.scan.name.endswith(".png")
+    assert not os.path.exists(old_path)
+    assert os.path.exists(second.scan.path)
+
+
+def test_an_anonymised_volunteer_gets_no_new_documents(
+    make_agreement, make_volunteer, coordinator
+):
+    from registry import services as registry_services
+
+    volunteer = make_volunteer()
+    registry_services.volunteer_mark_former(actor=coordinator, volunteer=volunteer)
+    volunteer = registry_services.volunteer_anonymise(
+        actor=coordinator, volunteer=volunteer
+    )
+    with pytest.raises(AgreementError, match="anonymised"):
+        make_agreement(party=volunteer)
+    with pytest.raises(AgreementError, match="anonymised"):
+        services.certificate_issue(
+            actor=coordinator,
+            volunteer=volunteer,
+            date_from=dt.date(2026, 1, 1),
+            date_to=dt.date(2026, 1, 31),
+        )
 
 
 def test_a_png_named_pdf_is_stored_as_png(make_agreement, coordinator):

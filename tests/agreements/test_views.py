@@ -371,3 +371,38 @@ def test_a_batch_for_a_period_without_hours_is_refused(coordinator_client):
     )
     assert response.status_code == 200
     assert not CertificateBatch.objects.exists()
+
+
+@pytest.mark.parametrize("found", [1, 6])
+def test_party_search_queries_do_not_grow(
+    coordinator_client, make_volunteer, django_assert_num_queries, found
+):
+    for i in range(found):
+        make_volunteer(last_name=f"Szukana{i}")
+    # session, user, user and group permissions (2), the user's roles, the
+    # matching volunteers (at most 20)
+    with django_assert_num_queries(6):
+        response = coordinator_client.get(
+            reverse("agreements:agreement-choose-party"),
+            {"kind": "volunteer", "q": "szukana"},
+        )
+    assert response.content.decode().count("Przygotuj porozumienie") == found
+
+
+def test_batch_page_queries(coordinator_client, coordinator, django_assert_num_queries):
+    batch = CertificateBatch.objects.create(
+        date_from=dt.date(2026, 2, 1),
+        date_to=dt.date(2026, 2, 28),
+        total=3,
+        done=1,
+        requested_by=coordinator,
+    )
+    # session, user, user and group permissions (2), the user's roles, the batch
+    with django_assert_num_queries(6):
+        response = coordinator_client.get(batch.get_absolute_url())
+    assert "33%" in response.content.decode()
+    with django_assert_num_queries(5):
+        progress = coordinator_client.get(
+            reverse("agreements:batch-progress", args=[batch.pk])
+        ).json()
+    assert (progress["percent"], progress["download_url"]) == (33, None)

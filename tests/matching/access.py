@@ -14,6 +14,7 @@ ACCESS = {
     "matching:hours-log": {C},
     "matching:hours-list": {C},
     "matching:hours-approve": {C},
+    "matching:batch": {C},
     "matching:programme-list": {C},
     "matching:programme-create": {C},
     "matching:programme-detail": {C},

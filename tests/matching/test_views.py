@@ -199,3 +199,42 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
 
 
 DETAIL_QUERIES = 20
+
+
+def test_programme_page_shows_partners_volunteers_requests_and_hours(
+    make_request, active_volunteer, make_institution, coordinator, coordinator_client
+):
+    from decimal import Decimal
+
+    import time_machine
+
+    from matching.models import Programme, ProgrammePartner
+
+    zima = Programme.objects.create(name="Zima", date_from=dt.date(2026, 12, 1))
+    ProgrammePartner.objects.create(
+        programme=zima, institution=make_institution(name="Caritas"), role="zbiórka"
+    )
+    linked = active_volunteer(first_name="Lena")
+    zima.volunteers.add(linked)
+    request = make_request(title="Zbiórka żywności", programme=zima)
+    worker = active_volunteer(first_name="Igor", availability={(1, "morning")})
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=worker
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    with time_machine.travel(dt.datetime(2027, 3, 10, 12)):
+        entry = services.hours_log(
+            actor=coordinator,
+            assignment=assignment,
+            date=request.date_from,
+            hours=Decimal(3),
+        )
+    services.hours_approve(actor=coordinator, entries=[entry])
+    response = coordinator_client.get(zima.get_absolute_url())
+    html = response.content.decode()
+    assert "Caritas (zbiórka)" in html
+    assert "Lena" in html and "Zbiórka żywności" in html
+    assert response.context["hours"].approved == 3
+    (row,) = response.context["per_volunteer"]
+    assert (row["assignment__volunteer__first_name"], row["approved"]) == ("Igor", 3)
