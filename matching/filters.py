@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from matching.models import Assignment, HelpRequest, Programme
-from registry.models import Category, District
+from matching.models import Assignment, HelpRequest, HoursEntry, Programme
+from registry.models import Category, District, Volunteer
 
 
 class HelpRequestFilter(django_filters.FilterSet):
@@ -50,11 +50,50 @@ class HelpRequestFilter(django_filters.FilterSet):
         )
 
 
-class AssignmentFilter(django_filters.FilterSet):
+class VolunteerSearchFilterMixin(django_filters.FilterSet):
+    """Search by the volunteer's name, e-mail or phone (``volunteer_path``)."""
+
+    volunteer_path = "volunteer"
+    q = django_filters.CharFilter(
+        label=_("volunteer"),
+        method="filter_volunteer",
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("name, e-mail or phone")}
+        ),
+    )
+
+    def filter_volunteer(self, queryset, name, value):
+        found = Volunteer.objects.search(value).values("pk")
+        return queryset.filter(**{f"{self.volunteer_path}__in": found})
+
+
+def date_filter(label, **kwargs):
+    return django_filters.DateFilter(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}), **kwargs
+    )
+
+
+class AssignmentFilter(VolunteerSearchFilterMixin):
     status = django_filters.ChoiceFilter(
         label=_("status"), choices=Assignment.Status.choices, empty_label=_("any")
     )
+    # Assignments whose period overlaps the one chosen.
+    date_from = date_filter(_("from"), field_name="date_to", lookup_expr="gte")
+    date_to = date_filter(_("until"), field_name="date_from", lookup_expr="lte")
 
     class Meta:
         model = Assignment
-        fields = ["status"]
+        fields = ["q", "status", "date_from", "date_to"]
+
+
+class HoursEntryFilter(VolunteerSearchFilterMixin):
+    volunteer_path = "assignment__volunteer"
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=HoursEntry.Status.choices, empty_label=_("any")
+    )
+    date_from = date_filter(_("from"), field_name="date", lookup_expr="gte")
+    date_to = date_filter(_("until"), field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = HoursEntry
+        fields = ["q", "status", "date_from", "date_to"]

@@ -288,6 +288,27 @@ def hours_totals(
     )
 
 
+def assignment_list(user) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.visible_to(user)
+        .select_related("volunteer", "request__beneficiary", "request__institution")
+        .annotate(
+            hours_approved=Sum(
+                "hours__hours", filter=Q(hours__status=HoursEntry.Status.APPROVED)
+            )
+        )
+        # Meta.ordering is not applied to aggregating queries.
+        .order_by("-date_from", "pk")
+    )
+
+
+def hours_list(user) -> QuerySet[HoursEntry]:
+    visible = Assignment.objects.visible_to(user).values("pk")
+    return HoursEntry.objects.filter(assignment__in=visible).select_related(
+        "assignment__volunteer", "assignment__request", "logged_by", "approved_by"
+    )
+
+
 def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
     return (
         volunteer.assignments.select_related("request__category")

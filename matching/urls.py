@@ -29,6 +29,7 @@ urlpatterns = [
         views.AssignmentProposeView.as_view(),
         name="assignment-propose",
     ),
+    path("skierowania/", views.AssignmentListView.as_view(), name="assignment-list"),
     path(
         "skierowania/<int:pk>/status/",
         views.AssignmentStatusView.as_view(),
@@ -39,10 +40,17 @@ urlpatterns = [
         views.HoursLogView.as_view(),
         name="hours-log",
     ),
+    path("godziny/", views.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
     path("propozycja-zbiorcza/", views.BatchProposalView.as_view(), name="batch"),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),
+    # The volunteer's calendar feed: public, guarded by a signed token.
+    path(
+        "kalendarz/<str:token>.ics",
+        views.VolunteerCalendarView.as_view(),
+        name="volunteer-ical",
+    ),
     path("programy/", views.ProgrammeListView.as_view(), name="programme-list"),
     path(
         "programy/nowy/", views.ProgrammeCreateView.as_view(), name="programme-create"

@@ -2,20 +2,26 @@
 forms, selectors and services."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
-from matching import selectors, services
-from matching.filters import HelpRequestFilter
+from matching import ical, selectors, services
+from matching.filters import AssignmentFilter, HelpRequestFilter, HoursEntryFilter
 from matching.forms import HelpRequestForm, HoursEntryForm, ProgrammeForm
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
 from registry.models import Volunteer
+from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+
+# Volunteers' contact is exported only to those who may see the register of
+# volunteers (coordinators), never to social workers.
+SEES_VOLUNTEERS = "registry.view_volunteer"
 
 
 class ServiceFormMixin:
@@ -58,14 +64,52 @@ class ActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
 # --- Help requests -----------------------------------------------------------------
 
 
-class HelpRequestListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+def _volunteers(contact: bool):
+    def value(request):
+        return ", ".join(
+            f"{a.volunteer} ({a.volunteer.phone_display or a.volunteer.email or '—'})"
+            if contact
+            else str(a.volunteer)
+            for a in request.export_assignments
+        )
+
+    return value
+
+
+class HelpRequestListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "matching.view_helprequest"
     filterset_class = HelpRequestFilter
     template_name = "matching/helprequest_list.html"
+    export_filename = "zgloszenia"
+    export_audit = ("beneficiary", "export_assignments.volunteer")
+    export_columns = [
+        (_("title"), "title"),
+        (_("for whom"), "party"),
+        (_("category"), "category.name"),
+        (_("district"), "district.name"),
+        (_("address"), "address"),
+        (_("schedule"), "get_kind_display"),
+        (_("from"), "date_from"),
+        (_("until"), "date_to"),
+        (_("urgency"), "get_urgency_display"),
+        (_("volunteers needed"), "needed"),
+        (_("places taken"), "places_taken"),
+        (_("status"), "get_status_display"),
+        (_("volunteers"), _volunteers(contact=False)),
+        (_("volunteers' contact"), _volunteers(contact=True), SEES_VOLUNTEERS),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.request_list(self.request.user)
         return super().get_queryset()
+
+    def get_export_queryset(self, queryset):
+        holding = Assignment.objects.holding_place().select_related("volunteer")
+        return queryset.prefetch_related(
+            Prefetch("assignments", queryset=holding, to_attr="export_assignments")
+        )
 
 
 class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
@@ -171,6 +215,32 @@ class HelpRequestStatusView(ActionView):
 # --- Assignments ---------------------------------------------------------------------
 
 
+class AssignmentListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "matching.view_assignment"
+    filterset_class = AssignmentFilter
+    template_name = "matching/assignment_list.html"
+    export_filename = "skierowania"
+    export_audit = ("volunteer", "request.beneficiary")
+    export_columns = [
+        (_("volunteer"), "volunteer"),
+        (_("phone"), phone("volunteer.phone_display"), SEES_VOLUNTEERS),
+        (_("e-mail"), "volunteer.email", SEES_VOLUNTEERS),
+        (_("help request"), "request.title"),
+        (_("for whom"), "request.party"),
+        (_("status"), "get_status_display"),
+        (_("from"), "date_from"),
+        (_("until"), "date_to"),
+        (_("hours per week"), "weekly_hours"),
+        (_("approved hours"), "hours_approved"),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.assignment_list(self.request.user)
+        return super().get_queryset()
+
+
 class AssignmentProposeView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
     """Directs the chosen volunteer to the request, keeping the score and the
     reasons the coordinator saw."""
@@ -274,6 +344,30 @@ class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
         )
 
 
+class HoursListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "matching.view_hoursentry"
+    filterset_class = HoursEntryFilter
+    template_name = "matching/hours_list.html"
+    export_filename = "godziny"
+    export_audit = ("assignment.volunteer",)
+    export_columns = [
+        (_("date"), "date"),
+        (_("volunteer"), "assignment.volunteer"),
+        (_("help request"), "assignment.request.title"),
+        (_("hours"), "hours"),
+        (_("status"), "get_status_display"),
+        (_("note"), "note"),
+        (_("logged by"), "logged_by.get_full_name"),
+        (_("approved by"), "approved_by.get_full_name"),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.hours_list(self.request.user)
+        return super().get_queryset()
+
+
 class HoursApproveView(StaffPermissionRequiredMixin, View):
     permission_required = "matching.change_hoursentry"
 
@@ -320,6 +414,27 @@ class RespondView(View):
             "open": assignment.status
             in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED),
         }
+
+
+class VolunteerCalendarView(View):
+    """The volunteer's private calendar feed (no login: the signed address is
+    the key, so a calendar app can subscribe to it)."""
+
+    def get(self, request, token):
+        volunteer_id = ical.volunteer_id_from_token(token)
+        if volunteer_id is None:
+            raise Http404
+        volunteer = get_object_or_404(
+            Volunteer.objects.not_anonymised(), pk=volunteer_id
+        )
+        response = HttpResponse(
+            ical.volunteer_calendar(volunteer),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'inline; filename="wolontariat.ics"'
+        response["Cache-Control"] = "private, max-age=900"
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 # --- Programmes ----------------------------------------------------------------------

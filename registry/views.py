@@ -38,6 +38,7 @@ from registry.forms import (
 )
 from registry.models import Beneficiary, Consultation, Institution, Volunteer
 from volunteer_center.audit import access_log
+from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
@@ -72,10 +73,28 @@ class ServiceFormMixin:
 # --- Volunteers -----------------------------------------------------------------
 
 
-class VolunteerListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+def _names(related: str):
+    return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
+
+
+class VolunteerListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_volunteer"
     filterset_class = VolunteerFilter
     template_name = "registry/volunteer_list.html"
+    export_filename = "wolontariusze"
+    export_columns = [
+        (_("last name"), "last_name"),
+        (_("first name"), "first_name"),
+        (_("status"), "get_status_display"),
+        (_("under 18"), "is_minor"),
+        (_("district"), "district.name"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("skills"), _names("skills")),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.volunteer_list()
@@ -260,11 +279,28 @@ class BeneficiaryScopeMixin:
 
 
 class BeneficiaryListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, BeneficiaryScopeMixin, ListView
+    StaffPermissionRequiredMixin,
+    FilteredListMixin,
+    ExportMixin,
+    BeneficiaryScopeMixin,
+    ListView,
 ):
     permission_required = "registry.view_beneficiary"
     filterset_class = BeneficiaryFilter
     template_name = "registry/beneficiary_list.html"
+    export_filename = "odbiorcy"
+    export_columns = [
+        (_("last name"), "last_name"),
+        (_("first name"), "first_name"),
+        (_("status"), "get_status_display"),
+        (_("district"), "district.name"),
+        (_("street and number"), "street"),
+        (_("postal code"), "postal_code"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("responsible social worker"), "social_worker.get_full_name"),
+    ]
 
 
 class BeneficiaryDetailView(
@@ -328,10 +364,29 @@ class BeneficiaryUpdateView(
 # --- Institutions ---------------------------------------------------------------
 
 
-class InstitutionListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+class InstitutionListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_institution"
     filterset_class = InstitutionFilter
     template_name = "registry/institution_list.html"
+    export_filename = "instytucje"
+    # Institutions are not persons: their export is not an access to
+    # personal data (contact persons are not in it).
+    export_audit = ()
+    export_columns = [
+        (_("name"), "name"),
+        (_("kind"), "get_kind_display"),
+        (_("receives help"), "receives_help"),
+        (_("sends volunteers"), "sends_volunteers"),
+        (_("district"), "district.name"),
+        (_("street and number"), "street"),
+        (_("postal code"), "postal_code"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("NIP"), "nip"),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.institution_list()
@@ -390,10 +445,25 @@ class InstitutionUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, Upda
 # --- Consultations (advice and support) ----------------------------------------
 
 
-class ConsultationListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
+class ConsultationListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
     permission_required = "registry.view_consultation"
     filterset_class = ConsultationFilter
     template_name = "registry/consultation_list.html"
+    export_filename = "porady"
+    # Each consultation is logged, as its page is: a walk-in person's data
+    # lives in the consultation itself.
+    export_columns = [
+        (_("date and time"), "starts_at"),
+        (_("person advised"), "person_name"),
+        (_("topic"), "topic.name"),
+        (_("form"), "get_form_display"),
+        (_("status"), "get_status_display"),
+        (_("advice given by"), "advisor.get_full_name"),
+        (_("follow-up needed"), "follow_up"),
+        (_("follow-up due"), "follow_up_due"),
+    ]
 
     def get_queryset(self):
         self.queryset = selectors.consultation_list()

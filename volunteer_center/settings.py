@@ -242,6 +242,8 @@ PRIVACY_CLAUSE_VERSION = "2026-01"
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Public sign-up: at most this many submissions per address per hour.
 SIGNUP_RATE_LIMIT_PER_HOUR = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_HOUR", "5"))
+# Signs the volunteers' private calendar addresses; change it to revoke them all.
+VOLUNTEER_ICAL_SALT = os.environ.get("VOLUNTEER_ICAL_SALT", "matching.volunteer-ical")
 
 CACHES = {
     "default": {

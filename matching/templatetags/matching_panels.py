@@ -3,8 +3,9 @@ matching: its templates include these partials, which call the tags here).
 Each panel runs a fixed number of queries."""
 
 from django import template
+from django.urls import reverse
 
-from matching import selectors
+from matching import ical, selectors
 from matching.models import HelpRequest
 
 register = template.Library()
@@ -17,7 +18,15 @@ def volunteer_matching_panel(context, volunteer):
         "volunteer": volunteer,
         "assignments": list(selectors.volunteer_assignments(volunteer)[:20]),
         "hours": selectors.hours_totals(volunteer_id=volunteer.pk),
+        "ical_url": _ical_url(context, volunteer),
     }
+
+
+def _ical_url(context, volunteer) -> str:
+    if volunteer.is_anonymised or "request" not in context:
+        return ""
+    path = reverse("matching:volunteer-ical", args=[ical.volunteer_token(volunteer)])
+    return context["request"].build_absolute_uri(path)
 
 
 @register.inclusion_tag("matching/_party_panel_body.html", takes_context=True)

@@ -9,8 +9,10 @@ ACCESS = {
     "matching:request-update": {C, S},
     "matching:request-status": {C},
     "matching:assignment-propose": {C},
+    "matching:assignment-list": {C},
     "matching:assignment-status": {C},
     "matching:hours-log": {C},
+    "matching:hours-list": {C},
     "matching:hours-approve": {C},
     "matching:batch": {C},
     "matching:programme-list": {C},
@@ -18,5 +20,6 @@ ACCESS = {
     "matching:programme-detail": {C},
     "matching:programme-update": {C},
 }
-# Public: the volunteer's answer page, guarded by a signed token instead.
-PUBLIC = {"matching:respond"}
+# Public: the volunteer's answer page and calendar feed, guarded by a signed
+# token instead.
+PUBLIC = {"matching:respond", "matching:volunteer-ical"}
