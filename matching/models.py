@@ -376,6 +376,14 @@ class Assignment(TimeStampedModel):
         ordering = ["-date_from", "pk"]
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
+        # The clash and hours rules read a volunteer's places held in a period.
+        indexes = [
+            models.Index(
+                fields=["volunteer", "date_from", "date_to"],
+                condition=Q(status__in=["accepted", "active"]),
+                name="assignment_holding_by_vol",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["request", "volunteer"],

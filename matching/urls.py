@@ -40,6 +40,7 @@ urlpatterns = [
         name="hours-log",
     ),
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
+    path("propozycja-zbiorcza/", views.BatchProposalView.as_view(), name="batch"),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),
     path("programy/", views.ProgrammeListView.as_view(), name="programme-list"),

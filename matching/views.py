@@ -381,3 +381,69 @@ class ProgrammeUpdateView(StaffPermissionRequiredMixin, UpdateView):
         )
         messages.success(self.request, _("Programme saved."))
         return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+# --- Batch proposal ------------------------------------------------------------------
+
+
+class BatchProposalView(StaffPermissionRequiredMixin, View):
+    """Proposes assignments for all open requests at once: the optimal plan,
+    shown next to the greedy baseline, for staff to accept whole or in part."""
+
+    permission_required = "matching.run_batch_matching"
+    template_name = "matching/batch.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {})
+
+    def post(self, request):
+        from matching import batch
+
+        if request.POST.get("action") == "apply":
+            return self._apply(request, batch)
+        result = batch.batch_plan()
+        pairs = sorted(result.optimised.pairs, key=lambda e: (e.request_id, -e.score))
+        requests = HelpRequest.objects.in_bulk({e.request_id for e in pairs})
+        volunteers = Volunteer.objects.only("first_name", "last_name").in_bulk(
+            {e.volunteer_id for e in pairs}
+        )
+        rows = [
+            {
+                "value": f"{e.request_id}:{e.volunteer_id}",
+                "request": requests[e.request_id],
+                "volunteer": volunteers[e.volunteer_id],
+                "detail": result.details.get((e.request_id, e.volunteer_id)),
+            }
+            for e in pairs
+        ]
+        return render(
+            request,
+            self.template_name,
+            {"result": result, "rows": rows, "open_requests": len(result.requests)},
+        )
+
+    def _apply(self, request, batch):
+        pairs = []
+        for value in request.POST.getlist("pair"):
+            rid, _sep, vid = value.partition(":")
+            if rid.isdigit() and vid.isdigit():
+                pairs.append((int(rid), int(vid)))
+        # The score and reasons are kept with each assignment, as for one
+        # proposal; a pair whose request or volunteer is gone is reported by
+        # batch_apply.
+        requests = HelpRequest.objects.in_bulk({rid for rid, _vid in pairs})
+        volunteers = Volunteer.objects.in_bulk({vid for _rid, vid in pairs})
+        details = {}
+        for rid, vid in pairs:
+            if rid in requests and vid in volunteers:
+                scored = selectors.score_for(requests[rid], volunteers[vid])
+                details[(rid, vid)] = batch.PairDetail(scored.score, scored.reasons)
+        created, errors = batch.batch_apply(
+            actor=request.user, pairs=pairs, details=details
+        )
+        for error in errors:
+            messages.error(request, error)
+        messages.success(
+            request, _("Assignments proposed: %(count)s.") % {"count": len(created)}
+        )
+        return redirect("matching:request-list")

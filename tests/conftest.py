@@ -88,6 +88,20 @@ def persona_client(request, db):
 
 
 @pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Scans, PDFs and ZIPs written by any test go to its own directory, never
+    into the project's private_media."""
+    from django.utils.functional import empty
+
+    from agreements.models import private_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private_storage._wrapped = empty
+    yield
+    private_storage._wrapped = empty
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache holds rate-limit counters: each test starts with none."""
     from django.core.cache import cache

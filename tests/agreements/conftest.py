@@ -3,10 +3,8 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone, translation
-from django.utils.functional import empty
 
 from agreements import services
-from agreements.models import private_storage
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.models import Category
 
@@ -27,15 +25,6 @@ def english_messages():
     """Service errors are matched in English; pages are checked in Polish."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    """Scans and PDFs of each test go to its own directory."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    private_storage._wrapped = empty
-    yield
-    private_storage._wrapped = empty
 
 
 @pytest.fixture

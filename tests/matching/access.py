@@ -12,6 +12,7 @@ ACCESS = {
     "matching:assignment-status": {C},
     "matching:hours-log": {C},
     "matching:hours-approve": {C},
+    "matching:batch": {C},
     "matching:programme-list": {C},
     "matching:programme-create": {C},
     "matching:programme-detail": {C},

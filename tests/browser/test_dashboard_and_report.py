@@ -1,0 +1,42 @@
+"""A coordinator's morning: the dashboard with its charts, then the annual
+report and its XLSX file."""
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.browser.conftest import assert_accessible, login
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_sees_charts_and_downloads_the_annual_report(
+    page, live_server, coordinator, make_volunteer, make_request
+):
+    make_request(title="Zakupy dla seniora")
+    make_volunteer(first_name="Kandydatka", last_name="Nowa", email="n@example.pl")
+    login(page, live_server, coordinator)
+    assert page.url.endswith("/panel/")
+    candidates = page.get_by_role("region", name="Nowe zgłoszenia wolontariuszy")
+    assert "Kandydatka Nowa" in candidates.inner_text()
+    charts = page.locator("svg.chart")
+    assert charts.count() == 6
+    assert charts.first.get_attribute("role") == "img"
+    page.get_by_text("Dane wykresu").first.click()
+    assert page.locator("table#chart-1-table").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Sprawozdanie").click()
+    page.get_by_role("heading", name="Sprawozdanie za okres").wait_for()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Pobierz XLSX").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    book = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
+    summary = {
+        r[0]: r[1] for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)
+    }
+    assert "Nowi wolontariusze" in summary
