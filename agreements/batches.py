@@ -21,15 +21,21 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def certificate_batch_request(
-    *, actor, date_from: dt.date, date_to: dt.date
+    *, actor, date_from: dt.date, date_to: dt.date, programme=None
 ) -> CertificateBatch:
     if date_to < date_from:
         raise AgreementError(_("The period cannot end before it starts."))
-    total = selectors.volunteers_with_approved_hours(date_from, date_to).count()
+    total = selectors.volunteers_with_approved_hours(
+        date_from, date_to, programme=programme
+    ).count()
     if total == 0:
         raise AgreementError(_("Nobody has approved hours in this period."))
     batch = CertificateBatch.objects.create(
-        date_from=date_from, date_to=date_to, total=total, requested_by=actor
+        date_from=date_from,
+        date_to=date_to,
+        programme=programme,
+        total=total,
+        requested_by=actor,
     )
     # After commit, so that the worker finds the batch row.
     transaction.on_commit(lambda: render_certificate_batch.enqueue(batch.pk))
@@ -46,7 +52,9 @@ def _zip_name(certificate) -> str:
 def render_certificate_batch(batch_id: int) -> int:
     batch = CertificateBatch.objects.select_related("requested_by").get(pk=batch_id)
     volunteers = list(
-        selectors.volunteers_with_approved_hours(batch.date_from, batch.date_to)
+        selectors.volunteers_with_approved_hours(
+            batch.date_from, batch.date_to, programme=batch.programme_id
+        )
     )
     # Hours approved since the request count too.
     CertificateBatch.objects.filter(pk=batch_id).update(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, AgreementKind
 from agreements.services import EDITABLE_FIELDS
+from matching.models import Programme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -127,6 +128,14 @@ class ReferenceForm(PeriodForm):
 
 
 class BatchForm(PeriodForm):
+    programme = forms.ModelChoiceField(
+        label=_("programme"),
+        queryset=Programme.objects.all(),
+        required=False,
+        empty_label=_("all volunteers"),
+        help_text=_("Only the volunteers who worked in this programme."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Prepare the certificates"), *self.fields)

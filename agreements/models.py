@@ -457,6 +457,15 @@ class CertificateBatch(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    # Only the volunteers who worked in this programme, when one is chosen.
+    programme = models.ForeignKey(
+        "matching.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     total = models.PositiveIntegerField(_("certificates to issue"), default=0)
     done = models.PositiveIntegerField(_("certificates issued"), default=0)
     zip_file = models.FileField(

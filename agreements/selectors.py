@@ -177,17 +177,18 @@ def volunteer_service_summary(
 
 
 def volunteers_with_approved_hours(
-    date_from: dt.date, date_to: dt.date
+    date_from: dt.date, date_to: dt.date, *, programme=None
 ) -> QuerySet[Volunteer]:
-    return Volunteer.objects.filter(
-        Exists(
-            HoursEntry.objects.approved().filter(
-                assignment__volunteer=OuterRef("pk"),
-                date__gte=date_from,
-                date__lte=date_to,
-            )
-        )
-    ).order_by("last_name", "first_name", "pk")
+    """Volunteers with approved hours in the period (in ``programme``, when
+    given: the programme's bulk certificates)."""
+    hours = HoursEntry.objects.approved().filter(
+        assignment__volunteer=OuterRef("pk"), date__gte=date_from, date__lte=date_to
+    )
+    if programme is not None:
+        hours = hours.filter(assignment__request__programme=programme)
+    return Volunteer.objects.filter(Exists(hours)).order_by(
+        "last_name", "first_name", "pk"
+    )
 
 
 def certificate_list() -> QuerySet[Certificate]:

@@ -426,6 +426,12 @@ class BatchCreateView(StaffPermissionRequiredMixin, FormView):
         ),
     }
 
+    def get_initial(self):
+        initial = super().get_initial()
+        if programme := self.request.GET.get("programme"):
+            initial["programme"] = programme
+        return initial
+
     def form_valid(self, form):
         try:
             batch = batches.certificate_batch_request(

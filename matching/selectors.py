@@ -302,7 +302,7 @@ def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
 
 def programme_detail() -> QuerySet[Programme]:
     return Programme.objects.select_related("coordinator").prefetch_related(
-        "programmepartner_set__institution"
+        "programmepartner_set__institution", "volunteers"
     )
 
 

@@ -71,3 +71,55 @@ def test_a_failing_batch_is_marked_failed(
         batches.render_certificate_batch.call(batch.pk)
     batch.refresh_from_db()
     assert (batch.status, batch.error) == ("failed", "brak czcionki")
+
+
+def test_a_programme_batch_covers_only_the_programmes_volunteers(
+    coordinator,
+    make_volunteer,
+    make_assignment,
+    log_hours,
+    django_capture_on_commit_callbacks,
+):
+    from matching.models import HelpRequest, Programme
+
+    zima = Programme.objects.create(name="Zima", date_from=dt.date(2026, 1, 1))
+    inside = make_assignment(
+        make_volunteer(first_name="Ala"),
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 6, 30),
+    )
+    HelpRequest.objects.filter(pk=inside.request_id).update(programme=zima)
+    outside = make_assignment(
+        make_volunteer(first_name="Ola"),
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 6, 30),
+    )
+    for work in (inside, outside):
+        log_hours(work, dt.date(2026, 2, 10), "3")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batches.certificate_batch_request(
+            actor=coordinator,
+            date_from=dt.date(2026, 2, 1),
+            date_to=dt.date(2026, 2, 28),
+            programme=zima,
+        )
+    batch.refresh_from_db()
+    assert (batch.status, batch.total, batch.done) == ("done", 1, 1)
+    with batch.zip_file.open("rb") as stored:
+        (name,) = zipfile.ZipFile(io.BytesIO(stored.read())).namelist()
+    assert "Ala" in name
+
+
+def test_programme_page_links_to_its_bulk_certificates(coordinator_client):
+    from matching.models import Programme
+
+    zima = Programme.objects.create(name="Zima", date_from=dt.date(2026, 1, 1))
+    page = coordinator_client.get(zima.get_absolute_url()).content.decode()
+    assert f"?programme={zima.pk}&amp;date_from=2026-01-01" in page
+    from django.urls import reverse
+
+    form = coordinator_client.get(
+        reverse("agreements:batch-create"), {"programme": zima.pk}
+    )
+    assert form.context["form"].initial["programme"] == str(zima.pk)
+    assert f'<option value="{zima.pk}" selected>Zima</option>' in form.content.decode()

@@ -199,3 +199,74 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
 
 
 DETAIL_QUERIES = 20
+
+
+def test_programme_page_shows_partners_volunteers_requests_and_hours(
+    make_request, active_volunteer, make_institution, coordinator, coordinator_client
+):
+    from decimal import Decimal
+
+    import time_machine
+
+    from matching.models import Programme, ProgrammePartner
+
+    zima = Programme.objects.create(name="Zima", date_from=dt.date(2026, 12, 1))
+    ProgrammePartner.objects.create(
+        programme=zima, institution=make_institution(name="Caritas"), role="zbiórka"
+    )
+    linked = active_volunteer(first_name="Lena")
+    zima.volunteers.add(linked)
+    request = make_request(title="Zbiórka żywności", programme=zima)
+    worker = active_volunteer(first_name="Igor", availability={(1, "morning")})
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=worker
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    with time_machine.travel(dt.datetime(2027, 3, 10, 12)):
+        entry = services.hours_log(
+            actor=coordinator,
+            assignment=assignment,
+            date=request.date_from,
+            hours=Decimal(3),
+        )
+    services.hours_approve(actor=coordinator, entries=[entry])
+    response = coordinator_client.get(zima.get_absolute_url())
+    html = response.content.decode()
+    assert "Caritas (zbiórka)" in html
+    assert "Lena" in html and "Zbiórka żywności" in html
+    assert response.context["hours"].approved == 3
+    (row,) = response.context["per_volunteer"]
+    assert (row["assignment__volunteer__first_name"], row["approved"]) == ("Igor", 3)
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_programme_pages_queries_do_not_grow(
+    rows,
+    make_request,
+    active_volunteer,
+    make_institution,
+    coordinator_client,
+    django_assert_num_queries,
+):
+    from matching.models import Programme, ProgrammePartner
+
+    for i in range(rows):
+        programme = Programme.objects.create(
+            name=f"P{i}", date_from=dt.date(2026, 1, 1)
+        )
+    for i in range(rows):
+        ProgrammePartner.objects.create(
+            programme=programme, institution=make_institution(name=f"I{i}")
+        )
+        programme.volunteers.add(active_volunteer(first_name=f"V{i}"))
+        make_request(title=f"R{i}", programme=programme)
+    coordinator_client.get(programme.get_absolute_url())
+    # session, user, permissions (2), count, the page, roles for the menu
+    with django_assert_num_queries(7):
+        coordinator_client.get(reverse("matching:programme-list"))
+    # session, user, permissions (2), the programme with its coordinator,
+    # partners, their institutions, volunteers; hours totals, hours per
+    # volunteer, its requests; roles for the menu
+    with django_assert_num_queries(12):
+        coordinator_client.get(programme.get_absolute_url())
