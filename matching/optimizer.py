@@ -16,9 +16,11 @@ places comes first, urgent requests next and the score last.
 
 ``greedy`` is the baseline (request by request, the best free candidate);
 ``optimise`` solves the problem exactly as a MILP (HiGHS through
-``scipy.optimize.milp``) per connected component, and never returns a plan
-worse than greedy's; ``brute_force`` is the exhaustive check used by the tests
-and the benchmark; ``validate`` checks every rule.
+``scipy.optimize.milp``) per connected component, after dropping edges that an
+optimal plan can do without; a component too large for an exact answer in
+time gets the best plan found (``optimal=False``), and no plan is ever worse
+than greedy's. ``brute_force`` is the exhaustive check used by the tests and
+the benchmark; ``validate`` checks every rule.
 """
 
 from __future__ import annotations
