@@ -1,7 +1,9 @@
 """Batch proposal: the exact optimiser against brute force and greedy."""
 
+import ast
 import datetime as dt
 import random
+from pathlib import Path
 
 import pytest
 
@@ -355,3 +357,28 @@ def test_fix_and_optimise_windows_improve_on_greedy(monkeypatch):
         plan = optimise(requests, volunteers, edges)
         assert validate(plan, requests, volunteers) == []
         assert plan.key() >= greedy(requests, volunteers, edges).key()
+
+
+def test_optimizer_imports_nothing_from_django():
+    tree = ast.parse(Path(optimizer.__file__).read_text())
+    modules = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert "django" not in modules
+    assert modules <= {
+        "__future__",
+        "datetime",
+        "time",
+        "collections",
+        "dataclasses",
+        "numpy",
+        "scipy",
+        "matching",
+    }
