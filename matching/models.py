@@ -477,3 +477,43 @@ class HoursEntry(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y}: {self.hours} h"
+
+
+class BatchProposal(TimeStampedModel):
+    """One run of the batch proposal, computed by a background task; staff
+    review its plan and propose the pairs they keep."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("being prepared")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The plan: pairs with score and reasons, the greedy comparison, timings.
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("batch proposal")
+        verbose_name_plural = _("batch proposals")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:batch-detail", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

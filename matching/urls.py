@@ -43,6 +43,11 @@ urlpatterns = [
     path("godziny/", views.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", views.HoursApproveView.as_view(), name="hours-approve"),
     path("propozycja-zbiorcza/", views.BatchProposalView.as_view(), name="batch"),
+    path(
+        "propozycja-zbiorcza/<int:pk>/",
+        views.BatchProposalDetailView.as_view(),
+        name="batch-detail",
+    ),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", views.RespondView.as_view(), name="respond"),
     # The volunteer's calendar feed: public, guarded by a signed token.

@@ -3,7 +3,7 @@ forms, selectors and services."""
 
 from django.contrib import messages
 from django.db.models import Prefetch, Q, Sum
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,13 @@ from django.views.generic.detail import SingleObjectMixin
 from matching import ical, selectors, services
 from matching.filters import AssignmentFilter, HelpRequestFilter, HoursEntryFilter
 from matching.forms import HelpRequestForm, HoursEntryForm, ProgrammeForm
-from matching.models import Assignment, HelpRequest, HoursEntry, Programme
+from matching.models import (
+    Assignment,
+    BatchProposal,
+    HelpRequest,
+    HoursEntry,
+    Programme,
+)
 from registry.models import Volunteer
 from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
@@ -513,42 +519,43 @@ class ProgrammeUpdateView(StaffPermissionRequiredMixin, UpdateView):
 
 
 class BatchProposalView(StaffPermissionRequiredMixin, View):
-    """Proposes assignments for all open requests at once: the optimal plan,
-    shown next to the greedy baseline, for staff to accept whole or in part."""
+    """Starts a batch proposal for all open requests: a background task finds
+    the optimal plan and the greedy baseline; the page then shows it."""
 
     permission_required = "matching.run_batch_matching"
     template_name = "matching/batch.html"
 
     def get(self, request):
-        return render(request, self.template_name, {})
+        recent = BatchProposal.objects.select_related("requested_by")[:5]
+        return render(request, self.template_name, {"recent": recent})
 
     def post(self, request):
+        from matching.tasks import batch_proposal_request
+
+        proposal = batch_proposal_request(actor=request.user)
+        return redirect(proposal.get_absolute_url())
+
+
+class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """The plan of one batch proposal, to accept whole or in part; while the
+    task runs, the page shows its status and reloads when it is ready."""
+
+    permission_required = "matching.run_batch_matching"
+    queryset = BatchProposal.objects.all()
+    template_name = "matching/batch_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        proposal = self.get_object()
+        if request.GET.get("format") == "json":
+            return JsonResponse(
+                {"status": proposal.status, "finished": proposal.finished}
+            )
+        return render(request, self.template_name, self._context(proposal))
+
+    def post(self, request, *args, **kwargs):
         from matching import batch
 
-        if request.POST.get("action") == "apply":
-            return self._apply(request, batch)
-        result = batch.batch_plan()
-        pairs = sorted(result.optimised.pairs, key=lambda e: (e.request_id, -e.score))
-        requests = HelpRequest.objects.in_bulk({e.request_id for e in pairs})
-        volunteers = Volunteer.objects.only("first_name", "last_name").in_bulk(
-            {e.volunteer_id for e in pairs}
-        )
-        rows = [
-            {
-                "value": f"{e.request_id}:{e.volunteer_id}",
-                "request": requests[e.request_id],
-                "volunteer": volunteers[e.volunteer_id],
-                "detail": result.details.get((e.request_id, e.volunteer_id)),
-            }
-            for e in pairs
-        ]
-        return render(
-            request,
-            self.template_name,
-            {"result": result, "rows": rows, "open_requests": len(result.requests)},
-        )
-
-    def _apply(self, request, batch):
+        self.get_object()
         pairs = []
         for value in request.POST.getlist("pair"):
             rid, _sep, vid = value.partition(":")
@@ -573,3 +580,24 @@ class BatchProposalView(StaffPermissionRequiredMixin, View):
             request, _("Assignments proposed: %(count)s.") % {"count": len(created)}
         )
         return redirect("matching:request-list")
+
+    def _context(self, proposal) -> dict:
+        pairs = proposal.result.get("pairs", [])
+        requests = HelpRequest.objects.only("title").in_bulk(
+            {p["request"] for p in pairs}
+        )
+        volunteers = Volunteer.objects.only("first_name", "last_name").in_bulk(
+            {p["volunteer"] for p in pairs}
+        )
+        rows = [
+            {
+                "value": f"{p['request']}:{p['volunteer']}",
+                "request": requests[p["request"]],
+                "volunteer": volunteers[p["volunteer"]],
+                "score": p["score"],
+                "reasons": p["reasons"],
+            }
+            for p in pairs
+            if p["request"] in requests and p["volunteer"] in volunteers
+        ]
+        return {"proposal": proposal, "result": proposal.result, "rows": rows}

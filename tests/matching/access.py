@@ -15,6 +15,7 @@ ACCESS = {
     "matching:hours-list": {C},
     "matching:hours-approve": {C},
     "matching:batch": {C},
+    "matching:batch-detail": {C},
     "matching:programme-list": {C},
     "matching:programme-create": {C},
     "matching:programme-detail": {C},

@@ -1,40 +1,55 @@
-"""The batch proposal page: plan, compare with greedy, accept in part."""
+"""The batch proposal pages: a background task prepares the plan, staff
+compare it with greedy and accept it in part."""
 
 import datetime as dt
 
 import pytest
 from django.urls import reverse
 
-from matching.models import Assignment
+from matching.models import Assignment, BatchProposal
 
 pytestmark = pytest.mark.django_db
 
 URL = "/propozycja-zbiorcza/"
 
 
+def prepare(client, capture):
+    with capture(execute=True):
+        response = client.post(URL)
+    proposal = BatchProposal.objects.get()
+    assert response["Location"] == proposal.get_absolute_url()
+    return proposal
+
+
 def test_url():
     assert reverse("matching:batch") == URL
 
 
-def test_plan_is_shown_with_greedy_and_applied_in_part(
-    make_request, active_volunteer, coordinator_client
+def test_plan_is_prepared_in_the_background_and_applied_in_part(
+    make_request,
+    active_volunteer,
+    coordinator,
+    coordinator_client,
+    django_capture_on_commit_callbacks,
 ):
     first = make_request(title="Zakupy")
     second = make_request(title="Spacer", slots=[(1, dt.time(13), dt.time(15))])
     active_volunteer(first_name="Ala", availability={(1, "morning")})
     active_volunteer(first_name="Ola", availability={(1, "afternoon")})
-    page = coordinator_client.post(URL, {"action": "plan"})
-    assert page.status_code == 200
-    result = page.context["result"]
-    assert result.optimised.filled == 2
-    assert result.optimised.filled >= result.greedy.filled
+    proposal = prepare(coordinator_client, django_capture_on_commit_callbacks)
+    proposal.refresh_from_db()
+    assert proposal.status == BatchProposal.Status.DONE
+    assert proposal.requested_by == coordinator
+    assert proposal.result["optimised"]["filled"] == 2
+    assert proposal.result["optimised"]["filled"] >= proposal.result["greedy"]["filled"]
+    page = coordinator_client.get(proposal.get_absolute_url())
     values = [row["value"] for row in page.context["rows"]]
     assert len(values) == 2
     html = page.content.decode()
     assert "Zakupy" in html and "Spacer" in html and "wolny(a) we wtorki" in html
     chosen = next(v for v in values if v.startswith(f"{first.pk}:"))
     response = coordinator_client.post(
-        URL, {"action": "apply", "pair": [chosen]}, follow=True
+        proposal.get_absolute_url(), {"pair": [chosen]}, follow=True
     )
     (assignment,) = Assignment.objects.all()
     assert assignment.request == first
@@ -44,16 +59,51 @@ def test_plan_is_shown_with_greedy_and_applied_in_part(
     assert not second.assignments.exists()
 
 
+def test_while_the_task_runs_the_page_waits_and_reports_its_status(
+    coordinator, coordinator_client
+):
+    proposal = BatchProposal.objects.create(requested_by=coordinator)
+    page = coordinator_client.get(proposal.get_absolute_url())
+    assert 'role="status"' in page.content.decode()
+    assert "reload_when_ready.js" in page.content.decode()
+    status = coordinator_client.get(proposal.get_absolute_url(), {"format": "json"})
+    assert status.json() == {"status": "pending", "finished": False}
+
+
 def test_a_pair_refused_since_the_plan_was_made_is_reported(
-    make_request, active_volunteer, coordinator_client
+    make_request, active_volunteer, coordinator, coordinator_client
 ):
     request = make_request(title="Zakupy")
     volunteer = active_volunteer(first_name="Ala")
+    proposal = BatchProposal.objects.create(
+        requested_by=coordinator, status=BatchProposal.Status.DONE
+    )
     pair = f"{request.pk}:{volunteer.pk}"
-    coordinator_client.post(URL, {"action": "apply", "pair": [pair]})
+    url = proposal.get_absolute_url()
+    coordinator_client.post(url, {"pair": [pair]})
     response = coordinator_client.post(
-        URL, {"action": "apply", "pair": [pair, "999999:1", "garbage"]}, follow=True
+        url, {"pair": [pair, "999999:1", "garbage"]}, follow=True
     )
     html = response.content.decode()
     assert "już skierowany" in html
     assert Assignment.objects.count() == 1
+
+
+@pytest.mark.parametrize("pairs", [1, 3])
+def test_proposal_page_queries_do_not_grow(
+    pairs,
+    make_request,
+    active_volunteer,
+    coordinator_client,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    for i in range(pairs):
+        make_request(title=f"Z{i}", slots=[(1, dt.time(8 + i), dt.time(9 + i))])
+        active_volunteer(first_name=f"W{i}", availability={(1, "morning")})
+    proposal = prepare(coordinator_client, django_capture_on_commit_callbacks)
+    assert len(BatchProposal.objects.get().result["pairs"]) == pairs
+    # session, user, permissions (2), the proposal, its requests, its
+    # volunteers, roles for the menu
+    with django_assert_num_queries(8):
+        coordinator_client.get(proposal.get_absolute_url())

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from matching import services
-from matching.models import Programme
+from matching.models import BatchProposal, Programme
 from tests.access_helpers import assert_access
 from tests.matching.access import ACCESS
 
@@ -35,7 +35,13 @@ def objects(make_request, active_volunteer, coordinator):
         actor=coordinator, request=request, volunteer=active_volunteer()
     )
     programme = Programme.objects.create(name="Zima", date_from=request.date_from)
-    return {"request": request, "assignment": assignment, "programme": programme}
+    proposal = BatchProposal.objects.create(requested_by=coordinator)
+    return {
+        "request": request,
+        "assignment": assignment,
+        "programme": programme,
+        "batch": proposal,
+    }
 
 
 def kwargs_for(url_name, objects):
