@@ -24,26 +24,15 @@ from matching.models import (
 from registry.models import Volunteer
 from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+from volunteer_center.mixins import ServiceFormMixin as BaseServiceFormMixin
 
 # Volunteers' contact is exported only to those who may see the register of
 # volunteers (coordinators), never to social workers.
 SEES_VOLUNTEERS = "registry.view_volunteer"
 
 
-class ServiceFormMixin:
-    """Create/edit through a service; a refused rule is shown above the form
-    with the user's input kept."""
-
-    success_message = ""
-
-    def form_valid(self, form):
-        try:
-            self.object = self.call_service(form)
-        except services.MatchingError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {"name": self.object})
-        return HttpResponseRedirect(self.object.get_absolute_url())
+class ServiceFormMixin(BaseServiceFormMixin):
+    service_errors = (services.MatchingError,)
 
 
 class ActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):

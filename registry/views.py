@@ -41,33 +41,17 @@ from volunteer_center.audit import access_log
 from volunteer_center.exports import ExportMixin, phone
 from volunteer_center.mixins import (
     AuditedDetailMixin,
+    ChangeHistoryMixin,
     FilteredListMixin,
     StaffPermissionRequiredMixin,
 )
+from volunteer_center.mixins import ServiceFormMixin as BaseServiceFormMixin
 from volunteer_center.models import AccessLog
 from volunteer_center.selectors import office_hours
 
 
-class ServiceFormMixin:
-    """Create/edit through a service; a rule the service refuses becomes a
-    message above the form, with the user's input kept."""
-
-    success_message = ""
-
-    def call_service(self, form):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.object = self.call_service(form)
-        except services.RegistryError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {"name": self.object})
-        return HttpResponseRedirect(self.get_success_url())
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
+class ServiceFormMixin(BaseServiceFormMixin):
+    service_errors = (services.RegistryError,)
 
 
 # --- Volunteers -----------------------------------------------------------------
@@ -101,7 +85,9 @@ class VolunteerListView(
         return super().get_queryset()
 
 
-class VolunteerDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
+class VolunteerDetailView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+):
     permission_required = "registry.view_volunteer"
     template_name = "registry/volunteer_detail.html"
 
@@ -111,11 +97,6 @@ class VolunteerDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, Deta
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["availability_grid"] = selectors.availability_grid(self.object)
-        context["history"] = (
-            selectors.change_history(self.object)
-            if self.request.user.has_perm("registry.view_historicalvolunteer")
-            else None
-        )
         return context
 
 
@@ -304,19 +285,14 @@ class BeneficiaryListView(
 
 
 class BeneficiaryDetailView(
-    StaffPermissionRequiredMixin, BeneficiaryScopeMixin, AuditedDetailMixin, DetailView
+    StaffPermissionRequiredMixin,
+    BeneficiaryScopeMixin,
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    DetailView,
 ):
     permission_required = "registry.view_beneficiary"
     template_name = "registry/beneficiary_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = (
-            selectors.change_history(self.object)
-            if self.request.user.has_perm("registry.view_historicalbeneficiary")
-            else None
-        )
-        return context
 
 
 class BeneficiaryFormMixin(ServiceFormMixin):
@@ -393,21 +369,14 @@ class InstitutionListView(
         return super().get_queryset()
 
 
-class InstitutionDetailView(StaffPermissionRequiredMixin, DetailView):
+class InstitutionDetailView(
+    StaffPermissionRequiredMixin, ChangeHistoryMixin, DetailView
+):
     permission_required = "registry.view_institution"
     template_name = "registry/institution_detail.html"
 
     def get_queryset(self):
         return selectors.institution_list().prefetch_related("contacts")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = (
-            selectors.change_history(self.object)
-            if self.request.user.has_perm("registry.view_historicalinstitution")
-            else None
-        )
-        return context
 
 
 class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
@@ -471,22 +440,13 @@ class ConsultationListView(
 
 
 class ConsultationDetailView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
 ):
     permission_required = "registry.view_consultation"
     template_name = "registry/consultation_detail.html"
 
     def get_queryset(self):
         return selectors.consultation_list()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = (
-            selectors.change_history(self.object)
-            if self.request.user.has_perm("registry.view_historicalconsultation")
-            else None
-        )
-        return context
 
 
 class ConsultationFormMixin(ServiceFormMixin):
