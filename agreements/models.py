@@ -8,7 +8,6 @@ are served only by views that check permissions.
 """
 
 import datetime as dt
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -29,14 +28,13 @@ WRITTEN_AGREEMENT_AFTER_DAYS = 30
 
 
 class PrivateStorage(LazyObject):
-    """Files outside MEDIA_URL: settings.PRIVATE_MEDIA_ROOT (default
-    BASE_DIR/private_media). Resolved lazily so tests can override the root."""
+    """Files outside MEDIA_URL, under settings.PRIVATE_MEDIA_ROOT. Resolved
+    lazily so tests can override the root."""
 
     def _setup(self):
-        root = getattr(
-            settings, "PRIVATE_MEDIA_ROOT", Path(settings.BASE_DIR) / "private_media"
+        self._wrapped = FileSystemStorage(
+            location=settings.PRIVATE_MEDIA_ROOT, base_url=None
         )
-        self._wrapped = FileSystemStorage(location=root, base_url=None)
 
 
 private_storage = PrivateStorage()

@@ -82,6 +82,22 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def _backend_cpu() -> float | None:
+    """CPU seconds the database server process of this connection has used,
+    when it runs on this machine (wall-clock times suffer when the machine is
+    shared; CPU times much less)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _suggestions(args) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -97,6 +113,7 @@ def _suggestions(args) -> dict:
     for pk in sample[:5]:  # warm-up: caches, prepared plans
         selectors.suggestions(requests[pk])
     times, queries, empty = [], [], 0
+    cpu_before = (time.process_time(), _backend_cpu())
     for pk in sample:
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
@@ -104,7 +121,19 @@ def _suggestions(args) -> dict:
             times.append((time.perf_counter() - started) * 1000)
         queries.append(len(captured))
         empty += not found
+    client_cpu = time.process_time() - cpu_before[0]
+    server_cpu = _backend_cpu()
+    if server_cpu is not None and cpu_before[1] is not None:
+        server_cpu -= cpu_before[1]
     return {
+        "cpu_ms_per_call": {
+            "python": round(client_cpu * 1000 / len(sample), 1),
+            "postgresql": (
+                round(server_cpu * 1000 / len(sample), 1)
+                if server_cpu is not None
+                else None
+            ),
+        },
         "requests": len(sample),
         "median_ms": round(statistics.median(times), 1),
         "p95_ms": round(_percentile(times, 0.95), 1),

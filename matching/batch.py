@@ -226,11 +226,12 @@ class Register:
             v = volunteers[vid]
             for cell in v.availability:
                 self.by_cell[(None, cell)].append(vid)
-                for district_id in v.reach | {v.district_id}:
+                for district_id in (v.reach | {v.district_id}) - {None}:
                     self.by_cell[(district_id, cell)].append(vid)
                 for skill_id in v.skills:
                     self.by_skill[(skill_id, cell)].append(vid)
         self.spread = max(volunteers, default=0) + 1
+        self._inputs: dict[int, engine.CandidateInput] = {}
 
     # -- loading ---------------------------------------------------------------
 
@@ -390,7 +391,12 @@ class Register:
     def candidate_input(
         self, r: RequestFacts, v: VolunteerFacts
     ) -> engine.CandidateInput:
-        return engine.CandidateInput(
+        # Most volunteers hold no place and have helped nobody yet: their
+        # input is the same for every request, so it is built once.
+        plain = not v.commitments and not v.helped_parties
+        if plain and (known := self._inputs.get(v.id)) is not None:
+            return known
+        made = engine.CandidateInput(
             id=v.id,
             district_id=v.district_id,
             location=self.locations.get(v.district_id),
@@ -404,10 +410,14 @@ class Register:
             hours_committed=self.committed_cents(r, v) / 100,
             max_hours_per_week=v.max_hours_per_week,
         )
+        if plain:
+            self._inputs[v.id] = made
+        return made
 
     def record(self, r: RequestFacts, v: VolunteerFacts, status: str) -> None:
         """Keeps the facts true after an assignment of ``v`` to ``r`` with the
         given status was made (the demo data builds on this)."""
+        self._inputs.pop(v.id, None)
         if status in Assignment.LIVE:
             v.live_requests.add(r.id)
         if status in Assignment.HOLDING_PLACE:
@@ -553,18 +563,7 @@ def batch_plan(
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    edges, suggestions = [], {}
-    for r in facts:
-        subject = register.request_input(r)
-        pool = register.pool(r, limit=POOL_PER_REQUEST)
-        ranked = engine.rank(
-            subject,
-            (register.candidate_input(r, v) for v in pool),
-            limit=EDGES_PER_REQUEST,
-        )
-        for s in ranked:
-            edges.append(optimizer.Edge(r.id, s.candidate_id, s.score))
-            suggestions[(r.id, s.candidate_id)] = s
+    edges, suggestions = _edges(register, facts)
     batch_requests = [_batch_request(r) for r in facts]
     batch_volunteers = [
         _batch_volunteer(register.volunteers[vid], since)
@@ -591,6 +590,23 @@ def batch_plan(
         details=details,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+def _edges(register: Register, facts: Iterable[RequestFacts]):
+    """Each request's best ``EDGES_PER_REQUEST`` volunteers of its pool, as
+    edges of the batch graph, and the engine's suggestion for each."""
+    edges, suggestions = [], {}
+    for r in facts:
+        pool = register.pool(r, limit=POOL_PER_REQUEST)
+        ranked = engine.rank(
+            register.request_input(r),
+            (register.candidate_input(r, v) for v in pool),
+            limit=EDGES_PER_REQUEST,
+        )
+        for s in ranked:
+            edges.append(optimizer.Edge(r.id, s.candidate_id, s.score))
+            suggestions[(r.id, s.candidate_id)] = s
+    return edges, suggestions
 
 
 def _details(suggestions, pairs) -> dict[tuple[int, int], PairDetail]:

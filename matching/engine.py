@@ -250,17 +250,18 @@ class _RequestView:
 
     def __init__(self, request: RequestInput):
         self.request = request
-        self.required = request.required_skills
-        self.nice = request.nice_skills - request.required_skills
-        self.wanted = _union_minutes(request.slots)
+        self.slots = tuple(request.slots)
+        self.required = frozenset(request.required_skills)
+        self.nice = frozenset(request.nice_skills) - self.required
+        self.wanted = _union_minutes(self.slots)
         # Parts of the day are disjoint, so the minutes a volunteer is free for
         # are the sum over their cells of what each cell covers of the request.
         self.cell_minutes: dict[tuple[int, str], int] = {}
-        for weekday in {s.weekday for s in request.slots}:
+        for weekday in {s.weekday for s in self.slots}:
             for part in PART_HOURS:
                 cell = (weekday, part)
                 minutes = sum(
-                    s.minutes for s in _overlap(request.slots, frozenset({cell}))
+                    s.minutes for s in _overlap(self.slots, frozenset({cell}))
                 )
                 if minutes:
                     self.cell_minutes[cell] = minutes
@@ -276,8 +277,15 @@ class _RequestView:
 
 
 @lru_cache(maxsize=1024)
-def _view(request: RequestInput) -> _RequestView:
+def _cached_view(request: RequestInput) -> _RequestView:
     return _RequestView(request)
+
+
+def _view(request: RequestInput) -> _RequestView:
+    try:
+        return _cached_view(request)
+    except TypeError:  # a field is unhashable (a list, say): no caching then
+        return _RequestView(request)
 
 
 def _evaluate(
@@ -322,7 +330,7 @@ def _evaluate(
                     Reason("nice_skill", points, {"skill_ids": sorted(nice)})
                 )
 
-    if request.slots:
+    if view.slots:
         cells = [cell for cell in c.availability if cell in view.cell_minutes]
         covered = sum(view.cell_minutes[cell] for cell in cells)
         if covered:
@@ -330,7 +338,7 @@ def _evaluate(
             points = round(w.availability * fraction, 2)
             total += points
             if explain:
-                free = _overlap(request.slots, frozenset(cells))
+                free = _overlap(view.slots, frozenset(cells))
                 slots = [(s.weekday, _hhmm(s.start), _hhmm(s.end)) for s in free]
                 reasons.append(
                     Reason(

@@ -2,7 +2,7 @@
 forms, selectors and services."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -366,6 +366,17 @@ class HoursListView(
     def get_queryset(self):
         self.queryset = selectors.hours_list(self.request.user)
         return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        # Totals of everything the filters select (a volunteer, a period…),
+        # not only of the page shown.
+        totals = self.object_list.order_by().aggregate(
+            approved=Sum("hours", filter=Q(status=HoursEntry.Status.APPROVED)),
+            awaiting=Sum("hours", filter=Q(status=HoursEntry.Status.LOGGED)),
+        )
+        return super().get_context_data(
+            totals={k: v or 0 for k, v in totals.items()}, **kwargs
+        )
 
 
 class HoursApproveView(StaffPermissionRequiredMixin, View):

@@ -155,6 +155,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # that checks permissions.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = None
+# Scans of signed agreements and generated documents: served only by views
+# that check the permission and log the access.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", MEDIA_ROOT / "private")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,16 +2,12 @@
 polling, and WCAG 2.1 AA on the main screens."""
 
 import datetime as dt
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.sql import emit_post_migrate_signal
 
 from agreements import services
-from agreements.models import AgreementTemplate, CertificateBatch
+from agreements.models import CertificateBatch
 from registry.services import volunteer_create
 from tests.agreements.conftest import VOLUNTEER_FIELDS
 from tests.browser.conftest import assert_accessible, login
@@ -19,24 +15,8 @@ from tests.browser.conftest import assert_accessible, login
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def migrated_data(page, live_server):
-    """The first test that starts the live server after a transactional test
-    elsewhere (tests/agreements/test_concurrency.py) finds the database
-    flushed although it asked for a serialized rollback (Playwright's loop
-    gives the test a fresh connection object without the serialized data):
-    recreate what these tests need, the role groups and the agreement texts."""
-    if not Group.objects.exists():
-        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    if not AgreementTemplate.objects.exists():
-        default_texts = import_module(
-            "agreements.migrations.0002_default_agreement_texts"
-        )
-        default_texts.create_texts(django_apps, None)
-
-
 def test_the_batch_page_follows_the_progress_and_offers_the_zip(
-    page, live_server, migrated_data, coordinator
+    page, live_server, coordinator
 ):
     batch = CertificateBatch.objects.create(
         date_from=dt.date(2026, 2, 1),
@@ -59,9 +39,7 @@ def test_the_batch_page_follows_the_progress_and_offers_the_zip(
     assert page.locator(".progress").get_attribute("aria-valuenow") == "100"
 
 
-def test_agreement_screens_are_accessible(
-    page, live_server, migrated_data, coordinator
-):
+def test_agreement_screens_are_accessible(page, live_server, coordinator):
     volunteer = volunteer_create(
         actor=coordinator,
         fields={

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from agreements.models import Agreement
 from matching import eligibility
 from matching.models import (
     Assignment,
@@ -27,6 +28,7 @@ A = Assignment.Status
 
 
 def _clear():
+    Agreement.objects.all().delete()
     HoursEntry.objects.all().delete()
     Assignment.objects.all().delete()
     HelpRequest.objects.all().delete()

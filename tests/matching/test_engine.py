@@ -480,3 +480,12 @@ def test_rank_with_limit_agrees_with_full_scoring():
     assert rank(request, candidates, limit=25) == full[:25]
     assert rank(request, candidates, limit=0) == []
     assert len({s.score for s in full}) > 20
+
+
+def test_unhashable_inputs_are_scored_all_the_same():
+    request = make_request(
+        required_skills={SIGN_LANGUAGE}, slots=[Slot(1, t(10), t(12))]
+    )
+    candidate = make_candidate(skills=frozenset({SIGN_LANGUAGE}))
+    hashable = make_request(required_skills=frozenset({SIGN_LANGUAGE}))
+    assert score_candidate(request, candidate) == score_candidate(hashable, candidate)

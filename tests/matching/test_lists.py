@@ -74,6 +74,11 @@ def test_hours_filters_narrow_the_list(
     assert listed(q="obca") == 0
     assert listed(date_from="2027-03-02", date_to="2027-03-02") == 2
     assert listed(date_from="2027-03-03") == 0
+    # Totals of the period chosen, over every page.
+    totals = coordinator_client.get(
+        url, {"date_from": "2027-03-02", "date_to": "2027-03-02"}
+    ).context["totals"]
+    assert totals == {"approved": Decimal("2"), "awaiting": Decimal("1.5")}
 
 
 def test_hours_list_approves_the_chosen_entries(
@@ -125,7 +130,8 @@ def test_list_queries_do_not_grow_with_rows(
     with django_assert_num_queries(7):
         response = coordinator_client.get(reverse("matching:assignment-list"))
     assert len(response.context["object_list"]) == rows
-    with django_assert_num_queries(7):
+    # and the hours list's totals of the filtered entries
+    with django_assert_num_queries(8):
         response = coordinator_client.get(reverse("matching:hours-list"))
     assert len(response.context["object_list"]) == rows
 

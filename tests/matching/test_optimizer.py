@@ -1,10 +1,13 @@
 """Batch proposal: the exact optimiser against brute force and greedy."""
 
+import ast
 import datetime as dt
 import random
+from pathlib import Path
 
 import pytest
 
+from matching import optimizer
 from matching.engine import WEIGHTS, Slot
 from matching.optimizer import (
     BatchRequest,
@@ -308,3 +311,74 @@ def test_never_fills_fewer_places_than_greedy_even_for_an_outsized_score():
     assert pairs(best) == {(1, 101)}
     assert pairs(base) == pairs(plan) == {(2, 101), (3, 101)}
     assert not plan.optimal
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_large_component_path_equals_brute_force(monkeypatch, block):
+    # Every component takes the path for large ones: LP bound, reduced-cost
+    # fixing, MILP on what is left.
+    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
+    rng = random.Random(4242 + block)
+    for _ in range(50):
+        requests, volunteers, edges = random_instance(rng)
+        best = brute_force(requests, volunteers, edges)
+        plan = optimise(requests, volunteers, edges)
+        assert validate(plan, requests, volunteers) == []
+        assert plan.optimal
+        assert plan.objective == pytest.approx(best.objective, abs=1e-6)
+
+
+def test_large_component_too_big_for_the_milp_keeps_a_valid_incumbent(monkeypatch):
+    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
+    monkeypatch.setattr(optimizer, "MAX_MILP_EDGES", 0)
+    rng = random.Random(99)
+    for _ in range(30):
+        requests, volunteers, edges = random_instance(rng)
+        plan = optimise(requests, volunteers, edges)
+        base = greedy(requests, volunteers, edges)
+        assert validate(plan, requests, volunteers) == []
+        assert plan.key() >= base.key()
+
+
+def test_fix_and_optimise_windows_improve_on_greedy(monkeypatch):
+    # No exact path: the plan comes from re-optimising windows of requests.
+    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
+    monkeypatch.setattr(optimizer, "MAX_MILP_EDGES", 0)
+    requests = [req(1, urgency=3), req(2, urgency=0)]
+    volunteers = [vol(101), vol(102)]
+    edges = [Edge(1, 101, 50.0), Edge(1, 102, 40.0), Edge(2, 101, 30.0)]
+    plan = optimise(requests, volunteers, edges)
+    assert pairs(plan) == {(1, 102), (2, 101)}
+    assert not plan.optimal
+    monkeypatch.setattr(optimizer, "WINDOW_EDGES", 1)
+    rng = random.Random(3)
+    for _ in range(30):
+        requests, volunteers, edges = random_instance(rng)
+        plan = optimise(requests, volunteers, edges)
+        assert validate(plan, requests, volunteers) == []
+        assert plan.key() >= greedy(requests, volunteers, edges).key()
+
+
+def test_optimizer_imports_nothing_from_django():
+    tree = ast.parse(Path(optimizer.__file__).read_text())
+    modules = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert "django" not in modules
+    assert modules <= {
+        "__future__",
+        "datetime",
+        "time",
+        "collections",
+        "dataclasses",
+        "numpy",
+        "scipy",
+        "matching",
+    }

@@ -238,3 +238,35 @@ def test_programme_page_shows_partners_volunteers_requests_and_hours(
     assert response.context["hours"].approved == 3
     (row,) = response.context["per_volunteer"]
     assert (row["assignment__volunteer__first_name"], row["approved"]) == ("Igor", 3)
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_programme_pages_queries_do_not_grow(
+    rows,
+    make_request,
+    active_volunteer,
+    make_institution,
+    coordinator_client,
+    django_assert_num_queries,
+):
+    from matching.models import Programme, ProgrammePartner
+
+    for i in range(rows):
+        programme = Programme.objects.create(
+            name=f"P{i}", date_from=dt.date(2026, 1, 1)
+        )
+    for i in range(rows):
+        ProgrammePartner.objects.create(
+            programme=programme, institution=make_institution(name=f"I{i}")
+        )
+        programme.volunteers.add(active_volunteer(first_name=f"V{i}"))
+        make_request(title=f"R{i}", programme=programme)
+    coordinator_client.get(programme.get_absolute_url())
+    # session, user, permissions (2), count, the page, roles for the menu
+    with django_assert_num_queries(7):
+        coordinator_client.get(reverse("matching:programme-list"))
+    # session, user, permissions (2), the programme with its coordinator,
+    # partners, their institutions, volunteers; hours totals, hours per
+    # volunteer, its requests; roles for the menu
+    with django_assert_num_queries(12):
+        coordinator_client.get(programme.get_absolute_url())

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from agreements.models import Agreement
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
 from registry.models import (
     Availability,
@@ -19,8 +20,8 @@ SMALL = {"volunteers": 40, "beneficiaries": 12, "institutions": 36, "quiet": Tru
 
 
 def _clear_matching():
-    # Requests and assignments protect the people they name.
-    for model in (HoursEntry, Assignment, HelpRequest, Programme):
+    # Agreements, requests and assignments protect the people they name.
+    for model in (Agreement, HoursEntry, Assignment, HelpRequest, Programme):
         model.objects.all().delete()
 
 
