@@ -148,7 +148,8 @@ class ExportMixin:
                 actor=self.request.user,
                 action=AccessLog.Action.EXPORT,
                 objects=subjects,
-                detail=f"{self.export_filename}.{export_format}: {self.request.path}",
+                detail=f"{self.export_filename}.{export_format}: "
+                f"{self.request.get_full_path()}",
             )
 
 

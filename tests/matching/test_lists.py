@@ -134,3 +134,10 @@ def test_list_queries_do_not_grow_with_rows(
     with django_assert_num_queries(8):
         response = coordinator_client.get(reverse("matching:hours-list"))
     assert len(response.context["object_list"]) == rows
+
+
+def test_the_menu_leads_to_assignments_and_they_to_hours(coordinator_client):
+    menu = coordinator_client.get(reverse("dashboard")).content.decode()
+    assert f'href="{reverse("matching:assignment-list")}"' in menu
+    page = coordinator_client.get(reverse("matching:assignment-list")).content.decode()
+    assert f'href="{reverse("matching:hours-list")}"' in page

@@ -418,6 +418,7 @@ def test_each_exported_volunteer_gets_an_access_log_entry(
     assert exported(coordinator) == {("volunteer", str(v.pk)) for v in shown}
     entry = AccessLog.objects.filter(action=AccessLog.Action.EXPORT).first()
     assert entry.detail.startswith("wolontariusze.xlsx")
+    assert "status=active" in entry.detail
 
 
 def test_social_worker_beneficiary_export_is_logged(
