@@ -18,6 +18,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from agreements.models import (
+    PARTY_FIELD,
     WRITTEN_AGREEMENT_AFTER_DAYS,
     Agreement,
     AgreementKind,
@@ -88,6 +89,12 @@ def assignments_lacking_agreement() -> QuerySet[Assignment]:
         .select_related("volunteer", "request")
         .order_by("date_from", "pk")
     )
+
+
+def party_agreements(party) -> QuerySet[Agreement]:
+    """The agreements with a beneficiary or an institution (their own kind)."""
+    kind = AgreementKind(party._meta.model_name)
+    return Agreement.objects.filter(kind=kind, **{PARTY_FIELD[kind]: party})
 
 
 def volunteer_agreements(volunteer: Volunteer) -> QuerySet[Agreement]:

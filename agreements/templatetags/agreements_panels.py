@@ -29,6 +29,21 @@ def volunteer_agreements_panel(context, volunteer):
     }
 
 
+@register.inclusion_tag("agreements/_party_agreements.html", takes_context=True)
+def party_agreements_panel(context, party):
+    """Agreements with a beneficiary or an institution, on its page."""
+    if not _allowed(context, "agreements.view_agreement"):
+        return {"show": False}
+    agreements = selectors.party_agreements(party).order_by("-date_from", "-pk")
+    return {
+        "show": True,
+        "party": party,
+        "kind": party._meta.model_name,
+        "agreements": list(agreements),
+        "perms": context.get("perms"),
+    }
+
+
 @register.inclusion_tag("agreements/_volunteer_certificates.html", takes_context=True)
 def volunteer_certificates_panel(context, volunteer):
     if not _allowed(context, "agreements.view_certificate"):

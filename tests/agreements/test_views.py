@@ -406,3 +406,14 @@ def test_batch_page_queries(coordinator_client, coordinator, django_assert_num_q
             reverse("agreements:batch-progress", args=[batch.pk])
         ).json()
     assert (progress["percent"], progress["download_url"]) == (33, None)
+
+
+@pytest.mark.parametrize("kind", ["beneficiary", "institution"])
+def test_beneficiary_and_institution_pages_list_their_agreements(
+    kind, coordinator_client, make_beneficiary, make_institution, make_agreement
+):
+    party = make_beneficiary() if kind == "beneficiary" else make_institution()
+    agreement = make_agreement(party=party, kind=kind)
+    html = coordinator_client.get(party.get_absolute_url()).content.decode()
+    assert agreement.number in html
+    assert f"/porozumienia/nowe/{kind}/{party.pk}/" in html

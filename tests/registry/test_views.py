@@ -386,3 +386,42 @@ def test_social_worker_creates_own_beneficiary(social_worker_client, social_work
     from registry.models import Beneficiary
 
     assert Beneficiary.objects.get().social_worker == social_worker
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_beneficiary_and_institution_details_queries_do_not_grow(
+    rows,
+    coordinator_client,
+    coordinator,
+    make_beneficiary,
+    make_institution,
+    make_request,
+    django_assert_num_queries,
+):
+    from registry.models import ContactPerson
+
+    beneficiary = make_beneficiary()
+    institution = make_institution(receives_help=True)
+    for i in range(rows):
+        make_request(title=f"B{i}", beneficiary=beneficiary)
+        make_request(title=f"I{i}", beneficiary=None, institution=institution)
+        ContactPerson.objects.create(institution=institution, name=f"Osoba {i}")
+        services.beneficiary_update(
+            actor=coordinator, beneficiary=beneficiary, fields={"notes": f"uwaga {i}"}
+        )
+    for obj in (beneficiary, institution):
+        coordinator_client.get(obj.get_absolute_url())  # warm the caches
+    # session, user, user and group permissions (2); the beneficiary, the
+    # access-log insert, its history, the users named in it; roles for the
+    # menu; matching's panel: hours totals, requests; the agreements panel
+    with django_assert_num_queries(BENEFICIARY_DETAIL_QUERIES):
+        coordinator_client.get(beneficiary.get_absolute_url())
+    # session, user, permissions (2); the institution, its contact persons,
+    # its history; roles for the menu; matching's panel: hours totals,
+    # requests; the agreements panel
+    with django_assert_num_queries(INSTITUTION_DETAIL_QUERIES):
+        coordinator_client.get(institution.get_absolute_url())
+
+
+BENEFICIARY_DETAIL_QUERIES = 11
+INSTITUTION_DETAIL_QUERIES = 11
