@@ -270,3 +270,39 @@ def test_programme_pages_queries_do_not_grow(
     # volunteer, its requests; roles for the menu
     with django_assert_num_queries(12):
         coordinator_client.get(programme.get_absolute_url())
+
+
+@pytest.mark.parametrize("entries", [1, 5])
+def test_hours_page_queries_do_not_grow(
+    entries,
+    make_request,
+    active_volunteer,
+    coordinator,
+    coordinator_client,
+    django_assert_num_queries,
+):
+    from decimal import Decimal
+
+    import time_machine
+
+    request = make_request(kind="weekly", date_to=dt.date(2027, 3, 30))
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=active_volunteer()
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    with time_machine.travel(dt.datetime(2027, 4, 1, 12)):
+        for i in range(entries):
+            services.hours_log(
+                actor=coordinator,
+                assignment=assignment,
+                date=request.date_from + dt.timedelta(days=i),
+                hours=Decimal(1),
+            )
+    url = reverse("matching:hours-log", args=[assignment.pk])
+    coordinator_client.get(url)
+    # session, user, permissions (2), the assignment with its request and
+    # volunteer, the entries with both users, roles for the menu
+    with django_assert_num_queries(7):
+        response = coordinator_client.get(url)
+    assert len(response.context["entries"]) == entries
