@@ -92,14 +92,10 @@ def assignments_lacking_agreement() -> QuerySet[Assignment]:
 
 
 def party_agreements(party) -> QuerySet[Agreement]:
-    """The agreements with a beneficiary or an institution (their own kind)."""
+    """The agreements with a volunteer, a beneficiary or an institution."""
     kind = AgreementKind(party._meta.model_name)
-    return Agreement.objects.filter(kind=kind, **{PARTY_FIELD[kind]: party})
-
-
-def volunteer_agreements(volunteer: Volunteer) -> QuerySet[Agreement]:
     return Agreement.objects.filter(
-        kind=AgreementKind.VOLUNTEER, volunteer=volunteer
+        kind=kind, **{PARTY_FIELD[kind]: party}
     ).select_related("template")
 
 

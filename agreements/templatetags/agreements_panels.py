@@ -15,23 +15,10 @@ def _allowed(context, permission: str) -> bool:
     return bool(user and user.has_perm(permission))
 
 
-@register.inclusion_tag("agreements/_volunteer_agreements.html", takes_context=True)
-def volunteer_agreements_panel(context, volunteer):
-    if not _allowed(context, "agreements.view_agreement"):
-        return {"show": False}
-    return {
-        "show": True,
-        "volunteer": volunteer,
-        "agreements": list(
-            selectors.volunteer_agreements(volunteer).order_by("-date_from", "-pk")
-        ),
-        "perms": context.get("perms"),
-    }
-
-
 @register.inclusion_tag("agreements/_party_agreements.html", takes_context=True)
 def party_agreements_panel(context, party):
-    """Agreements with a beneficiary or an institution, on its page."""
+    """The agreements with a volunteer, a beneficiary or an institution, on
+    their page."""
     if not _allowed(context, "agreements.view_agreement"):
         return {"show": False}
     agreements = selectors.party_agreements(party).order_by("-date_from", "-pk")
