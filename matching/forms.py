@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import HelpRequest, HoursEntry, Programme
@@ -69,6 +72,12 @@ class HelpRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["date_to"].required = False
+        needed = self.fields["needed"]
+        needed.widget.attrs.update({"min": "1", "max": "50"})
+        needed.validators += [
+            MinValueValidator(1, message=_("At least one volunteer.")),
+            MaxValueValidator(50, message=_("At most 50 volunteers per request.")),
+        ]
         self.fields["beneficiary"].queryset = Beneficiary.objects.visible_to(user)
         if not user.has_perm("matching.view_all_helprequests"):
             # A social worker files requests for their own beneficiaries only.
@@ -135,6 +144,8 @@ class HelpRequestForm(forms.ModelForm):
                 self.add_error("weekdays", _("Choose at least one weekday."))
             if not data.get("date_to"):
                 self.add_error("date_to", _("A weekly request needs an end date."))
+            elif data.get("date_from") and data["date_to"] < data["date_from"]:
+                self.add_error("date_to", _("The end cannot precede the start."))
         beneficiary = data.get("beneficiary")
         institution = data.get("institution")
         if bool(beneficiary) == bool(institution):
@@ -172,7 +183,14 @@ class HoursEntryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hours"].min_value = 0.25
+        hours = self.fields["hours"]
+        hours.widget.attrs.update({"min": "0.25", "max": "24", "step": "0.25"})
+        hours.validators += [
+            MinValueValidator(
+                Decimal("0.25"), message=_("Enter at least a quarter of an hour.")
+            ),
+            MaxValueValidator(24, message=_("A day has at most 24 hours.")),
+        ]
         self.helper = _helper(_("Log hours"), "date", "hours", "note")
 
 

@@ -306,3 +306,55 @@ def test_hours_page_queries_do_not_grow(
     with django_assert_num_queries(7):
         response = coordinator_client.get(url)
     assert len(response.context["entries"]) == entries
+
+
+@pytest.mark.parametrize("hours", ["30", "0", "-1", "abc", "2.555"])
+def test_bad_hours_are_explained_next_to_the_field(
+    hours, make_request, active_volunteer, coordinator, coordinator_client
+):
+    request = make_request()
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=active_volunteer()
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    response = coordinator_client.post(
+        reverse("matching:hours-log", args=[assignment.pk]),
+        {"date": str(request.date_from), "hours": hours, "note": "x"},
+    )
+    assert response.status_code == 200
+    assert "hours" in response.context["form"].errors
+    assert not assignment.hours.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"needed": "0"}, "needed"),
+        ({"needed": "100"}, "needed"),
+        ({"date_to": "2027-02-01"}, "date_to"),
+        ({"start_time": "25:00"}, "start_time"),
+        ({"date_from": "tomorrow"}, "date_from"),
+    ],
+)
+def test_bad_request_input_is_explained_next_to_the_field(
+    changes, field, coordinator_client, beneficiary, category
+):
+    data = {
+        "beneficiary": beneficiary.pk,
+        "title": "Korepetycje",
+        "category": category.pk,
+        "kind": "weekly",
+        "date_from": "2027-03-01",
+        "date_to": "2027-04-30",
+        "weekdays": ["1"],
+        "start_time": "16:00",
+        "end_time": "17:00",
+        "needed": "2",
+        "urgency": "1",
+        **changes,
+    }
+    response = coordinator_client.post(reverse("matching:request-create"), data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not HelpRequest.objects.exists()
