@@ -209,3 +209,10 @@ class ProgrammeForm(forms.ModelForm):
         self.helper = _helper(
             _("Save"), "name", "description", "date_from", "date_to", "coordinator"
         )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end cannot precede the start."))
+        return data

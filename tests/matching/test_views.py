@@ -358,3 +358,16 @@ def test_bad_request_input_is_explained_next_to_the_field(
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not HelpRequest.objects.exists()
+
+
+def test_programme_ending_before_it_starts_is_explained(coordinator_client):
+    from matching.models import Programme
+
+    response = coordinator_client.post(
+        reverse("matching:programme-create"),
+        {"name": "Zima", "date_from": "2027-03-01", "date_to": "2027-02-01"},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["date_to"] == ["Koniec nie może być wcześniej niż początek."]
+    assert not Programme.objects.exists()
