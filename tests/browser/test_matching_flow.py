@@ -71,6 +71,7 @@ def test_coordinator_proposes_records_acceptance_and_logs_hours(
     page.get_by_text("Skierowanie jest aktywne").wait_for()
 
     page.get_by_role("link", name="Wpisz i zatwierdź godziny").click()
+    assert_accessible(page)
     page.get_by_label(re.compile(r"^\s*Data")).fill(today.isoformat())
     page.get_by_label(re.compile(r"^\s*Godziny")).fill("2.5")
     page.get_by_role("button", name="Wpisz godziny").click()
@@ -89,3 +90,7 @@ def test_coordinator_proposes_records_acceptance_and_logs_hours(
     page.goto(f"{live_server.url}{volunteer.get_absolute_url()}")
     panel = page.get_by_role("region", name="Skierowania i godziny")
     assert "zatwierdzone: 2" in panel.inner_text()
+
+    # The batch proposal page (the plan itself is tested without a browser).
+    page.goto(f"{live_server.url}/propozycja-zbiorcza/")
+    assert_accessible(page)
