@@ -115,7 +115,9 @@ class HelpRequestQuerySet(models.QuerySet):
         return self.filter(status__in=HelpRequest.UNFINISHED)
 
     def open_for_matching(self):
-        return self.filter(status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN])
+        """Requests volunteers can still be directed to (free places are
+        counted elsewhere): new, open, or in progress with a place left."""
+        return self.filter(status__in=HelpRequest.DIRECTABLE)
 
 
 class HelpRequest(TimeStampedModel):
@@ -138,6 +140,9 @@ class HelpRequest(TimeStampedModel):
         CRITICAL = 3, _("critical")
 
     UNFINISHED = (Status.NEW, Status.OPEN, Status.STAFFED, Status.IN_PROGRESS)
+    # Volunteers can be directed while places are free: before the work and
+    # while it goes on (a second volunteer joining a weekly request).
+    DIRECTABLE = (Status.NEW, Status.OPEN, Status.IN_PROGRESS)
 
     beneficiary = models.ForeignKey(
         Beneficiary,

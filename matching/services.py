@@ -199,11 +199,8 @@ def _refresh_request_status(request: HelpRequest, *, actor) -> None:
     else:
         new = HelpRequest.Status.OPEN
     if new != request.status:
-        was_staffed = new == HelpRequest.Status.STAFFED
         request.status = new
         _save(request, actor=actor)
-        if was_staffed:
-            transaction.on_commit(lambda: _notify_staffed(request.pk))
 
 
 # --- Assignments ---------------------------------------------------------------
@@ -232,9 +229,9 @@ def assignment_propose(
     reasons: Sequence[str] = (),
 ) -> Assignment:
     request, volunteer = _lock(request, volunteer.pk)
-    if request.status not in (HelpRequest.Status.NEW, HelpRequest.Status.OPEN):
+    if request.status not in HelpRequest.DIRECTABLE:
         raise MatchingError(
-            _("Volunteers can be directed only to a new or open request.")
+            _("Volunteers can be directed only to a new, open or running request.")
         )
     if request.status == HelpRequest.Status.NEW:
         request.status = HelpRequest.Status.OPEN
@@ -341,6 +338,9 @@ def assignment_accept(*, actor, assignment: Assignment) -> Assignment:
     assignment.place = min(set(range(1, request.needed + 1)) - taken)
     _assignment_set(assignment, Assignment.Status.ACCEPTED, actor=actor)
     _refresh_request_status(request, actor=actor)
+    if len(taken) + 1 == request.needed:
+        # The last place is taken (even if work on the others has started).
+        transaction.on_commit(lambda: _notify_staffed(request.pk))
     return assignment
 
 

@@ -120,10 +120,7 @@ class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
         context["assignments"] = selectors.request_assignments(request)
         context["hours"] = selectors.hours_totals(request_id=request.pk)
         context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
-        if context["may_direct"] and request.status in (
-            HelpRequest.Status.NEW,
-            HelpRequest.Status.OPEN,
-        ):
+        if context["may_direct"] and request.status in HelpRequest.DIRECTABLE:
             context["suggestions"] = selectors.suggestions(request)
             context.update(self._why_not(request))
         return context

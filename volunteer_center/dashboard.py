@@ -59,7 +59,7 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     )
     unstaffed = (
         matching_selectors.request_list(user)
-        .filter(status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN])
+        .filter(status__in=HelpRequest.DIRECTABLE)
         .filter(places_taken__lt=F("needed"))
     )
     candidates = Volunteer.objects.candidates().not_anonymised()

@@ -377,3 +377,25 @@ def test_hours_need_an_active_assignment(make_request, active_volunteer, coordin
         services.hours_log(
             actor=coordinator, assignment=assignment, date=TUESDAY, hours=Decimal(1)
         )
+
+
+def test_filer_is_told_when_the_last_place_is_taken_even_with_work_started(
+    make_request, active_volunteer, coordinator, django_capture_on_commit_callbacks
+):
+    request = make_request(needed=2)
+    first = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=active_volunteer(first_name="A")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assignment_accept(actor=coordinator, assignment=first)
+        services.assignment_activate(actor=coordinator, assignment=first)
+    assert mail.outbox == []  # one place is still free
+    second = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=active_volunteer(first_name="B")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assignment_accept(actor=coordinator, assignment=second)
+    (message,) = mail.outbox
+    assert request.beneficiary.social_worker.email in message.to
+    request.refresh_from_db()
+    assert request.status == HelpRequest.Status.IN_PROGRESS
