@@ -117,10 +117,17 @@ class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         request = self.object
         context = super().get_context_data(**kwargs)
-        context["assignments"] = selectors.request_assignments(request)
+        assignments = list(selectors.request_assignments(request))
+        context["assignments"] = assignments
+        holding = sum(a.status in Assignment.HOLDING_PLACE for a in assignments)
+        context["free_places"] = max(0, request.needed - holding)
         context["hours"] = selectors.hours_totals(request_id=request.pk)
         context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
-        if context["may_direct"] and request.status in HelpRequest.DIRECTABLE:
+        if (
+            context["may_direct"]
+            and request.status in HelpRequest.DIRECTABLE
+            and context["free_places"]
+        ):
             context["suggestions"] = selectors.suggestions(request)
             context.update(self._why_not(request))
         return context

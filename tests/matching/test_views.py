@@ -371,3 +371,19 @@ def test_programme_ending_before_it_starts_is_explained(coordinator_client):
     errors = response.context["form"].errors
     assert errors["date_to"] == ["Koniec nie może być wcześniej niż początek."]
     assert not Programme.objects.exists()
+
+
+def test_no_suggestions_once_every_place_is_taken(
+    make_request, active_volunteer, coordinator, coordinator_client
+):
+    request = make_request(needed=1)
+    active_volunteer(first_name="Druga")
+    assignment = services.assignment_propose(
+        actor=coordinator, request=request, volunteer=active_volunteer()
+    )
+    assert coordinator_client.get(request.get_absolute_url()).context["suggestions"]
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+    services.assignment_activate(actor=coordinator, assignment=assignment)
+    response = coordinator_client.get(request.get_absolute_url())
+    assert response.context["free_places"] == 0
+    assert "suggestions" not in response.context
