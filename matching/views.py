@@ -52,8 +52,11 @@ class ActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
         except services.MatchingError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, self.done_messages[action])
+            messages.success(request, self.done_message(action))
         return redirect(self.get_success_url())
+
+    def done_message(self, action: str):
+        return self.done_messages[action]
 
 
 # --- Help requests -----------------------------------------------------------------
@@ -299,7 +302,14 @@ class AssignmentStatusView(ActionView):
     }
 
     def get_queryset(self):
-        return Assignment.objects.select_related("request")
+        return Assignment.objects.select_related("request", "volunteer")
+
+    def done_message(self, action: str):
+        if action == "contact" and not self.object.volunteer.email:
+            return _(
+                "Marked as contacted. The volunteer has no e-mail address: call them."
+            )
+        return super().done_message(action)
 
     def get_success_url(self):
         return self.object.get_absolute_url()

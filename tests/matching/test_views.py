@@ -387,3 +387,19 @@ def test_no_suggestions_once_every_place_is_taken(
     response = coordinator_client.get(request.get_absolute_url())
     assert response.context["free_places"] == 0
     assert "suggestions" not in response.context
+
+
+def test_contacting_a_volunteer_without_e_mail_says_to_call(
+    make_request, active_volunteer, coordinator, coordinator_client
+):
+    assignment = services.assignment_propose(
+        actor=coordinator, request=make_request(), volunteer=active_volunteer(email="")
+    )
+    response = coordinator_client.post(
+        reverse("matching:assignment-status", args=[assignment.pk]),
+        {"action": "contact"},
+        follow=True,
+    )
+    assert "nie ma adresu e-mail" in response.content.decode()
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.CONTACTED
