@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry.models import Beneficiary, Institution, Volunteer
-from volunteer_center.models import TimeStampedModel
+from volunteer_center.models import BackgroundJob, TimeStampedModel
 
 # Work longer than this needs a written agreement (art. 44 ust. 4); up to it
 # the centre must insure the volunteer against accidents (art. 46 ust. 1 pkt 4).
@@ -440,21 +440,12 @@ class Reference(IssuedDocument):
         return reverse("agreements:reference-pdf", args=[self.pk])
 
 
-class CertificateBatch(TimeStampedModel):
+class CertificateBatch(BackgroundJob):
     """Certificates for every volunteer with approved hours in a period,
     rendered by a background task into one ZIP."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("in progress")
-        DONE = "done", _("done")
-        FAILED = "failed", _("failed")
-
     date_from = models.DateField(_("from"))
     date_to = models.DateField(_("until"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
     # Only the volunteers who worked in this programme, when one is chosen.
     programme = models.ForeignKey(
         "matching.Programme",
@@ -468,14 +459,6 @@ class CertificateBatch(TimeStampedModel):
     done = models.PositiveIntegerField(_("certificates issued"), default=0)
     zip_file = models.FileField(
         _("ZIP file"), storage=_private_storage, blank=True, editable=False
-    )
-    error = models.CharField(_("error"), max_length=300, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     class Meta:

@@ -24,7 +24,7 @@ from registry.models import (
     Skill,
     Volunteer,
 )
-from volunteer_center.models import TimeStampedModel
+from volunteer_center.models import BackgroundJob, TimeStampedModel
 
 Weekday = Availability.Weekday
 
@@ -484,32 +484,14 @@ class HoursEntry(TimeStampedModel):
         return f"{self.date:%d.%m.%Y}: {self.hours} h"
 
 
-class BatchProposal(TimeStampedModel):
+class BatchProposal(BackgroundJob):
     """One run of the batch proposal, computed by a background task; staff
     review its plan and propose the pairs they keep."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("being prepared")
-        DONE = "done", _("ready")
-        FAILED = "failed", _("failed")
-
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     # The plan: pairs with score and reasons, the greedy comparison, timings.
     result = models.JSONField(_("result"), default=dict, blank=True)
-    error = models.CharField(_("error"), max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("batch proposal")
         verbose_name_plural = _("batch proposals")
 
@@ -518,7 +500,3 @@ class BatchProposal(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("matching:batch-detail", args=[self.pk])
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)

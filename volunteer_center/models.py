@@ -12,6 +12,37 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class BackgroundJob(TimeStampedModel):
+    """Work done by the task queue for a user (a batch proposal, a ZIP of
+    certificates): its status, who asked, what went wrong."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("in progress")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
 class AccessLog(models.Model):
     """Who viewed or exported whose personal data (RODO art. 5(2) accountability).
 
