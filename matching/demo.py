@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from matching import engine
-from matching.batch import Register, RequestFacts
+from matching.facts import Register, RequestFacts
 from matching.models import (
     Assignment,
     HelpRequest,

@@ -1,0 +1,472 @@
+"""The facts the hard rules of matching read, loaded in bulk and indexed.
+
+For thousands of open requests, running ``eligibility.eligible_volunteers``
+once per request is too slow. ``Register.load`` reads the facts of every
+active volunteer in a fixed number of queries, indexes them by reachable
+district, availability cell and skill, and ``Register.eligible`` applies the
+same rules in Python (a test holds both to the same answers). The batch
+proposal (``matching.batch``) and the demo data use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import chain
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from matching import engine
+from matching.eligibility import SlotSpec, overlapping_parts, weekly_hours
+from matching.models import Assignment, HelpRequest, RequestSlot
+from registry.models import (
+    ADULT_AGE,
+    Availability,
+    District,
+    Volunteer,
+    years_ago,
+)
+
+# Eligible volunteers scored per request: bounds the work whatever the
+# register's size (see benchmarks/bench_matching.py).
+POOL_PER_REQUEST = 60
+# Spreads the pools of different requests over the register (Knuth's
+# multiplicative hash of the request id picks where each pool starts).
+_SPREAD = 2654435761
+
+
+def _cents(hours) -> int:
+    return int((Decimal(hours) * 100).to_integral_value())
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """An accepted or active assignment: it binds the volunteer's time."""
+
+    request_id: int
+    date_from: dt.date
+    date_to: dt.date
+    cents: int  # weekly hours × 100
+    slots: tuple[engine.Slot, ...]
+
+
+@dataclass(slots=True)
+class VolunteerFacts:
+    id: int
+    district_id: int | None
+    birth_date: dt.date
+    guardian_consent: bool
+    has_driving_licence: bool
+    criminal_record_checked_on: dt.date | None
+    sex_offender_register_checked_on: dt.date | None
+    max_hours_per_week: int
+    skills: frozenset[int] = frozenset()
+    interests: frozenset[int] = frozenset()
+    availability: frozenset[tuple[int, str]] = frozenset()
+    reach: frozenset[int] = frozenset()  # reachable districts, own included
+    commitments: list[Commitment] = field(default_factory=list)
+    live_requests: set[int] = field(default_factory=set)
+    active_assignments: int = 0
+    helped_parties: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFacts:
+    id: int
+    party_key: str
+    category_id: int
+    district_id: int | None
+    date_from: dt.date
+    date_to: dt.date
+    slots: tuple[engine.Slot, ...]
+    needed: int
+    free: int  # places not yet held by an accepted or active assignment
+    urgency: int
+    adults_only: bool = False
+    involves_minors: bool = False
+    driving_licence_required: bool = False
+    required_skills: frozenset[int] = frozenset()
+    nice_skills: frozenset[int] = frozenset()
+    # Derived once, read for every volunteer the rules look at.
+    cents: int = field(init=False)  # weekly hours × 100
+    cells: frozenset[tuple[int, str]] = field(init=False)
+    adult_born_by: dt.date = field(init=False)
+    vetting_since: dt.date = field(init=False)
+
+    def __post_init__(self):
+        specs = [SlotSpec(s.weekday, s.start, s.end) for s in self.slots]
+        derived = {
+            "cents": _cents(weekly_hours(specs)),
+            "cells": frozenset(overlapping_parts(specs)),
+            "adult_born_by": years_ago(self.date_from, ADULT_AGE),
+            "vetting_since": self.date_from
+            - dt.timedelta(days=settings.VETTING_VALIDITY_DAYS),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+
+def _party_key(beneficiary_id, institution_id) -> str:
+    return f"b:{beneficiary_id}" if beneficiary_id else f"i:{institution_id}"
+
+
+def request_facts(requests: QuerySet[HelpRequest]) -> list[RequestFacts]:
+    """Facts of the requests, in four queries whatever their number."""
+    slots: dict[int, list[engine.Slot]] = defaultdict(list)
+    for rid, day, start, end in RequestSlot.objects.filter(
+        request__in=requests.values("pk")
+    ).values_list("request_id", "weekday", "start", "end"):
+        slots[rid].append(engine.Slot(day, start, end))
+    skills = {}
+    for name in ("required_skills", "nice_skills"):
+        by_request = defaultdict(set)
+        through = getattr(HelpRequest, name).through
+        for rid, sid in through.objects.filter(
+            helprequest__in=requests.values("pk")
+        ).values_list("helprequest_id", "skill_id"):
+            by_request[rid].add(sid)
+        skills[name] = by_request
+    rows = requests.order_by().annotate(
+        taken=Count(
+            "assignments", filter=Q(assignments__status__in=Assignment.HOLDING_PLACE)
+        )
+    )
+    return [
+        RequestFacts(
+            id=r["pk"],
+            party_key=_party_key(r["beneficiary_id"], r["institution_id"]),
+            category_id=r["category_id"],
+            district_id=r["district_id"],
+            date_from=r["date_from"],
+            date_to=r["date_to"],
+            slots=tuple(sorted(slots[r["pk"]])),
+            needed=r["needed"],
+            free=max(0, r["needed"] - r["taken"]),
+            urgency=r["urgency"],
+            adults_only=r["adults_only"],
+            involves_minors=r["involves_minors"],
+            driving_licence_required=r["driving_licence_required"],
+            required_skills=frozenset(skills["required_skills"][r["pk"]]),
+            nice_skills=frozenset(skills["nice_skills"][r["pk"]]),
+        )
+        for r in rows.values(
+            "pk",
+            "beneficiary_id",
+            "institution_id",
+            "category_id",
+            "district_id",
+            "date_from",
+            "date_to",
+            "needed",
+            "urgency",
+            "adults_only",
+            "involves_minors",
+            "driving_licence_required",
+            "taken",
+        ).order_by("pk")
+    ]
+
+
+def open_requests(today: dt.date | None = None) -> QuerySet[HelpRequest]:
+    """New or open requests that have not ended."""
+    today = today or timezone.localdate()
+    return HelpRequest.objects.open_for_matching().filter(date_to__gte=today)
+
+
+# --- The register in memory ------------------------------------------------------
+
+
+def _rotated(lists: Sequence[Sequence[int]], offset: int) -> Iterator[int]:
+    """Ids of the sorted lists merged, from ``offset`` up, then wrapping round."""
+    cuts = [bisect_left(ids, offset) for ids in lists]
+    tails = [ids[cut:] for ids, cut in zip(lists, cuts, strict=True)]
+    heads = [ids[:cut] for ids, cut in zip(lists, cuts, strict=True)]
+    return chain(heapq.merge(*tails), heapq.merge(*heads))
+
+
+class Register:
+    """The facts the hard rules and the scoring read, for every active
+    volunteer, indexed by (reachable district, availability cell) and by
+    (skill, availability cell)."""
+
+    def __init__(
+        self,
+        volunteers: dict[int, VolunteerFacts],
+        locations: Mapping[int, tuple[float, float]],
+    ):
+        self.volunteers = volunteers
+        self.locations = dict(locations)
+        self.by_cell: dict[tuple, list[int]] = defaultdict(list)
+        self.by_skill: dict[tuple, list[int]] = defaultdict(list)
+        self.ids = sorted(volunteers)
+        for vid in self.ids:
+            v = volunteers[vid]
+            for cell in v.availability:
+                self.by_cell[(None, cell)].append(vid)
+                for district_id in (v.reach | {v.district_id}) - {None}:
+                    self.by_cell[(district_id, cell)].append(vid)
+                for skill_id in v.skills:
+                    self.by_skill[(skill_id, cell)].append(vid)
+        self.spread = max(volunteers, default=0) + 1
+        self._inputs: dict[int, engine.CandidateInput] = {}
+
+    # -- loading ---------------------------------------------------------------
+
+    @classmethod
+    def load(cls, *, since: dt.date, live_on: QuerySet[HelpRequest] | None = None):
+        """Every active volunteer's facts, in a fixed number of queries.
+
+        ``since``: accepted or active assignments ending before it are left
+        out (they cannot clash with the requests considered). ``live_on``: the
+        requests whose live assignments keep a volunteer from a second one."""
+        volunteers = {
+            row[0]: VolunteerFacts(*row)
+            for row in Volunteer.objects.active()
+            .not_anonymised()
+            .values_list(
+                "pk",
+                "district_id",
+                "birth_date",
+                "guardian_consent",
+                "has_driving_licence",
+                "criminal_record_checked_on",
+                "sex_offender_register_checked_on",
+                "max_hours_per_week",
+            )
+            .order_by()
+        }
+        _load_relations(volunteers)
+        _load_commitments(volunteers, since=since)
+        if live_on is not None:
+            for rid, vid in (
+                Assignment.objects.live()
+                .filter(request__in=live_on.values("pk"))
+                .values_list("request_id", "volunteer_id")
+            ):
+                if vid in volunteers:
+                    volunteers[vid].live_requests.add(rid)
+        locations = {
+            pk: (float(lat), float(lon))
+            for pk, lat, lon in District.objects.values_list(
+                "pk", "latitude", "longitude"
+            )
+        }
+        return cls(volunteers, locations)
+
+    # -- the hard rules --------------------------------------------------------
+
+    def eligible(self, r: RequestFacts, v: VolunteerFacts, cells=None) -> bool:
+        """``eligibility.eligible_volunteers``'s rules for one volunteer."""
+        if r.id in v.live_requests:
+            return False
+        if v.birth_date > r.adult_born_by and (r.adults_only or not v.guardian_consent):
+            return False
+        if r.involves_minors:
+            since = r.vetting_since
+            checks = (v.criminal_record_checked_on, v.sex_offender_register_checked_on)
+            if not all(
+                day is not None and since <= day <= r.date_from for day in checks
+            ):
+                return False
+        if r.driving_licence_required and not v.has_driving_licence:
+            return False
+        if v.availability.isdisjoint(r.cells if cells is None else cells):
+            return False
+        if (
+            r.district_id is not None
+            and r.district_id != v.district_id
+            and r.district_id not in v.reach
+        ):
+            return False
+        committed = 0
+        for c in v.commitments:
+            if c.date_from <= r.date_to and r.date_from <= c.date_to:
+                if engine.slots_overlap(c.slots, r.slots):
+                    return False
+                committed += c.cents
+        return committed <= v.max_hours_per_week * 100 - r.cents
+
+    def eligible_ids(self, r: RequestFacts) -> set[int]:
+        """Every eligible volunteer (no pool bound): for tests and checks."""
+        cells = r.cells
+        return {vid for vid, v in self.volunteers.items() if self.eligible(r, v, cells)}
+
+    def committed_cents(self, r: RequestFacts, v: VolunteerFacts) -> int:
+        return sum(
+            c.cents
+            for c in v.commitments
+            if c.date_from <= r.date_to and r.date_from <= c.date_to
+        )
+
+    # -- the pool --------------------------------------------------------------
+
+    def _skilled(self, r: RequestFacts, cells, offset: int) -> Iterator[int]:
+        """Volunteers free at the request's times with its required skills,
+        those with more of them first."""
+        required = sorted(r.required_skills)
+        if len(required) == 1:
+            lists = [self.by_skill.get((required[0], c), ()) for c in cells]
+            yield from _rotated(lists, offset)
+            return
+        counts = Counter(
+            chain.from_iterable(
+                set(chain.from_iterable(self.by_skill.get((s, c), ()) for c in cells))
+                for s in required
+            )
+        )
+        tiers: dict[int, list[int]] = defaultdict(list)
+        for vid, n in counts.items():
+            tiers[n].append(vid)
+        for n in sorted(tiers, reverse=True):
+            yield from _rotated([sorted(tiers[n])], offset)
+
+    def pool(
+        self, r: RequestFacts, *, limit: int, offset: int | None = None
+    ) -> list[VolunteerFacts]:
+        """Up to ``limit`` eligible volunteers: those with the most required
+        skills first, then the rest, each group from ``offset`` on by id."""
+        if offset is None:
+            offset = r.id * _SPREAD % self.spread
+        cells = sorted(r.cells)
+        order = _rotated(
+            [self.by_cell.get((r.district_id, c), ()) for c in cells], offset
+        )
+        if r.required_skills:
+            order = chain(self._skilled(r, cells, offset), order)
+        seen: set[int] = set()
+        found: list[VolunteerFacts] = []
+        for vid in order:
+            if vid in seen:
+                continue
+            seen.add(vid)
+            v = self.volunteers[vid]
+            if self.eligible(r, v, cells):
+                found.append(v)
+                if len(found) >= limit:
+                    break
+        return found
+
+    # -- engine inputs and changes ---------------------------------------------
+
+    def request_input(self, r: RequestFacts) -> engine.RequestInput:
+        return engine.RequestInput(
+            id=r.id,
+            category_id=r.category_id,
+            district_id=r.district_id,
+            location=self.locations.get(r.district_id),
+            required_skills=r.required_skills,
+            nice_skills=r.nice_skills,
+            slots=r.slots,
+            party_key=r.party_key,
+            weekly_hours=r.cents / 100,
+            needed=r.needed,
+            urgency=r.urgency,
+            date_from=r.date_from,
+            date_to=r.date_to,
+        )
+
+    def candidate_input(
+        self, r: RequestFacts, v: VolunteerFacts
+    ) -> engine.CandidateInput:
+        # Most volunteers hold no place and have helped nobody yet: their
+        # input is the same for every request, so it is built once.
+        plain = not v.commitments and not v.helped_parties
+        if plain and (known := self._inputs.get(v.id)) is not None:
+            return known
+        made = engine.CandidateInput(
+            id=v.id,
+            district_id=v.district_id,
+            location=self.locations.get(v.district_id),
+            skills=v.skills,
+            interests=v.interests,
+            availability=v.availability,
+            active_assignments=v.active_assignments,
+            helped_parties=frozenset(
+                {r.party_key} if r.party_key in v.helped_parties else ()
+            ),
+            hours_committed=self.committed_cents(r, v) / 100,
+            max_hours_per_week=v.max_hours_per_week,
+        )
+        if plain:
+            self._inputs[v.id] = made
+        return made
+
+    def record(self, r: RequestFacts, v: VolunteerFacts, status: str) -> None:
+        """Keeps the facts true after an assignment of ``v`` to ``r`` with the
+        given status was made (the demo data builds on this)."""
+        self._inputs.pop(v.id, None)
+        if status in Assignment.LIVE:
+            v.live_requests.add(r.id)
+        if status in Assignment.HOLDING_PLACE:
+            v.commitments.append(
+                Commitment(r.id, r.date_from, r.date_to, r.cents, r.slots)
+            )
+        if status == Assignment.Status.ACTIVE:
+            v.active_assignments += 1
+        if status in (Assignment.Status.ACTIVE, Assignment.Status.COMPLETED):
+            v.helped_parties.add(r.party_key)
+
+
+def _load_relations(volunteers: dict[int, VolunteerFacts]) -> None:
+    """Skills, interests, reachable districts and free cells. The link tables
+    are read whole: a join with the volunteer's status costs more than
+    skipping the few rows of inactive volunteers here."""
+    for attr, through, column in (
+        ("skills", Volunteer.skills.through, "skill_id"),
+        ("interests", Volunteer.interests.through, "category_id"),
+        ("reach", Volunteer.reachable_districts.through, "district_id"),
+    ):
+        found: dict[int, set] = defaultdict(set)
+        for vid, value in through.objects.values_list("volunteer_id", column):
+            found[vid].add(value)
+        for vid, values in found.items():
+            if vid in volunteers:
+                setattr(volunteers[vid], attr, frozenset(values))
+    free: dict[int, set] = defaultdict(set)
+    for vid, day, part in Availability.objects.values_list(
+        "volunteer_id", "weekday", "part"
+    ).order_by():
+        free[vid].add((day, part))
+    for vid, cells in free.items():
+        if vid in volunteers:
+            volunteers[vid].availability = frozenset(cells)
+
+
+def _load_commitments(volunteers: dict[int, VolunteerFacts], *, since: dt.date):
+    holding = list(
+        Assignment.objects.holding_place()
+        .filter(date_to__gte=since)
+        .values_list(
+            "volunteer_id", "request_id", "date_from", "date_to", "weekly_hours"
+        )
+    )
+    slots: dict[int, list[engine.Slot]] = defaultdict(list)
+    for rid, day, start, end in RequestSlot.objects.filter(
+        request__in=Assignment.objects.holding_place()
+        .filter(date_to__gte=since)
+        .values("request_id")
+    ).values_list("request_id", "weekday", "start", "end"):
+        slots[rid].append(engine.Slot(day, start, end))
+    for vid, rid, date_from, date_to, hours in holding:
+        if vid in volunteers:
+            volunteers[vid].commitments.append(
+                Commitment(rid, date_from, date_to, _cents(hours), tuple(slots[rid]))
+            )
+    for vid, status, beneficiary_id, institution_id in Assignment.objects.filter(
+        status__in=[Assignment.Status.ACTIVE, Assignment.Status.COMPLETED]
+    ).values_list(
+        "volunteer_id", "status", "request__beneficiary_id", "request__institution_id"
+    ):
+        v = volunteers.get(vid)
+        if v is None:
+            continue
+        v.helped_parties.add(_party_key(beneficiary_id, institution_id))
+        if status == Assignment.Status.ACTIVE:
+            v.active_assignments += 1
