@@ -396,7 +396,12 @@ class Volunteer(Searchable, Address, TimeStampedModel):
     )
     notes = models.TextField(_("staff notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # Changes to skills, interests, reachable districts and availability are
+    # written into the change reason (old → new), next to the field changes.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     search_fields = ("first_name", "last_name", "email")
     objects = VolunteerQuerySet.as_manager()

@@ -128,6 +128,8 @@ class HistoryEntry:
     who: object
     kind: str
     changes: tuple[FieldChange, ...]
+    # Changes of related lists (skills, availability…), already in words.
+    note: str = ""
 
 
 def change_history(obj, *, limit: int = 50) -> list[HistoryEntry]:
@@ -158,6 +160,7 @@ def change_history(obj, *, limit: int = 50) -> list[HistoryEntry]:
                 )
                 for change in changes
             ),
+            note=record.history_change_reason or "",
         )
         for record, changes in deltas
     ]

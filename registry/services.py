@@ -118,6 +118,13 @@ def volunteer_update(
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
     _assign(volunteer, fields)
+    volunteer._change_reason = _relations_change_text(
+        volunteer,
+        skills=skills,
+        interests=interests,
+        reachable_districts=reachable_districts,
+        availability=availability,
+    )
     _save(volunteer, actor=actor)
     _set_relations(
         volunteer,
@@ -190,6 +197,46 @@ def _send_sign_up_mail(email: str, *, known: bool) -> None:
         message=render_to_string(template, {"CENTRE": settings.CENTRE}),
         from_email=None,
         recipient_list=[email],
+    )
+
+
+def _relations_change_text(volunteer: Volunteer, **new) -> str | None:
+    """ "skills: A, B → A, C; availability: …" for the relations that change,
+    so the volunteer's history shows them like any other field."""
+    parts = []
+    for name in ("skills", "interests", "reachable_districts"):
+        if new[name] is None:
+            continue
+        field = Volunteer._meta.get_field(name)
+        old = sorted(str(o) for o in getattr(volunteer, name).all())
+        wanted = sorted(
+            str(o)
+            for o in field.related_model.objects.filter(
+                pk__in=[getattr(o, "pk", o) for o in new[name]]
+            )
+        )
+        if old != wanted:
+            parts.append(f"{field.verbose_name}: {_names(old)} → {_names(wanted)}")
+    if new["availability"] is not None:
+        old = set(volunteer.availability.values_list("weekday", "part"))
+        if old != set(new["availability"]):
+            parts.append(
+                f"{Availability._meta.verbose_name}: "
+                f"{_slots_text(old)} → {_slots_text(set(new['availability']))}"
+            )
+    return "; ".join(parts) or None
+
+
+def _names(values: list[str]) -> str:
+    return ", ".join(values) or "—"
+
+
+def _slots_text(slots) -> str:
+    return (
+        ", ".join(
+            str(Availability(weekday=day, part=part)) for day, part in sorted(slots)
+        )
+        or "—"
     )
 
 

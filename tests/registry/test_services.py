@@ -128,3 +128,32 @@ def test_a_social_workers_new_beneficiary_is_their_own(social_worker):
         actor=social_worker, fields={"first_name": "Jan", "last_name": "Kos"}
     )
     assert beneficiary.social_worker == social_worker
+
+
+def test_changes_of_skills_and_availability_are_in_the_history(
+    make_volunteer, coordinator, skills
+):
+    from registry import selectors
+
+    first, second = list(skills.values())[:2]
+    volunteer = make_volunteer(skills=[first], availability={(1, "morning")})
+    services.volunteer_update(
+        actor=coordinator,
+        volunteer=volunteer,
+        fields={},
+        skills=[second],
+        availability={(1, "morning"), (3, "evening")},
+    )
+    (latest, *_older) = selectors.change_history(volunteer)
+    assert latest.who == coordinator
+    assert f"{first} → {second}" in latest.note
+    assert "wieczorem" in latest.note or "evening" in latest.note
+    # Saving the same relations again records no relation change.
+    services.volunteer_update(
+        actor=coordinator,
+        volunteer=volunteer,
+        fields={},
+        skills=[second],
+        availability={(1, "morning"), (3, "evening")},
+    )
+    assert selectors.change_history(volunteer)[0].note == ""
