@@ -354,7 +354,7 @@ def _create_requests(ctx: _Context, specs: list[_Spec]) -> list[HelpRequest]:
         requests,
         batch_size=BATCH,
         default_user=ctx.coordinator,
-        default_change_reason="demo",
+        default_change_reason="dane demonstracyjne",
     )
     slots, required, nice = [], [], []
     Required = HelpRequest.required_skills.through
@@ -543,7 +543,7 @@ def _write_assignments(ctx, made) -> list[Assignment]:
         created,
         batch_size=BATCH,
         default_user=ctx.coordinator,
-        default_change_reason="demo",
+        default_change_reason="dane demonstracyjne",
     )
     return created
 
@@ -591,7 +591,7 @@ def _hours(ctx: _Context, specs, assignments: list[Assignment]) -> int:
         created,
         batch_size=BATCH,
         default_user=ctx.coordinator,
-        default_change_reason="demo",
+        default_change_reason="dane demonstracyjne",
     )
     return len(created)
 

@@ -292,7 +292,10 @@ def _bulk_create(model, objects: list, *, actor=None, history: bool = True) -> l
     created = model.objects.bulk_create(objects, batch_size=BATCH)
     if history and hasattr(model, "history"):
         model.history.bulk_history_create(
-            created, batch_size=BATCH, default_user=actor, default_change_reason="demo"
+            created,
+            batch_size=BATCH,
+            default_user=actor,
+            default_change_reason="dane demonstracyjne",
         )
     return created
 
