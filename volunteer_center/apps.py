@@ -8,6 +8,7 @@ class VolunteerCenterConfig(AppConfig):
     verbose_name = _("Volunteer Centre")
 
     def ready(self) -> None:
+        from volunteer_center import checks  # noqa: F401 - registers the checks
         from volunteer_center.roles import sync_role_permissions
 
         # Permissions exist only after post_migrate of each app, so roles are

@@ -66,7 +66,29 @@ def test_check_deploy_notices_an_insecure_setup():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", env=production_env(DJANGO_SECRET_KEY=None))
+    env = production_env(DJANGO_SECRET_KEY=None)
+    result = manage("check", "--deploy", env=env)
 
     assert result.returncode != 0
+    assert "volunteer_center.E001" in result.stderr
     assert "DJANGO_SECRET_KEY" in result.stderr
+    server = subprocess.run(
+        [sys.executable, "-c", "import volunteer_center.wsgi"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert server.returncode != 0
+    assert "DJANGO_SECRET_KEY" in server.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key():
+    """CI and image builds run these with no environment prepared."""
+    env = production_env(DJANGO_SECRET_KEY=None, DJANGO_ALLOWED_HOSTS=None)
+    result = manage("makemigrations", "--check", "--dry-run", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout

@@ -1,0 +1,27 @@
+"""Production must not run without its secret key: the entry points call
+``require_secret_key`` and ``check --deploy`` reports it as an error."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
+
+MISSING_SECRET_KEY = "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development)."
+
+
+def secret_key_is_set() -> bool:
+    try:
+        return bool(settings.SECRET_KEY)
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        return False
+
+
+def require_secret_key() -> None:
+    if not secret_key_is_set():
+        raise ImproperlyConfigured(MISSING_SECRET_KEY)
+
+
+@register(Tags.security, deploy=True)
+def check_secret_key_is_set(app_configs, **kwargs):
+    if secret_key_is_set():
+        return []
+    return [Error(MISSING_SECRET_KEY, id="volunteer_center.E001")]
