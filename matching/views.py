@@ -558,22 +558,20 @@ class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, V
     def post(self, request, *args, **kwargs):
         from matching import batch
 
-        self.get_object()
+        proposal = self.get_object()
         pairs = []
         for value in request.POST.getlist("pair"):
             rid, _sep, vid = value.partition(":")
             if rid.isdigit() and vid.isdigit():
                 pairs.append((int(rid), int(vid)))
-        # The score and reasons are kept with each assignment, as for one
-        # proposal; a pair whose request or volunteer is gone is reported by
-        # batch_apply.
-        requests = HelpRequest.objects.in_bulk({rid for rid, _vid in pairs})
-        volunteers = Volunteer.objects.in_bulk({vid for _rid, vid in pairs})
-        details = {}
-        for rid, vid in pairs:
-            if rid in requests and vid in volunteers:
-                scored = selectors.score_for(requests[rid], volunteers[vid])
-                details[(rid, vid)] = batch.PairDetail(scored.score, scored.reasons)
+        # Each assignment keeps the score and reasons the plan showed; a pair
+        # whose request or volunteer is gone is reported by batch_apply.
+        details = {
+            (p["request"], p["volunteer"]): batch.PairDetail(
+                p["score"], tuple(p["reasons"])
+            )
+            for p in proposal.result.get("pairs", [])
+        }
         created, errors = batch.batch_apply(
             actor=request.user, pairs=pairs, details=details
         )
