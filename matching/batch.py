@@ -36,10 +36,9 @@ from matching.facts import (
     request_facts,
 )
 from matching.models import Assignment, HelpRequest
+from matching.selectors import reason_describer
 from matching.services import MatchingError, assignment_propose
 from registry.models import (
-    Category,
-    Skill,
     Volunteer,
 )
 
@@ -171,17 +170,10 @@ def _edges(register: Register, facts: Iterable[RequestFacts]):
 
 
 def _details(suggestions, pairs) -> dict[tuple[int, int], PairDetail]:
-    skill_names = dict(Skill.objects.values_list("pk", "name"))
-    category_names = dict(Category.objects.values_list("pk", "name"))
+    describe = reason_describer()
     return {
         pair: PairDetail(
-            score=suggestions[pair].score,
-            reasons=tuple(
-                engine.describe(
-                    reason, skill_names=skill_names, category_names=category_names
-                )
-                for reason in suggestions[pair].reasons
-            ),
+            score=suggestions[pair].score, reasons=describe(suggestions[pair].reasons)
         )
         for pair in sorted(pairs)
     }

@@ -181,6 +181,21 @@ def candidate_inputs(request: HelpRequest, volunteers: list[Volunteer]):
     ]
 
 
+def reason_describer():
+    """Turns the engine's reasons into Polish sentences, with the names of
+    skills and categories read once (two queries) for any number of them."""
+    skill_names = dict(Skill.objects.values_list("pk", "name"))
+    category_names = dict(Category.objects.values_list("pk", "name"))
+
+    def describe(reasons) -> tuple[str, ...]:
+        return tuple(
+            engine.describe(r, skill_names=skill_names, category_names=category_names)
+            for r in reasons
+        )
+
+    return describe
+
+
 def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
     """The best volunteers for the request, each with its reasons in Polish."""
     districts = District.objects.in_bulk()
@@ -188,18 +203,10 @@ def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
     volunteers = _pool(request, subject.required_skills)
     by_id = {v.pk: v for v in volunteers}
     ranked = engine.rank(subject, candidate_inputs(request, volunteers), limit=limit)
-    skill_names = dict(Skill.objects.values_list("pk", "name"))
-    category_names = dict(Category.objects.values_list("pk", "name"))
+    describe = reason_describer()
     return [
         Candidate(
-            volunteer=by_id[s.candidate_id],
-            score=s.score,
-            reasons=tuple(
-                engine.describe(
-                    r, skill_names=skill_names, category_names=category_names
-                )
-                for r in s.reasons
-            ),
+            volunteer=by_id[s.candidate_id], score=s.score, reasons=describe(s.reasons)
         )
         for s in ranked
     ]
@@ -214,15 +221,10 @@ def score_for(request: HelpRequest, volunteer: Volunteer) -> Candidate:
     )
     (subject,) = candidate_inputs(request, [volunteer])
     scored = engine.score_candidate(request_input(request, districts), subject)
-    skill_names = dict(Skill.objects.values_list("pk", "name"))
-    category_names = dict(Category.objects.values_list("pk", "name"))
     return Candidate(
         volunteer=volunteer,
         score=scored.score,
-        reasons=tuple(
-            engine.describe(r, skill_names=skill_names, category_names=category_names)
-            for r in scored.reasons
-        ),
+        reasons=reason_describer()(scored.reasons),
     )
 
 
