@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
@@ -45,9 +44,7 @@ class HelpRequestFilter(django_filters.FilterSet):
         if not value:
             return queryset
         # ``places_taken`` is annotated by selectors.request_list.
-        return queryset.filter(
-            status__in=HelpRequest.UNFINISHED, places_taken__lt=F("needed")
-        )
+        return queryset.with_free_places()
 
 
 class VolunteerSearchFilterMixin(django_filters.FilterSet):

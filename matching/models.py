@@ -104,6 +104,22 @@ class ProgrammePartner(models.Model):
 
 
 class HelpRequestQuerySet(models.QuerySet):
+    def with_places_taken(self):
+        """Annotates ``places_taken``: accepted or active assignments."""
+        return self.annotate(
+            places_taken=models.Count(
+                "assignments",
+                filter=Q(assignments__status__in=Assignment.HOLDING_PLACE),
+                distinct=True,
+            )
+        )
+
+    def with_free_places(self):
+        """Requests volunteers can still join; needs ``with_places_taken()``."""
+        return self.filter(
+            status__in=HelpRequest.DIRECTABLE, places_taken__lt=F("needed")
+        )
+
     def visible_to(self, user):
         """Coordinators see every request; a social worker sees the requests of
         their own beneficiaries and those they filed."""

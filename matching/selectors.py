@@ -29,13 +29,7 @@ def request_list(user) -> QuerySet[HelpRequest]:
     return (
         HelpRequest.objects.visible_to(user)
         .select_related("category", "district", "beneficiary", "institution")
-        .annotate(
-            places_taken=Count(
-                "assignments",
-                filter=Q(assignments__status__in=Assignment.HOLDING_PLACE),
-                distinct=True,
-            )
-        )
+        .with_places_taken()
         # Meta.ordering is not applied to aggregating queries.
         .order_by("-urgency", "date_from", "pk")
     )

@@ -5,9 +5,10 @@ queries whatever the size of the register.
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -48,31 +49,21 @@ def _month_label(month: dt.date) -> str:
 
 def todo(user, *, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
-    unfinished = HelpRequest.objects.filter(
-        status__in=[HelpRequest.Status.NEW, HelpRequest.Status.OPEN]
-    )
-    by_urgency = dict(
-        unfinished.values("urgency")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("urgency", "n")
-    )
-    unstaffed = (
-        matching_selectors.request_list(user)
-        .filter(status__in=HelpRequest.DIRECTABLE)
-        .filter(places_taken__lt=F("needed"))
-    )
+    # The same set as the request list's "places still free" filter, so each
+    # count matches the list its link opens.
+    unstaffed = matching_selectors.request_list(user).with_free_places()
+    by_urgency = Counter(unstaffed.values_list("urgency", flat=True))
     candidates = Volunteer.objects.candidates().not_anonymised()
     follow_ups = registry_selectors.consultation_list().follow_up_due(on=today)
     return {
         "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
         "follow_ups_count": follow_ups.count(),
         "open_by_urgency": [
-            (label, by_urgency.get(value, 0))
+            (value, label, by_urgency[value])
             for value, label in reversed(HelpRequest.Urgency.choices)
         ],
         "unstaffed": list(unstaffed[:LIST_LENGTH]),
-        "unstaffed_count": unstaffed.count(),
+        "unstaffed_count": by_urgency.total(),
         "candidates": list(
             candidates.select_related("district").order_by("created_at")[:LIST_LENGTH]
         ),

@@ -141,3 +141,25 @@ def test_the_menu_leads_to_assignments_and_they_to_hours(coordinator_client):
     assert f'href="{reverse("matching:assignment-list")}"' in menu
     page = coordinator_client.get(reverse("matching:assignment-list")).content.decode()
     assert f'href="{reverse("matching:hours-list")}"' in page
+
+
+def test_request_filters_narrow_the_list(
+    coordinator_client, coordinator, make_request, active_volunteer
+):
+    from matching.models import Programme
+
+    zima = Programme.objects.create(name="Zima", date_from=TUESDAY)
+    full = make_request(title="Obsadzone zakupy", needed=1, programme=zima)
+    make_request(title="Wolny spacer", needed=1, urgency=3)
+    directed(coordinator, full, active_volunteer())
+    url = reverse("matching:request-list")
+
+    def listed(**params):
+        response = coordinator_client.get(url, params)
+        return sorted(r.title for r in response.context["object_list"])
+
+    assert listed() == ["Obsadzone zakupy", "Wolny spacer"]
+    assert listed(unstaffed="on") == ["Wolny spacer"]
+    assert listed(programme=zima.pk) == ["Obsadzone zakupy"]
+    assert listed(q="spacer") == ["Wolny spacer"]
+    assert listed(urgency=3) == ["Wolny spacer"]

@@ -35,7 +35,9 @@ def test_todo_lists_unstaffed_requests_and_candidates(
     assert [r.title for r in todo["unstaffed"]] == ["Wolne"]
     assert todo["unstaffed_count"] == 1
     assert [v.first_name for v in todo["candidates"]] == ["Kandydatka"]
-    assert dict(todo["open_by_urgency"])["krytyczna"] == 1
+    by_urgency = {label: n for _value, label, n in todo["open_by_urgency"]}
+    assert by_urgency["krytyczna"] == 1
+    assert by_urgency["zwykła"] == 0  # the staffed one has no free place
 
 
 def test_todo_lists_advice_follow_ups_that_are_due(make_consultation, coordinator):
@@ -81,8 +83,8 @@ def test_dashboard_queries_do_not_grow(
         make_volunteer(first_name=f"K{i}", email=f"k{i}@example.pl")
     url = reverse("dashboard")
     coordinator_client.get(url)
-    # session, user, user and group permissions (2); open requests by urgency,
-    # requests with free places and their count, candidates and their count,
+    # session, user, user and group permissions (2); the urgencies of the
+    # requests with free places, the first of them, candidates and their count,
     # active volunteers, advice follow-ups due and their count; agreements
     # ending soon, assignments lacking an agreement; roles for the menu; one
     # query per chart (6)
@@ -94,4 +96,18 @@ def test_dashboard_queries_do_not_grow(
     assert html.count('class="table table-sm mb-0"') == 6  # a data table per chart
 
 
-DASHBOARD_QUERIES = 21
+DASHBOARD_QUERIES = 20
+
+
+def test_each_urgency_count_matches_the_list_its_link_opens(
+    make_request, coordinator, coordinator_client
+):
+    for i in range(3):
+        make_request(title=f"Pilne {i}", urgency=3)
+    make_request(title="Zwykłe")
+    page = coordinator_client.get(reverse("dashboard"))
+    for value, _label, count in page.context["todo"]["open_by_urgency"]:
+        listed = coordinator_client.get(
+            reverse("matching:request-list"), {"urgency": value, "unstaffed": "on"}
+        )
+        assert listed.context["paginator"].count == count
