@@ -183,14 +183,17 @@ def volunteers_with_approved_hours(
     date_from: dt.date, date_to: dt.date, *, programme=None
 ) -> QuerySet[Volunteer]:
     """Volunteers with approved hours in the period (in ``programme``, when
-    given: the programme's bulk certificates)."""
+    given: the programme's bulk certificates). Anonymised people get no
+    certificates, so they are left out."""
     hours = HoursEntry.objects.approved().filter(
         assignment__volunteer=OuterRef("pk"), date__gte=date_from, date__lte=date_to
     )
     if programme is not None:
         hours = hours.filter(assignment__request__programme=programme)
-    return Volunteer.objects.filter(Exists(hours)).order_by(
-        "last_name", "first_name", "pk"
+    return (
+        Volunteer.objects.not_anonymised()
+        .filter(Exists(hours))
+        .order_by("last_name", "first_name", "pk")
     )
 
 

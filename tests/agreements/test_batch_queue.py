@@ -123,3 +123,36 @@ def test_programme_page_links_to_its_bulk_certificates(coordinator_client):
     )
     assert form.context["form"].initial["programme"] == str(zima.pk)
     assert f'<option value="{zima.pk}" selected>Zima</option>' in form.content.decode()
+
+
+def test_an_anonymised_volunteer_does_not_stop_the_batch(
+    coordinator,
+    make_volunteer,
+    make_assignment,
+    log_hours,
+    django_capture_on_commit_callbacks,
+):
+    from registry import services as registry_services
+
+    kept = make_assignment(
+        make_volunteer(first_name="Ala"),
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 6, 30),
+    )
+    gone = make_assignment(
+        make_volunteer(first_name="Ola"),
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 6, 30),
+    )
+    for work in (kept, gone):
+        log_hours(work, dt.date(2026, 2, 10), "3")
+    registry_services.volunteer_mark_former(actor=coordinator, volunteer=gone.volunteer)
+    registry_services.volunteer_anonymise(actor=coordinator, volunteer=gone.volunteer)
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batches.certificate_batch_request(
+            actor=coordinator,
+            date_from=dt.date(2026, 2, 1),
+            date_to=dt.date(2026, 2, 28),
+        )
+    batch.refresh_from_db()
+    assert (batch.status, batch.total, batch.done) == ("done", 1, 1)
