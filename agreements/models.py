@@ -106,6 +106,16 @@ class AgreementTemplate(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(version__gte=1), name="agreementtemplate_version_positive"
             ),
+            # One text in use per kind: new agreements are made from it.
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(is_active=True),
+                name="agreementtemplate_one_in_use_per_kind",
+                violation_error_message=_(
+                    "Another version of this text is in use; publish a new "
+                    "version instead."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -485,3 +485,20 @@ def test_certificates_and_references_have_their_own_series(
             actor=coordinator, volunteer=volunteer, assessment="  ", **period
         )
     assert Reference.objects.count() == 1
+
+
+def test_only_one_version_of_a_text_is_in_use():
+    from django.core.exceptions import ValidationError
+
+    from agreements.models import AgreementTemplate
+
+    current = AgreementTemplate.objects.current("volunteer")
+    older = AgreementTemplate(
+        kind="volunteer",
+        version=current.version + 1,
+        title="Stara wersja",
+        body="Treść",
+        is_active=True,
+    )
+    with pytest.raises(ValidationError):
+        older.full_clean()
