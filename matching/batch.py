@@ -16,7 +16,6 @@ Staff review the plan; ``batch_apply`` proposes the chosen pairs through
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -79,15 +78,17 @@ class BatchResult:
         )
 
 
-def _batch_volunteer(v: VolunteerFacts, since: dt.date) -> optimizer.BatchVolunteer:
+def _batch_volunteer(v: VolunteerFacts) -> optimizer.BatchVolunteer:
     # One weekly budget for the whole batch: hours of every assignment still
-    # running count against it, which is stricter than the rule per period.
-    current = [c for c in v.commitments if c.date_to >= since]
+    # running (Register.load reads only those) count against it, which is
+    # stricter than the rule per period.
+    commitments = v.commitments
     return optimizer.BatchVolunteer(
         id=v.id,
-        hours_left=(v.max_hours_per_week * 100 - sum(c.cents for c in current)) / 100,
+        hours_left=(v.max_hours_per_week * 100 - sum(c.cents for c in commitments))
+        / 100,
         busy=tuple(
-            optimizer.BusyPeriod(c.slots, c.date_from, c.date_to) for c in current
+            optimizer.BusyPeriod(c.slots, c.date_from, c.date_to) for c in commitments
         ),
     )
 
@@ -126,7 +127,7 @@ def batch_plan(
     edges, suggestions = _edges(register, facts)
     batch_requests = [_batch_request(r) for r in facts]
     batch_volunteers = [
-        _batch_volunteer(register.volunteers[vid], since)
+        _batch_volunteer(register.volunteers[vid])
         for vid in sorted({e.volunteer_id for e in edges})
     ]
     timings["build"] = time.perf_counter() - started

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from matching import engine
 from matching.eligibility import SlotSpec, overlapping_parts, weekly_hours
-from matching.models import Assignment, HelpRequest, RequestSlot
+from matching.models import Assignment, HelpRequest, RequestSlot, party_key
 from registry.models import (
     ADULT_AGE,
     Availability,
@@ -113,10 +113,6 @@ class RequestFacts:
             object.__setattr__(self, name, value)
 
 
-def _party_key(beneficiary_id, institution_id) -> str:
-    return f"b:{beneficiary_id}" if beneficiary_id else f"i:{institution_id}"
-
-
 def request_facts(requests: QuerySet[HelpRequest]) -> list[RequestFacts]:
     """Facts of the requests, in four queries whatever their number."""
     slots: dict[int, list[engine.Slot]] = defaultdict(list)
@@ -141,7 +137,7 @@ def request_facts(requests: QuerySet[HelpRequest]) -> list[RequestFacts]:
     return [
         RequestFacts(
             id=r["pk"],
-            party_key=_party_key(r["beneficiary_id"], r["institution_id"]),
+            party_key=party_key(r["beneficiary_id"], r["institution_id"]),
             category_id=r["category_id"],
             district_id=r["district_id"],
             date_from=r["date_from"],
@@ -467,6 +463,6 @@ def _load_commitments(volunteers: dict[int, VolunteerFacts], *, since: dt.date):
         v = volunteers.get(vid)
         if v is None:
             continue
-        v.helped_parties.add(_party_key(beneficiary_id, institution_id))
+        v.helped_parties.add(party_key(beneficiary_id, institution_id))
         if status == Assignment.Status.ACTIVE:
             v.active_assignments += 1

@@ -29,6 +29,11 @@ from volunteer_center.models import BackgroundJob, TimeStampedModel
 Weekday = Availability.Weekday
 
 
+def party_key(beneficiary_id: int | None, institution_id: int | None) -> str:
+    """Who a request is for, as the engine's continuity rule compares it."""
+    return f"b:{beneficiary_id}" if beneficiary_id else f"i:{institution_id}"
+
+
 def hours_between(start: dt.time, end: dt.time) -> Decimal:
     minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
     return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
@@ -275,9 +280,7 @@ class HelpRequest(TimeStampedModel):
 
     @property
     def party_key(self) -> str:
-        if self.beneficiary_id:
-            return f"b:{self.beneficiary_id}"
-        return f"i:{self.institution_id}"
+        return party_key(self.beneficiary_id, self.institution_id)
 
     @property
     def duration_days(self) -> int:

@@ -44,13 +44,13 @@ def compute_batch_proposal(proposal_id: int) -> int:
         raise
     pairs = []
     for edge in sorted(result.optimised.pairs, key=lambda e: (e.request_id, -e.score)):
-        detail = result.details.get((edge.request_id, edge.volunteer_id))
+        detail = result.details[(edge.request_id, edge.volunteer_id)]
         pairs.append(
             {
                 "request": edge.request_id,
                 "volunteer": edge.volunteer_id,
-                "score": detail.score if detail else edge.score,
-                "reasons": list(detail.reasons) if detail else [],
+                "score": detail.score,
+                "reasons": list(detail.reasons),
             }
         )
     BatchProposal.objects.filter(pk=proposal_id).update(

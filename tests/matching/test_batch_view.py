@@ -107,3 +107,18 @@ def test_proposal_page_queries_do_not_grow(
     # volunteers, roles for the menu
     with django_assert_num_queries(8):
         coordinator_client.get(proposal.get_absolute_url())
+
+
+def test_a_failing_batch_proposal_is_marked_failed(coordinator, monkeypatch):
+    from matching import batch, tasks
+
+    def broken(**kwargs):
+        raise RuntimeError("solver unavailable")
+
+    monkeypatch.setattr(batch, "batch_plan", broken)
+    proposal = BatchProposal.objects.create(requested_by=coordinator)
+    with pytest.raises(RuntimeError):
+        tasks.compute_batch_proposal.call(proposal.pk)
+    proposal.refresh_from_db()
+    assert proposal.status == BatchProposal.Status.FAILED
+    assert "solver unavailable" in proposal.error

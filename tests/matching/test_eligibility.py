@@ -97,3 +97,13 @@ def test_sql_filter_and_per_volunteer_rules_agree(
         assert by_sql == by_rules, request.title
         checked += len(by_sql)
     assert checked > 0  # the data lets some volunteers through
+
+
+def test_the_engine_knows_the_same_parts_of_the_day_as_the_register():
+    """The engine copies them (it imports nothing from Django): keep in step."""
+    from matching import engine
+    from registry.models import Availability
+
+    assert {
+        str(part): hours for part, hours in Availability.PART_HOURS.items()
+    } == engine.PART_HOURS

@@ -229,3 +229,13 @@ def test_coordinator_sees_the_feed_address_on_the_volunteer_page(
 ):
     page = coordinator_client.get(volunteer.get_absolute_url()).content.decode()
     assert "http://testserver" + feed_url(volunteer) in page
+
+
+def test_an_anonymised_volunteers_feed_is_gone(volunteer, coordinator):
+    from registry import services as registry_services
+
+    url = feed_url(volunteer)
+    assert Client().get(url).status_code == 200
+    registry_services.volunteer_mark_former(actor=coordinator, volunteer=volunteer)
+    registry_services.volunteer_anonymise(actor=coordinator, volunteer=volunteer)
+    assert Client().get(url).status_code == 404
