@@ -178,15 +178,13 @@ class ConsultationFilter(django_filters.FilterSet):
         fields = ["person", "date_from", "date_to", "topic", "form", "status"]
 
     def filter_person(self, queryset, name, value):
-        query = Q()
-        for field in (
-            "walk_in_name",
-            "volunteer__last_name",
-            "beneficiary__last_name",
-            "institution__name",
-        ):
-            query |= Q(**{f"{field}__icontains": value.strip()})
-        return queryset.filter(query)
+        # The register's folded search: "zolc" finds "Żółć", by any name.
+        return queryset.filter(
+            Q(volunteer__in=Volunteer.objects.search(value))
+            | Q(beneficiary__in=Beneficiary.objects.search(value))
+            | Q(institution__in=Institution.objects.search(value))
+            | Q(walk_in_name__icontains=value.strip())
+        )
 
     def filter_follow_up(self, queryset, name, value):
         if value == "due":

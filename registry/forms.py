@@ -346,7 +346,7 @@ class SignUpForm(forms.ModelForm):
             "max_hours_per_week": _("At most 40."),
         }
 
-    def __init__(self, *args, clause_version: str = "", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         for name in ("skills", "interests", "reachable_districts", "district"):
@@ -534,11 +534,6 @@ class InstitutionForm(forms.ModelForm):
         }
 
 
-class StatusChangeForm(forms.Form):
-    ACTIONS = ("activate", "pause", "former")
-    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
-
-
 # --- Consultations ---------------------------------------------------------------
 
 
@@ -641,11 +636,6 @@ class ConsultationForm(forms.ModelForm):
                 if name in self.cleaned_data
             }
         }
-
-
-class ConsultationStatusForm(forms.Form):
-    ACTIONS = ("held", "cancel", "no_show")
-    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
 
 
 class SlotChoiceField(forms.ChoiceField):

@@ -673,3 +673,15 @@ def test_consultation_detail_queries_do_not_grow_with_history(
 
 
 DETAIL_QUERIES = 9
+
+
+def test_person_filter_finds_a_volunteer_without_diacritics(
+    coordinator_client, make_consultation, make_volunteer
+):
+    volunteer = make_volunteer(first_name="Żaneta", last_name="Żółć")
+    make_consultation(walk_in_name="", volunteer=volunteer)
+    make_consultation(walk_in_name="Ktoś Inny")
+    response = coordinator_client.get(
+        reverse("registry:consultation-list"), {"person": "zaneta zolc"}
+    )
+    assert [c.volunteer for c in response.context["object_list"]] == [volunteer]
