@@ -349,6 +349,8 @@ class Assignment(TimeStampedModel):
 
     LIVE = (Status.PROPOSED, Status.CONTACTED, Status.ACCEPTED, Status.ACTIVE)
     HOLDING_PLACE = (Status.ACCEPTED, Status.ACTIVE)
+    # Work that was agreed or done: what statistics count.
+    WORKING = (Status.ACCEPTED, Status.ACTIVE, Status.COMPLETED)
 
     request = models.ForeignKey(
         HelpRequest,

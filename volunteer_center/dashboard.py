@@ -17,6 +17,7 @@ from matching import selectors as matching_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry import selectors as registry_selectors
 from registry.models import Volunteer
+from volunteer_center.reports import grouped_counts, status_counts
 
 LIST_LENGTH = 8
 
@@ -78,33 +79,38 @@ def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:
     today = today or timezone.localdate()
     period = months_back(today, months)
     start = period[0]
+    requests = HelpRequest.objects.all()
     return [
         Series(_("Active volunteers per month"), _active_per_month(period, start)),
         Series(_("Hours per month"), _hours_per_month(period, start), unit="h"),
-        Series(_("Requests by category"), _requests_by("category__name")),
-        Series(_("Requests by status"), _requests_by_status()),
-        Series(_("Requests by district"), _requests_by("district__name")),
+        Series(_("Requests by category"), grouped_counts(requests, "category__name")),
+        Series(_("Requests by status"), status_counts(requests)),
+        Series(_("Requests by district"), grouped_counts(requests, "district__name")),
         Series(_("Fill rate by month of start"), _fill_rate(period, start), unit="%"),
     ]
 
 
 def _active_per_month(period, start) -> list[tuple[str, float]]:
-    """Volunteers with accepted, active or completed work in each month."""
+    """Volunteers with accepted, active or completed work in each month: one
+    aggregate with a distinct count per month."""
     working = Assignment.objects.filter(
-        status__in=[
-            Assignment.Status.ACCEPTED,
-            Assignment.Status.ACTIVE,
-            Assignment.Status.COMPLETED,
-        ],
-        date_to__gte=start,
-    ).values_list("volunteer_id", "date_from", "date_to")
-    counts = {month: set() for month in period}
-    for volunteer_id, date_from, date_to in working.iterator():
-        for month in period:
-            month_end = (month + dt.timedelta(days=32)).replace(day=1)
-            if date_from < month_end and date_to >= month:
-                counts[month].add(volunteer_id)
-    return [(_month_label(m), len(counts[m])) for m in period]
+        status__in=Assignment.WORKING, date_to__gte=start
+    )
+    counts = working.aggregate(
+        **{
+            f"m{i}": Count(
+                "volunteer",
+                distinct=True,
+                filter=Q(date_from__lt=_next_month(month), date_to__gte=month),
+            )
+            for i, month in enumerate(period)
+        }
+    )
+    return [(_month_label(m), counts[f"m{i}"]) for i, m in enumerate(period)]
+
+
+def _next_month(month: dt.date) -> dt.date:
+    return (month + dt.timedelta(days=32)).replace(day=1)
 
 
 def _hours_per_month(period, start) -> list[tuple[str, float]]:
@@ -119,40 +125,9 @@ def _hours_per_month(period, start) -> list[tuple[str, float]]:
     return [(_month_label(m), float(sums.get(m, 0) or 0)) for m in period]
 
 
-def _requests_by(field: str) -> list[tuple[str, float]]:
-    rows = (
-        HelpRequest.objects.values(field)
-        .annotate(n=Count("pk"))
-        .order_by("-n", field)
-        .values_list(field, "n")
-    )
-    return [(name or "—", n) for name, n in rows]
-
-
-def _requests_by_status() -> list[tuple[str, float]]:
-    counts = dict(
-        HelpRequest.objects.values("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("status", "n")
-    )
-    return [
-        (label, counts.get(value, 0)) for value, label in HelpRequest.Status.choices
-    ]
-
-
 def _fill_rate(period, start) -> list[tuple[str, float]]:
     """Places taken out of places needed, for requests starting each month."""
-    taken = Count(
-        "assignments",
-        filter=Q(
-            assignments__status__in=[
-                Assignment.Status.ACCEPTED,
-                Assignment.Status.ACTIVE,
-                Assignment.Status.COMPLETED,
-            ]
-        ),
-    )
+    taken = Count("assignments", filter=Q(assignments__status__in=Assignment.WORKING))
     rows = (
         HelpRequest.objects.filter(date_from__gte=start)
         .exclude(status=HelpRequest.Status.CANCELLED)

@@ -15,11 +15,6 @@ from django.utils.translation import gettext as _
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.models import Consultation, Volunteer, age_on
 
-WORKING = (
-    Assignment.Status.ACCEPTED,
-    Assignment.Status.ACTIVE,
-    Assignment.Status.COMPLETED,
-)
 AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
 
 
@@ -67,7 +62,7 @@ def _counted(values, order: list[str] | None = None) -> list[tuple[str, float]]:
 
 def build(date_from: dt.date, date_to: dt.date) -> Report:
     in_period = Q(date_from__lte=date_to, date_to__gte=date_from)
-    working = Assignment.objects.filter(in_period, status__in=WORKING)
+    working = Assignment.objects.filter(in_period, status__in=Assignment.WORKING)
     active = list(
         Volunteer.objects.filter(pk__in=working.values("volunteer_id")).values_list(
             "birth_date", "district__name"
@@ -109,17 +104,17 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
         Table(
             _("Help requests by category"),
             (_("category"), _("requests")),
-            _grouped(requests, "category__name"),
+            grouped_counts(requests, "category__name"),
         ),
         Table(
             _("Help requests by district"),
             (_("district"), _("requests")),
-            _grouped(requests, "district__name"),
+            grouped_counts(requests, "district__name"),
         ),
         Table(
             _("Help requests by status"),
             (_("status"), _("requests")),
-            _by_status(requests),
+            status_counts(requests),
         ),
         Table(
             _("Approved hours by programme"),
@@ -136,7 +131,7 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
         Table(
             _("Advice given by topic"),
             (_("topic"), _("consultations")),
-            _grouped(
+            grouped_counts(
                 Consultation.objects.filter(
                     status=Consultation.Status.HELD,
                     starts_at__date__gte=date_from,
@@ -149,7 +144,7 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
     return Report(date_from=date_from, date_to=date_to, figures=figures, tables=tables)
 
 
-def _grouped(queryset, field_name: str) -> list[tuple[str, float]]:
+def grouped_counts(queryset, field_name: str) -> list[tuple[str, float]]:
     return [
         (name or "—", n)
         for name, n in queryset.values(field_name)
@@ -159,7 +154,7 @@ def _grouped(queryset, field_name: str) -> list[tuple[str, float]]:
     ]
 
 
-def _by_status(requests) -> list[tuple[str, float]]:
+def status_counts(requests) -> list[tuple[str, float]]:
     counts = dict(
         requests.values("status")
         .annotate(n=Count("pk"))
