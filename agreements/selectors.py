@@ -91,6 +91,16 @@ def assignments_lacking_agreement() -> QuerySet[Assignment]:
     )
 
 
+def agreement_parties(kind: str) -> QuerySet:
+    """Who an agreement of ``kind`` can be made with: anonymised people are
+    no longer anyone's party."""
+    model = Agreement._meta.get_field(PARTY_FIELD[AgreementKind(kind)]).related_model
+    parties = model.objects.all()
+    if any(f.name == "anonymised_at" for f in model._meta.get_fields()):
+        parties = parties.filter(anonymised_at__isnull=True)
+    return parties
+
+
 def party_agreements(party) -> QuerySet[Agreement]:
     """The agreements with a volunteer, a beneficiary or an institution."""
     kind = AgreementKind(party._meta.model_name)

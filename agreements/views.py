@@ -39,7 +39,7 @@ from agreements.models import (
     CertificateBatch,
     Reference,
 )
-from agreements.services import PARTY_MODEL, AgreementError
+from agreements.services import AgreementError
 from registry.models import Volunteer
 from volunteer_center.audit import access_log
 from volunteer_center.mixins import (
@@ -113,10 +113,7 @@ class PartyChooseView(StaffPermissionRequiredMixin, View):
         query = request.GET.get("q", "").strip()
         parties = []
         if query:
-            model = PARTY_MODEL[kind]
-            found = model.objects.search(query)
-            if model is Volunteer:
-                found = found.not_anonymised()
+            found = selectors.agreement_parties(kind).search(query)
             parties = list(found[:PARTY_SEARCH_LIMIT])
         return render(
             request,
@@ -159,7 +156,9 @@ class AgreementCreateView(StaffPermissionRequiredMixin, AgreementFormMixin, Form
 
     @cached_property
     def party(self):
-        return get_object_or_404(PARTY_MODEL[self.kind], pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.agreement_parties(self.kind), pk=self.kwargs["pk"]
+        )
 
     def get_initial(self):
         return {

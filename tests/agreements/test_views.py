@@ -417,3 +417,19 @@ def test_beneficiary_and_institution_pages_list_their_agreements(
     html = coordinator_client.get(party.get_absolute_url()).content.decode()
     assert agreement.number in html
     assert f"/porozumienia/nowe/{kind}/{party.pk}/" in html
+
+
+def test_anonymised_people_are_no_agreement_party(coordinator_client, make_beneficiary):
+    from django.utils import timezone
+
+    from registry.models import Beneficiary
+
+    gone = make_beneficiary(last_name="Zapomniany")
+    Beneficiary.objects.filter(pk=gone.pk).update(anonymised_at=timezone.now())
+    page = coordinator_client.get(
+        reverse("agreements:agreement-choose-party"),
+        {"kind": "beneficiary", "q": "zapomniany"},
+    )
+    assert page.context["parties"] == []
+    create = reverse("agreements:agreement-create", args=["beneficiary", gone.pk])
+    assert coordinator_client.get(create).status_code == 404
