@@ -1,17 +1,12 @@
 """The FilterSet of the agreement list."""
 
-import datetime as dt
-
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, AgreementKind
 from volunteer_center.text import fold
-
-ENDING_DAYS = 30
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -51,7 +46,4 @@ class AgreementFilter(django_filters.FilterSet):
     def filter_ending(self, queryset, name, value):
         if not value:
             return queryset
-        today = timezone.localdate()
-        return queryset.binding().filter(
-            date_to__gte=today, date_to__lte=today + dt.timedelta(days=ENDING_DAYS)
-        )
+        return queryset.ending_within()

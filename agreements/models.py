@@ -25,6 +25,8 @@ from volunteer_center.models import BackgroundJob, TimeStampedModel
 # Work longer than this needs a written agreement (art. 44 ust. 4); up to it
 # the centre must insure the volunteer against accidents (art. 46 ust. 1 pkt 4).
 WRITTEN_AGREEMENT_AFTER_DAYS = 30
+# The coordinator is warned this many days before an agreement ends.
+ENDING_SOON_DAYS = 30
 
 
 class PrivateStorage(LazyObject):
@@ -142,6 +144,13 @@ class AgreementCounter(models.Model):
 
 
 class AgreementQuerySet(models.QuerySet):
+    def ending_within(self, days: int = ENDING_SOON_DAYS, today=None):
+        """Signed or active agreements whose period ends within ``days``."""
+        today = today or timezone.localdate()
+        return self.binding().filter(
+            date_to__gte=today, date_to__lte=today + dt.timedelta(days=days)
+        )
+
     def binding(self):
         """Signed or active: the agreements in force or about to be."""
         return self.filter(status__in=Agreement.BINDING)
@@ -349,12 +358,6 @@ class Agreement(TimeStampedModel):
     @property
     def is_binding(self) -> bool:
         return self.status in self.BINDING
-
-    def ends_within(self, days: int, today: dt.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.date_to is not None and today <= self.date_to <= (
-            today + dt.timedelta(days=days)
-        )
 
 
 # --- Certificates and references ---------------------------------------------

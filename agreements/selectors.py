@@ -15,9 +15,9 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
-from django.utils import timezone
 
 from agreements.models import (
+    ENDING_SOON_DAYS,
     PARTY_FIELD,
     WRITTEN_AGREEMENT_AFTER_DAYS,
     Agreement,
@@ -52,14 +52,12 @@ def agreement_detail() -> QuerySet[Agreement]:
 
 
 def agreements_ending_soon(
-    days: int = 30, today: dt.date | None = None
+    days: int = ENDING_SOON_DAYS, today: dt.date | None = None
 ) -> QuerySet[Agreement]:
     """Signed or active agreements whose period ends within ``days``."""
-    today = today or timezone.localdate()
     return (
-        Agreement.objects.binding()
+        Agreement.objects.ending_within(days, today)
         .with_parties()
-        .filter(date_to__gte=today, date_to__lte=today + dt.timedelta(days=days))
         .order_by("date_to", "pk")
     )
 

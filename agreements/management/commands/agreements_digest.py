@@ -12,8 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from agreements import selectors, services
-
-ENDING_DAYS = 30
+from agreements.models import ENDING_SOON_DAYS
 
 
 def digest_recipients() -> list[str]:
@@ -45,7 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         expired = services.agreement_expire_due()
-        ending = list(selectors.agreements_ending_soon(days=ENDING_DAYS))
+        ending = list(selectors.agreements_ending_soon(days=ENDING_SOON_DAYS))
         lacking = list(selectors.assignments_lacking_agreement())
         self.stdout.write(
             f"expired: {expired}, ending soon: {len(ending)}, "
@@ -62,7 +61,7 @@ class Command(BaseCommand):
                 "ending": ending,
                 "lacking": lacking,
                 "total": len(ending) + len(lacking),
-                "days": ENDING_DAYS,
+                "days": ENDING_SOON_DAYS,
                 "CENTRE": settings.CENTRE,
             }
             subject = render_to_string(
