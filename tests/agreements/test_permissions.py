@@ -105,3 +105,29 @@ def test_the_scan_is_served_to_the_coordinator(coordinator_client, objects):
     assert b"".join(response.streaming_content) == b"%PDF-1.4 skan"
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("url_name", "kind"),
+    [
+        ("agreements:agreement-pdf", "signed"),
+        ("agreements:agreement-scan", "signed"),
+        ("agreements:certificate-pdf", "certificate"),
+        ("agreements:reference-pdf", "reference"),
+        ("agreements:batch-download", "batch"),
+    ],
+)
+def test_every_download_is_written_to_the_access_log(
+    url_name, kind, objects, coordinator_client
+):
+    from django.urls import reverse
+
+    from volunteer_center.models import AccessLog
+
+    before = AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count()
+    response = coordinator_client.get(reverse(url_name, args=[objects[kind].pk]))
+    assert response.status_code == 200
+    response.close()
+    exports = AccessLog.objects.filter(action=AccessLog.Action.EXPORT)
+    assert exports.count() == before + 1
+    assert exports.order_by("-pk").first().actor.username == "koordynator"
