@@ -127,7 +127,10 @@ def test_every_download_is_written_to_the_access_log(
     before = AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count()
     response = coordinator_client.get(reverse(url_name, args=[objects[kind].pk]))
     assert response.status_code == 200
-    response.close()
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert body
     exports = AccessLog.objects.filter(action=AccessLog.Action.EXPORT)
     assert exports.count() == before + 1
     assert exports.order_by("-pk").first().actor.username == "koordynator"
