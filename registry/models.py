@@ -925,6 +925,13 @@ class Consultation(TimeStampedModel):
         return self.volunteer or self.beneficiary or self.institution
 
     @property
+    def occupies_the_desk(self) -> bool:
+        """The same rule as ``ConsultationQuerySet.occupying_the_desk``."""
+        return (
+            self.form == self.Form.IN_PERSON and self.status in self.OCCUPYING_STATUSES
+        )
+
+    @property
     def person_name(self) -> str:
         return str(self.person or self.walk_in_name)
 

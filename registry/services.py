@@ -390,6 +390,15 @@ def _slot_taken_message():
 def _save_consultation(consultation: Consultation, *, actor) -> Consultation:
     consultation._history_user = actor
     consultation.full_clean()
+    # One desk: an in-person visit, planned or held, may not overlap another
+    # (booked online or entered by staff).
+    if consultation.occupies_the_desk and any(
+        other.pk != consultation.pk
+        for other in Consultation.objects.occupying_the_desk().overlapping(
+            consultation.starts_at, consultation.ends_at
+        )
+    ):
+        raise RegistryError(_slot_taken_message())
     try:
         # A savepoint, so the outer transaction survives a refused insert.
         with transaction.atomic():
@@ -459,9 +468,6 @@ def consultation_book(
         raise RegistryError(
             _("This time is not open for booking. Please choose one of the listed.")
         )
-    ends_at = starts_at + dt.timedelta(minutes=hours.slot_minutes)
-    if Consultation.objects.occupying_the_desk().overlapping(starts_at, ends_at):
-        raise RegistryError(_slot_taken_message())
     consultation = Consultation(
         status=Consultation.Status.PLANNED,
         form=Consultation.Form.IN_PERSON,

@@ -685,3 +685,21 @@ def test_person_filter_finds_a_volunteer_without_diacritics(
         reverse("registry:consultation-list"), {"person": "zaneta zolc"}
     )
     assert [c.volunteer for c in response.context["object_list"]] == [volunteer]
+
+
+def test_staff_cannot_plan_a_visit_over_a_booked_slot(topic, coordinator):
+    with time_machine.travel(NOW, tick=False):
+        book(topic)
+    fields = {
+        "starts_at": TUESDAY_10 + dt.timedelta(minutes=10),
+        "walk_in_name": "Jan Nowy",
+        "topic": topic,
+        "form": "in_person",
+        "status": "planned",
+    }
+    with pytest.raises(services.RegistryError, match=SLOT_TAKEN):
+        services.consultation_create(actor=coordinator, fields=fields)
+    # A phone call at the same time takes no desk.
+    assert services.consultation_create(
+        actor=coordinator, fields={**fields, "form": "phone", "status": "held"}
+    )
