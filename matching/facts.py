@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from registry.models import (
     Availability,
     District,
     Volunteer,
+    vetting_valid_on,
     years_ago,
 )
 
@@ -98,7 +98,6 @@ class RequestFacts:
     cents: int = field(init=False)  # weekly hours × 100
     cells: frozenset[tuple[int, str]] = field(init=False)
     adult_born_by: dt.date = field(init=False)
-    vetting_since: dt.date = field(init=False)
 
     def __post_init__(self):
         specs = [SlotSpec(s.weekday, s.start, s.end) for s in self.slots]
@@ -106,8 +105,6 @@ class RequestFacts:
             "cents": _cents(weekly_hours(specs)),
             "cells": frozenset(overlapping_parts(specs)),
             "adult_born_by": years_ago(self.date_from, ADULT_AGE),
-            "vetting_since": self.date_from
-            - dt.timedelta(days=settings.VETTING_VALIDITY_DAYS),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -264,13 +261,12 @@ class Register:
             return False
         if v.birth_date > r.adult_born_by and (r.adults_only or not v.guardian_consent):
             return False
-        if r.involves_minors:
-            since = r.vetting_since
-            checks = (v.criminal_record_checked_on, v.sex_offender_register_checked_on)
-            if not all(
-                day is not None and since <= day <= r.date_from for day in checks
-            ):
-                return False
+        if r.involves_minors and not vetting_valid_on(
+            v.criminal_record_checked_on,
+            v.sex_offender_register_checked_on,
+            r.date_from,
+        ):
+            return False
         if r.driving_licence_required and not v.has_driving_licence:
             return False
         if v.availability.isdisjoint(r.cells if cells is None else cells):

@@ -22,6 +22,18 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
     return day.year - birth_date.year - before_birthday
 
 
+def vetting_valid_on(
+    criminal_record_checked_on, sex_offender_register_checked_on, on: dt.date
+) -> bool:
+    """Both checks for work with minors were made and are still current on
+    ``on`` (settings.VETTING_VALIDITY_DAYS)."""
+    since = on - dt.timedelta(days=settings.VETTING_VALIDITY_DAYS)
+    return all(
+        day is not None and since <= day <= on
+        for day in (criminal_record_checked_on, sex_offender_register_checked_on)
+    )
+
+
 def years_ago(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
@@ -496,13 +508,11 @@ class Volunteer(Searchable, Address, TimeStampedModel):
         return self.age() < ADULT_AGE
 
     def vetting_valid(self, on: dt.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        since = on - dt.timedelta(days=settings.VETTING_VALIDITY_DAYS)
-        checks = (
+        return vetting_valid_on(
             self.criminal_record_checked_on,
             self.sex_offender_register_checked_on,
+            on or timezone.localdate(),
         )
-        return all(day is not None and since <= day <= on for day in checks)
 
     @property
     def is_anonymised(self) -> bool:
