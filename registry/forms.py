@@ -279,7 +279,25 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
         }
 
 
-class SignUpForm(forms.ModelForm):
+class HoneypotMixin(forms.Form):
+    """A ``website`` field people never see (``honeypot_layout()`` hides it) and
+    spam robots fill in; the public forms pretend to succeed for them."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+def honeypot_layout() -> Div:
+    return Div("website", css_class="honeypot", aria_hidden="true")
+
+
+class SignUpForm(HoneypotMixin, forms.ModelForm):
     """The public volunteer sign-up: what a resident can tell about themselves.
 
     Model validation (age limits, guardian, phone and postal code formats) is
@@ -296,11 +314,6 @@ class SignUpForm(forms.ModelForm):
             "my personal data for the purposes of volunteering."
         ),
         error_messages={"required": _("Without this consent we cannot register you.")},
-    )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -386,13 +399,8 @@ class SignUpForm(forms.ModelForm):
                 HTML('{% include "volunteer_center/_privacy_clause.html" %}'),
                 "consent",
             ),
-            HTML('<div class="honeypot" aria-hidden="true">'),
-            "website",
-            HTML("</div>"),
+            honeypot_layout(),
         )
-
-    def is_robot(self) -> bool:
-        return bool(self.data.get("website"))
 
     service_kwargs = VolunteerForm.service_kwargs
 
@@ -667,7 +675,7 @@ def slot_label(slot) -> str:
     )
 
 
-class ConsultationBookingForm(forms.Form):
+class ConsultationBookingForm(HoneypotMixin, forms.Form):
     """The public form: a resident books a visit in office hours."""
 
     slot = forms.ChoiceField(label=_("Date and time of the visit"))
@@ -695,12 +703,6 @@ class ConsultationBookingForm(forms.Form):
             "this consultation, as described in the information clause above."
         ),
     )
-    # A honeypot: hidden from people, filled in by spam robots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
@@ -717,7 +719,7 @@ class ConsultationBookingForm(forms.Form):
             "topic",
             HTML('{% include "registry/_consultation_privacy_clause.html" %}'),
             "consent",
-            Div("website", css_class="honeypot", aria_hidden="true"),
+            honeypot_layout(),
         )
 
     def clean_phone(self) -> str:
@@ -739,9 +741,6 @@ class ConsultationBookingForm(forms.Form):
                 _("Give a phone number or an e-mail address, so we can reach you."),
             )
         return cleaned_data
-
-    def is_robot(self) -> bool:
-        return bool(self.data.get("website"))
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
