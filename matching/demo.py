@@ -3,7 +3,7 @@
 Runs after ``registry.demo`` and reads the beneficiaries, institutions and
 volunteers it made from the database. Deterministic for a given ``rng``.
 Every assignment obeys the matching rules: volunteers are picked with the
-batch proposal's in-memory rules (``matching.batch.Register``), which are
+batch proposal's in-memory rules (``matching.facts.Register``), which are
 kept true as assignments are added, and the places of a request are
 numbered 1, 2, … Rows go in with bulk_create in batches, so
 ``--requests 20000`` with ``--volunteers 100000`` takes seconds.

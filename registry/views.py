@@ -203,9 +203,6 @@ class VolunteerAnonymiseView(StaffPermissionRequiredMixin, SingleObjectMixin, Vi
         )
 
 
-# --- Beneficiaries --------------------------------------------------------------
-
-
 # --- Public sign-up -----------------------------------------------------------
 
 
@@ -250,6 +247,9 @@ def sign_up_allowed(request, form: str = "signup") -> bool:
 
 class SignUpThanksView(TemplateView):
     template_name = "registry/sign_up_thanks.html"
+
+
+# --- Beneficiaries --------------------------------------------------------------
 
 
 class BeneficiaryScopeMixin:

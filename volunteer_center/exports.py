@@ -32,6 +32,16 @@ from volunteer_center.models import AccessLog
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(response, filename: str):
+    """Marks a response as a file download that caches must not keep (it
+    holds personal data)."""
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 # Characters that make a spreadsheet read a text cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -112,11 +122,7 @@ class ExportMixin:
                 xlsx_bytes(headers, table, title=self.export_filename),
                 content_type=XLSX_CONTENT_TYPE,
             )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{filename}.{export_format}"'
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        return attachment(response, f"{filename}.{export_format}")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(export_formats=self.export_formats, **kwargs)

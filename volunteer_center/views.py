@@ -71,7 +71,7 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
     template_name = "volunteer_center/report.html"
 
     def get(self, request, *args, **kwargs):
-        from volunteer_center import reports
+        from volunteer_center import exports, reports
         from volunteer_center.forms import ReportPeriodForm
 
         form = ReportPeriodForm(request.GET or None)
@@ -81,12 +81,9 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
         output = request.GET.get("format")
         if output == "xlsx":
             response = HttpResponse(
-                reports.to_xlsx(report),
-                content_type="application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
+                reports.to_xlsx(report), content_type=exports.XLSX_CONTENT_TYPE
             )
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-            return response
+            return exports.attachment(response, f"{name}.xlsx")
         if output == "pdf":
             from agreements.pdf import render_pdf
 
@@ -94,8 +91,7 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
                 render_pdf("volunteer_center/report_pdf.html", {"report": report}),
                 content_type="application/pdf",
             )
-            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-            return response
+            return exports.attachment(response, f"{name}.pdf")
         return self.render_to_response(
             self.get_context_data(report=report, form=form, query=form.query())
         )
