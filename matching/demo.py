@@ -32,6 +32,7 @@ from matching.models import (
     RequestSlot,
     hours_between,
 )
+from matching.selectors import reason_describer
 from registry.models import Beneficiary, Category, Institution, Skill
 
 BATCH = 5000
@@ -507,8 +508,7 @@ def _settle_statuses(specs: list[_Spec], made) -> None:
 
 
 def _write_assignments(ctx, made) -> list[Assignment]:
-    skill_names = {pk: name for name, pk in ctx.skills.items()}
-    category_names = {pk: name for name, pk in ctx.categories.items()}
+    describe = reason_describer()
     places: dict[int, int] = defaultdict(int)
     objects = []
     for spec, vid, status, scored in made:
@@ -527,12 +527,7 @@ def _write_assignments(ctx, made) -> list[Assignment]:
                 date_to=r.date_to,
                 weekly_hours=Decimal(spec.facts.cents) / 100,
                 score=scored.score,
-                reasons=[
-                    engine.describe(
-                        reason, skill_names=skill_names, category_names=category_names
-                    )
-                    for reason in scored.reasons
-                ],
+                reasons=list(describe(scored.reasons)),
                 proposed_by=ctx.coordinator,
                 status_changed_at=ctx.now - ctx.days(0, 20),
                 status_changed_by=ctx.coordinator,
