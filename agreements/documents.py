@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from agreements.models import Agreement, AgreementKind, Certificate, Reference
-from agreements.pdf import render_pdf
+from volunteer_center.core.pdf import render_pdf
 
 LAW_SHORT = (
     "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego "

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, AgreementKind
-from volunteer_center.text import fold
+from volunteer_center.core.text import fold
 
 
 class AgreementFilter(django_filters.FilterSet):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry.models import Beneficiary, Institution, Volunteer
-from volunteer_center.models import BackgroundJob, TimeStampedModel
+from volunteer_center.core.models import BackgroundJob, TimeStampedModel
 
 # Work longer than this needs a written agreement (art. 44 ust. 4); up to it
 # the centre must insure the volunteer against accidents (art. 46 ust. 1 pkt 4).

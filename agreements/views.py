@@ -41,13 +41,13 @@ from agreements.models import (
 )
 from agreements.services import AgreementError
 from registry.models import Volunteer
-from volunteer_center.audit import access_log
-from volunteer_center.mixins import (
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
     StaffPermissionRequiredMixin,
 )
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 PARTY_SEARCH_LIMIT = 20
 

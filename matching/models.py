@@ -24,7 +24,7 @@ from registry.models import (
     Skill,
     Volunteer,
 )
-from volunteer_center.models import BackgroundJob, TimeStampedModel
+from volunteer_center.core.models import BackgroundJob, TimeStampedModel
 
 Weekday = Availability.Weekday
 

@@ -22,9 +22,9 @@ from matching.models import (
     Programme,
 )
 from registry.models import Volunteer
-from volunteer_center.exports import ExportMixin, phone
-from volunteer_center.mixins import FilteredListMixin, StaffPermissionRequiredMixin
-from volunteer_center.mixins import ServiceFormMixin as BaseServiceFormMixin
+from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import ServiceFormMixin as BaseServiceFormMixin
 
 # Volunteers' contact is exported only to those who may see the register of
 # volunteers (coordinators), never to social workers.

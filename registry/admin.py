@@ -32,9 +32,9 @@ from registry.models import (
     Volunteer,
 )
 from registry.resources import InstitutionResource, VolunteerResource
-from volunteer_center.audit import access_log, access_log_many
-from volunteer_center.models import AccessLog
-from volunteer_center.roles import ROLE_GROUPS, SOCIAL_WORKER
+from volunteer_center.core.audit import access_log, access_log_many
+from volunteer_center.core.models import AccessLog
+from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
 
 # --- Shared pieces --------------------------------------------------------------
 

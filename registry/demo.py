@@ -28,7 +28,7 @@ from registry.models import (
     Volunteer,
 )
 from registry.validators import NIP_WEIGHTS, PESEL_WEIGHTS, REGON9_WEIGHTS
-from volunteer_center.text import fold
+from volunteer_center.core.text import fold
 
 BATCH = 5000
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry import validators
-from volunteer_center.models import TimeStampedModel
-from volunteer_center.text import fold
+from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.text import fold
 
 ADULT_AGE = 18
 MIN_VOLUNTEER_AGE = 13

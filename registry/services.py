@@ -23,8 +23,8 @@ from registry.models import (
     OfficeHours,
     Volunteer,
 )
-from volunteer_center.audit import access_log
-from volunteer_center.models import AccessLog
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.models import AccessLog
 
 Slot = tuple[int, str]
 

@@ -37,17 +37,16 @@ from registry.forms import (
     VolunteerForm,
 )
 from registry.models import Beneficiary, Consultation, Institution, Volunteer
-from volunteer_center.audit import access_log
-from volunteer_center.exports import ExportMixin, phone
-from volunteer_center.mixins import (
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
     StaffPermissionRequiredMixin,
 )
-from volunteer_center.mixins import ServiceFormMixin as BaseServiceFormMixin
-from volunteer_center.models import AccessLog
-from volunteer_center.selectors import office_hours
+from volunteer_center.core.mixins import ServiceFormMixin as BaseServiceFormMixin
+from volunteer_center.core.models import AccessLog
 
 
 class ServiceFormMixin(BaseServiceFormMixin):
@@ -551,7 +550,7 @@ class ConsultationBookView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             clause_version=settings.PRIVACY_CLAUSE_VERSION,
-            office_hours=office_hours(),
+            office_hours=selectors.office_hours(),
             **kwargs,
         )
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
+from volunteer_center.core.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 from volunteer_center.services import staff_user_create
 
 # Builders of register and matching data, for the tests of every app.
@@ -137,7 +137,7 @@ def _ensure_preloaded_data() -> None:
     from django.db.migrations.loader import MigrationLoader
 
     from registry.models import District
-    from volunteer_center.roles import sync_role_permissions
+    from volunteer_center.core.roles import sync_role_permissions
 
     if District.objects.exists():
         return

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
+from volunteer_center.core.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 from volunteer_center.services import staff_user_create
 
 

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, ROLE_GROUPS
+from volunteer_center.core.roles import ADMINISTRATOR, COORDINATOR, ROLE_GROUPS
 
 
 @transaction.atomic

@@ -35,7 +35,7 @@ DEBUG = env_bool("DJANGO_DEBUG")
 # Production needs DJANGO_SECRET_KEY; there is no fallback. It may be missing
 # for commands that sign nothing (makemigrations, compilemessages in a build):
 # the WSGI/ASGI entry points and `check --deploy` refuse to run without it
-# (volunteer_center/checks.py), and Django refuses any use of an empty key.
+# (volunteer_center/core/checks.py), and Django refuses any use of an empty key.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
@@ -59,10 +59,12 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django_tasks_db",
-    "volunteer_center",
+    # The layers, bottom to top (docs/ARCHITECTURE.md).
+    "volunteer_center.core",
     "registry",
     "matching",
     "agreements",
+    "volunteer_center",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "volunteer_center.context_processors.centre",
+                "volunteer_center.core.context_processors.centre",
             ],
         },
     },

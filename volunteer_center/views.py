@@ -4,9 +4,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from volunteer_center.forms import LoginForm, PasswordChangeForm
-from volunteer_center.mixins import StaffPermissionRequiredMixin
-from volunteer_center.selectors import office_hours, role_home_url
+from registry.selectors import office_hours
+from volunteer_center import dashboard, reports
+from volunteer_center.core import exports
+from volunteer_center.core.mixins import StaffPermissionRequiredMixin
+from volunteer_center.core.pdf import render_pdf
+from volunteer_center.forms import LoginForm, PasswordChangeForm, ReportPeriodForm
+from volunteer_center.selectors import role_home_url
 
 
 class HomeView(TemplateView):
@@ -56,8 +60,6 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from volunteer_center import dashboard
-
         return super().get_context_data(
             todo=dashboard.todo(self.request.user), charts=dashboard.charts(), **kwargs
         )
@@ -71,9 +73,6 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
     template_name = "volunteer_center/report.html"
 
     def get(self, request, *args, **kwargs):
-        from volunteer_center import exports, reports
-        from volunteer_center.forms import ReportPeriodForm
-
         form = ReportPeriodForm(request.GET or None)
         date_from, date_to = form.period()
         report = reports.build(date_from, date_to)
@@ -85,8 +84,6 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
             )
             return exports.attachment(response, f"{name}.xlsx")
         if output == "pdf":
-            from agreements.pdf import render_pdf
-
             response = HttpResponse(
                 render_pdf("volunteer_center/report_pdf.html", {"report": report}),
                 content_type="application/pdf",

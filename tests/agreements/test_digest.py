@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from agreements.models import Agreement
 from tests.conftest import make_user
-from volunteer_center.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
+from volunteer_center.core.roles import ADMINISTRATOR, COORDINATOR, SOCIAL_WORKER
 
 pytestmark = pytest.mark.django_db
 

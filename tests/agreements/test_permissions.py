@@ -122,7 +122,7 @@ def test_every_download_is_written_to_the_access_log(
 ):
     from django.urls import reverse
 
-    from volunteer_center.models import AccessLog
+    from volunteer_center.core.models import AccessLog
 
     before = AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count()
     response = coordinator_client.get(reverse(url_name, args=[objects[kind].pk]))

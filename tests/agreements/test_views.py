@@ -12,7 +12,7 @@ from django.urls import reverse
 from agreements import services
 from agreements.models import Agreement, Certificate, CertificateBatch, Reference
 from tests.agreements.conftest import VOLUNTEER_FIELDS
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 pytestmark = pytest.mark.django_db
 

@@ -596,7 +596,7 @@ def test_each_consultation_filter_narrows_the_list(
 
 
 def test_detail_shows_the_booking_and_logs_the_view(coordinator_client, topic):
-    from volunteer_center.models import AccessLog
+    from volunteer_center.core.models import AccessLog
 
     consultation = book(topic)
     html = coordinator_client.get(consultation.get_absolute_url()).content.decode()

@@ -18,7 +18,7 @@ from registry import services
 from registry.models import Institution, Volunteer
 from registry.resources import InstitutionResource, VolunteerResource
 from tests.registry.conftest import make_pesel
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 CSV_FORMAT, XLSX_FORMAT = "0", "1"
 

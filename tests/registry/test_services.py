@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 
 from registry import services
 from registry.models import Volunteer
-from volunteer_center.models import AccessLog
+from volunteer_center.core.history import change_history
+from volunteer_center.core.models import AccessLog
 
 
 def test_activating_a_candidate_records_who_did_it(make_volunteer, coordinator):
@@ -133,8 +134,6 @@ def test_a_social_workers_new_beneficiary_is_their_own(social_worker):
 def test_changes_of_skills_and_availability_are_in_the_history(
     make_volunteer, coordinator, skills
 ):
-    from registry import selectors
-
     first, second = list(skills.values())[:2]
     volunteer = make_volunteer(skills=[first], availability={(1, "morning")})
     services.volunteer_update(
@@ -144,7 +143,7 @@ def test_changes_of_skills_and_availability_are_in_the_history(
         skills=[second],
         availability={(1, "morning"), (3, "evening")},
     )
-    (latest, *_older) = selectors.change_history(volunteer)
+    (latest, *_older) = change_history(volunteer)
     assert latest.who == coordinator
     assert f"{first} → {second}" in latest.note
     assert "wieczorem" in latest.note or "evening" in latest.note
@@ -156,4 +155,4 @@ def test_changes_of_skills_and_availability_are_in_the_history(
         skills=[second],
         availability={(1, "morning"), (3, "evening")},
     )
-    assert selectors.change_history(volunteer)[0].note == ""
+    assert change_history(volunteer)[0].note == ""

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from registry import services
 from registry.models import Volunteer
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 
 def names_in(response) -> str:

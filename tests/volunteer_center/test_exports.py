@@ -19,7 +19,7 @@ from matching import services
 from matching.models import Assignment
 from registry.models import Consultation, Volunteer
 from tests.matching.conftest import TUESDAY
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 FORMATS = ["csv", "xlsx"]
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from volunteer_center.core.roles import ROLE_GROUPS
 from volunteer_center.demo_users import DEMO_USERS, demo_users_ensure
-from volunteer_center.roles import ROLE_GROUPS
 
 
 class Command(BaseCommand):

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpResponseRedirect
 
-from volunteer_center.audit import access_log
-from volunteer_center.models import AccessLog
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.history import change_history
+from volunteer_center.core.models import AccessLog
 
 
 class StaffPermissionRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -54,8 +55,6 @@ class ChangeHistoryMixin:
     context as ``history``, for users allowed to see it; otherwise None."""
 
     def get_context_data(self, **kwargs):
-        from registry.selectors import change_history
-
         context = super().get_context_data(**kwargs)
         opts = self.object._meta
         allowed = self.request.user.has_perm(

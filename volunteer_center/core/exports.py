@@ -27,8 +27,8 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from volunteer_center.audit import access_log_many
-from volunteer_center.models import AccessLog
+from volunteer_center.core.audit import access_log_many
+from volunteer_center.core.models import AccessLog
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 
 def access_log(

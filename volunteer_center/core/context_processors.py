@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from volunteer_center.roles import user_roles
+from volunteer_center.core.roles import user_roles
 
 
 def centre(request):

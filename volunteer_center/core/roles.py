@@ -45,7 +45,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.*_consultationtopic",
         "registry.*_officehours",
         "agreements.*_agreementtemplate",
-        "volunteer_center.view_accesslog",
+        "core.view_accesslog",
     ),
 }
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from volunteer_center.models import AccessLog
+from volunteer_center.core.models import AccessLog
 
 
 @admin.register(AccessLog)

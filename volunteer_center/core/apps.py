@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The foundation every app builds on (docs/ARCHITECTURE.md): it imports
+    no app of the project."""
+
+    name = "volunteer_center.core"
+    label = "core"
+    verbose_name = _("Foundation")
+
+    def ready(self) -> None:
+        from volunteer_center.core import checks  # noqa: F401 - registers the checks
+        from volunteer_center.core.roles import sync_role_permissions
+
+        # Permissions exist only after post_migrate of each app, so roles are
+        # (re)synced then: a new model's permissions reach the right groups.
+        post_migrate.connect(
+            sync_role_permissions, dispatch_uid="sync_role_permissions"
+        )

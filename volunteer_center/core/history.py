@@ -1,0 +1,80 @@
+"""A record's change history (django-simple-history) in words: who, when,
+each field's old and new value."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: object
+    kind: str
+    changes: tuple[FieldChange, ...]
+    # Changes of related lists (skills, availability…), already in words.
+    note: str = ""
+
+
+def change_history(obj, *, limit: int = 50) -> list[HistoryEntry]:
+    """Who changed the record, when, and each field's old and new value.
+
+    Related records (a district, a social worker…) are looked up once per
+    model for the whole history, so the page's queries don't grow with it.
+    """
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
+    deltas = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = record.diff_against(previous).changes if previous else []
+        deltas.append((record, changes))
+    related = _related_objects(obj, [c for _, changes in deltas for c in changes])
+    return [
+        HistoryEntry(
+            when=record.history_date,
+            who=record.history_user,
+            kind=record.get_history_type_display(),
+            changes=tuple(
+                FieldChange(
+                    field=str(obj._meta.get_field(change.field).verbose_name),
+                    old=_display(obj, change.field, change.old, related),
+                    new=_display(obj, change.field, change.new, related),
+                )
+                for change in changes
+            ),
+            note=record.history_change_reason or "",
+        )
+        for record, changes in deltas
+    ]
+
+
+def _related_objects(obj, changes) -> dict:
+    wanted: dict = {}
+    for change in changes:
+        field = obj._meta.get_field(change.field)
+        if field.is_relation:
+            ids = wanted.setdefault(field.related_model, set())
+            ids.update(v for v in (change.old, change.new) if v is not None)
+    return {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
+
+
+def _display(obj, field_name: str, value, related: dict) -> str:
+    field = obj._meta.get_field(field_name)
+    if value in (None, ""):
+        return "—"
+    if field.is_relation:
+        return str(related.get(field.related_model, {}).get(value, value))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    return str(value)
