@@ -19,12 +19,10 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.core.models import BackgroundJob, TimeStampedModel
 
-# Work longer than this needs a written agreement (art. 44 ust. 4); up to it
-# the centre must insure the volunteer against accidents (art. 46 ust. 1 pkt 4).
-WRITTEN_AGREEMENT_AFTER_DAYS = 30
 # The coordinator is warned this many days before an agreement ends.
 ENDING_SOON_DAYS = 30
 
@@ -347,9 +345,11 @@ class Agreement(TimeStampedModel):
 
     @property
     def is_short(self) -> bool:
-        """Work of up to 30 days: NNW insurance is the centre's duty."""
-        days = self.duration_days
-        return days is not None and days <= WRITTEN_AGREEMENT_AFTER_DAYS
+        """Work of up to 30 days: the centre must insure the volunteer against
+        accidents (art. 46 ust. 3 of the act)."""
+        return self.date_to is not None and not rules.needs_written_agreement(
+            self.date_from, self.date_to
+        )
 
     @property
     def is_draft(self) -> bool:

@@ -1,15 +1,13 @@
-"""Read-side queries of agreements, certificates and references; matching
-reads ``volunteer_agreement_covering`` to refuse activating long assignments."""
+"""Read-side queries of agreements, certificates and references; the check
+before long work starts (agreements/contributions.py) reads
+``volunteer_agreement_covering``."""
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
-    DateField,
     Exists,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Q,
     QuerySet,
@@ -19,12 +17,12 @@ from django.db.models import (
 from agreements.models import (
     ENDING_SOON_DAYS,
     PARTY_FIELD,
-    WRITTEN_AGREEMENT_AFTER_DAYS,
     Agreement,
     AgreementKind,
     Certificate,
     Reference,
 )
+from matching import rules
 from matching.models import Assignment, HoursEntry
 from registry.models import Volunteer
 
@@ -76,13 +74,9 @@ def _covering_agreement_exists():
 def assignments_lacking_agreement() -> QuerySet[Assignment]:
     """Active assignments longer than 30 days that no signed volunteer
     agreement covers (art. 44: such work needs a written agreement)."""
-    long_from = ExpressionWrapper(
-        F("date_from") + dt.timedelta(days=WRITTEN_AGREEMENT_AFTER_DAYS),
-        output_field=DateField(),
-    )
     return (
         Assignment.objects.filter(status=Assignment.Status.ACTIVE)
-        .filter(date_to__gte=long_from)
+        .filter(rules.needs_written_agreement_q())
         .filter(~_covering_agreement_exists())
         .select_related("volunteer", "request")
         .order_by("date_from", "pk")

@@ -16,8 +16,10 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from matching import rules
 from matching.models import Assignment, HelpRequest
-from registry.models import ADULT_AGE, Availability, Volunteer, age_on, years_ago
+from registry import rules as registry_rules
+from registry.models import Availability, Volunteer
 
 PART_HOURS = {str(part): hours for part, hours in Availability.PART_HOURS.items()}
 
@@ -52,19 +54,6 @@ def overlapping_parts(slots: Sequence[SlotSpec]) -> set[tuple[int, str]]:
     return cells
 
 
-def _clash_q(slots: Sequence[SlotSpec], prefix: str = "") -> Q:
-    q = Q(pk__in=[])
-    for slot in slots:
-        q |= Q(
-            **{
-                f"{prefix}request__slots__weekday": slot.weekday,
-                f"{prefix}request__slots__start__lt": slot.end,
-                f"{prefix}request__slots__end__gt": slot.start,
-            }
-        )
-    return q
-
-
 def clashing_assignments(
     *, volunteer_id, date_from: dt.date, date_to: dt.date, slots, exclude_pk=None
 ) -> QuerySet[Assignment]:
@@ -72,10 +61,8 @@ def clashing_assignments(
     hours overlap the given schedule."""
     return (
         Assignment.objects.holding_place()
-        .filter(
-            volunteer_id=volunteer_id, date_from__lte=date_to, date_to__gte=date_from
-        )
-        .filter(_clash_q(slots))
+        .filter(volunteer_id=volunteer_id)
+        .filter(rules.clash_q(date_from=date_from, date_to=date_to, slots=slots))
         .exclude(pk=exclude_pk)
         .distinct()
     )
@@ -104,10 +91,7 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
     if request.adults_only:
         volunteers = volunteers.adults(on=day)
     else:
-        # A minor may help only with the legal guardian's consent (art. 45).
-        volunteers = volunteers.filter(
-            Q(birth_date__lte=years_ago(day, ADULT_AGE)) | Q(guardian_consent=True)
-        )
+        volunteers = volunteers.may_work(on=day)
     if request.involves_minors:
         volunteers = volunteers.vetting_valid(on=day)
     if request.driving_licence_required:
@@ -143,7 +127,18 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
         .values("total")
     )
     return (
-        volunteers.exclude(Exists(overlapping.filter(_clash_q(slots))))
+        volunteers.exclude(
+            Exists(
+                Assignment.objects.holding_place().filter(
+                    rules.clash_q(
+                        date_from=request.date_from,
+                        date_to=request.date_to,
+                        slots=slots,
+                    ),
+                    volunteer_id=OuterRef("pk"),
+                )
+            )
+        )
         .exclude(
             Exists(
                 Assignment.objects.live().filter(
@@ -174,12 +169,12 @@ def exclusion_reasons(
             _("Status is “%(status)s”: only active volunteers are suggested.")
             % {"status": volunteer.get_status_display()}
         )
-    minor = age_on(volunteer.birth_date, day) < ADULT_AGE
+    minor = registry_rules.is_minor_on(volunteer.birth_date, day)
     if request.adults_only and minor:
         reasons.append(
             _("The request is for adults only and the volunteer is under 18.")
         )
-    elif minor and not volunteer.guardian_consent:
+    elif not volunteer.may_work_on(day):
         reasons.append(
             _("A volunteer under 18 has no legal guardian's consent recorded.")
         )

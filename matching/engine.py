@@ -173,6 +173,23 @@ def slots_overlap(a: Sequence[Slot], b: Sequence[Slot]) -> bool:
     return False
 
 
+def periods_overlap(
+    a_from: dt.date, a_to: dt.date, b_from: dt.date, b_to: dt.date
+) -> bool:
+    """Two closed date ranges share a day."""
+    return a_from <= b_to and b_from <= a_to
+
+
+def schedules_clash(
+    a: tuple[dt.date, dt.date, Sequence[Slot]],
+    b: tuple[dt.date, dt.date, Sequence[Slot]],
+) -> bool:
+    """The clash rule: one volunteer cannot hold two assignments whose date
+    ranges share a day and whose weekly slots share time. Its SQL form is
+    ``matching.rules.clash_q``; a test holds the two to the same answers."""
+    return periods_overlap(a[0], a[1], b[0], b[1]) and slots_overlap(a[2], b[2])
+
+
 def availability_overlap(
     slots: Iterable[Slot], availability: Iterable[tuple[int, str]]
 ) -> list[Slot]:

@@ -25,14 +25,8 @@ from django.utils import timezone
 from matching import engine
 from matching.eligibility import SlotSpec, overlapping_parts, weekly_hours
 from matching.models import Assignment, HelpRequest, RequestSlot, party_key
-from registry.models import (
-    ADULT_AGE,
-    Availability,
-    District,
-    Volunteer,
-    vetting_valid_on,
-    years_ago,
-)
+from registry import rules
+from registry.models import Availability, District, Volunteer
 
 # Eligible volunteers scored per request: bounds the work whatever the
 # register's size (see benchmarks/bench_matching.py).
@@ -104,7 +98,7 @@ class RequestFacts:
         derived = {
             "cents": _cents(weekly_hours(specs)),
             "cells": frozenset(overlapping_parts(specs)),
-            "adult_born_by": years_ago(self.date_from, ADULT_AGE),
+            "adult_born_by": rules.adult_born_by(self.date_from),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -259,9 +253,17 @@ class Register:
         """``eligibility.eligible_volunteers``'s rules for one volunteer."""
         if r.id in v.live_requests:
             return False
-        if v.birth_date > r.adult_born_by and (r.adults_only or not v.guardian_consent):
+        # Adults pass the age rules at once; only minors need the whole rule.
+        if v.birth_date > r.adult_born_by and (
+            r.adults_only
+            or not rules.may_work_on(
+                birth_date=v.birth_date,
+                guardian_consent=v.guardian_consent,
+                day=r.date_from,
+            )
+        ):
             return False
-        if r.involves_minors and not vetting_valid_on(
+        if r.involves_minors and not rules.vetting_valid_on(
             v.criminal_record_checked_on,
             v.sex_offender_register_checked_on,
             r.date_from,
@@ -279,7 +281,8 @@ class Register:
             return False
         committed = 0
         for c in v.commitments:
-            if c.date_from <= r.date_to and r.date_from <= c.date_to:
+            if engine.periods_overlap(c.date_from, c.date_to, r.date_from, r.date_to):
+                # The clash rule (engine.schedules_clash), dates already known.
                 if engine.slots_overlap(c.slots, r.slots):
                     return False
                 committed += c.cents

@@ -36,7 +36,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_array
 from scipy.sparse.csgraph import connected_components
 
-from matching.engine import WEIGHTS, Slot, slots_overlap
+from matching.engine import WEIGHTS, Slot, schedules_clash
 
 FILL_BONUS = WEIGHTS.fill_bonus
 URGENCY_BONUS = WEIGHTS.urgency_bonus
@@ -106,22 +106,17 @@ class Plan:
         return (self.filled, round(self.objective, 6))
 
 
-def _dates_overlap(a_from, a_to, b_from, b_to) -> bool:
-    return a_from <= b_to and b_from <= a_to
-
-
 def conflicts(r1: BatchRequest, r2: BatchRequest) -> bool:
-    """One volunteer cannot take both: weekly slots and date ranges overlap."""
-    return _dates_overlap(
-        r1.date_from, r1.date_to, r2.date_from, r2.date_to
-    ) and slots_overlap(r1.slots, r2.slots)
+    """One volunteer cannot take both (the clash rule)."""
+    return schedules_clash(
+        (r1.date_from, r1.date_to, r1.slots), (r2.date_from, r2.date_to, r2.slots)
+    )
 
 
 def clashes_with_busy(request: BatchRequest, volunteer: BatchVolunteer) -> bool:
+    mine = (request.date_from, request.date_to, request.slots)
     return any(
-        _dates_overlap(request.date_from, request.date_to, b.date_from, b.date_to)
-        and slots_overlap(request.slots, b.slots)
-        for b in volunteer.busy
+        schedules_clash(mine, (b.date_from, b.date_to, b.slots)) for b in volunteer.busy
     )
 
 

@@ -21,9 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from matching import eligibility
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme, RequestSlot
 from registry.models import Beneficiary, Volunteer
+from volunteer_center.core import registries
 
-# Work longer than this needs a written agreement (art. 44 of the act).
-WRITTEN_AGREEMENT_AFTER_DAYS = 30
 TOKEN_SALT = "matching.assignment-response"
 TOKEN_MAX_AGE = dt.timedelta(days=7)
 
@@ -350,42 +349,34 @@ def assignment_decline(*, actor, assignment: Assignment) -> Assignment:
     return _assignment_set(assignment, Assignment.Status.DECLINED, actor=actor)
 
 
+def _start_refusal(assignment, volunteer, request, day) -> str | None:
+    """Why work cannot start on ``day``: matching's own rules first, then
+    those higher apps registered (e.g. a written agreement for long work)."""
+    if request.involves_minors and not volunteer.vetting_valid(on=day):
+        return _(
+            "The work involves minors: record a current criminal-record and "
+            "register check of the volunteer first."
+        )
+    if not volunteer.may_work_on(day):
+        return _("A volunteer under 18 can start only with a legal guardian's consent.")
+    for check in registries.assignment_start_checks:
+        reason = check(
+            assignment=assignment, volunteer=volunteer, request=request, day=day
+        )
+        if reason:
+            return reason
+    return None
+
+
 @transaction.atomic
 def assignment_activate(*, actor, assignment: Assignment) -> Assignment:
-    """Work starts. Checks what must be true on the first day: vetting for
-    work with minors, a guardian's consent, a written agreement for long work."""
+    """Work starts, once every rule for its first day is met."""
     request, volunteer, assignment = _locked_assignment(assignment)
     _check_transition(assignment, Assignment.Status.ACTIVE)
     day = max(assignment.date_from, timezone.localdate())
-    if request.involves_minors and not volunteer.vetting_valid(on=day):
-        raise MatchingError(
-            _(
-                "The work involves minors: record a current criminal-record and "
-                "register check of the volunteer first."
-            )
-        )
-    if volunteer.age(on=day) < 18 and not volunteer.guardian_consent:
-        raise MatchingError(
-            _("A volunteer under 18 can start only with a legal guardian's consent.")
-        )
-    if assignment.duration_days > WRITTEN_AGREEMENT_AFTER_DAYS:
-        from agreements.selectors import volunteer_agreement_covering
-
-        if not volunteer_agreement_covering(
-            volunteer_id=volunteer.pk,
-            start=assignment.date_from,
-            end=assignment.date_to,
-        ):
-            raise MatchingError(
-                _(
-                    "Work longer than 30 days needs a signed written agreement "
-                    "covering %(start)s–%(end)s (art. 44 of the act on volunteering)."
-                )
-                % {
-                    "start": assignment.date_from.strftime("%d.%m.%Y"),
-                    "end": assignment.date_to.strftime("%d.%m.%Y"),
-                }
-            )
+    reason = _start_refusal(assignment, volunteer, request, day)
+    if reason:
+        raise MatchingError(reason)
     _assignment_set(assignment, Assignment.Status.ACTIVE, actor=actor)
     _refresh_request_status(request, actor=actor)
     return assignment

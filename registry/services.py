@@ -23,6 +23,7 @@ from registry.models import (
     OfficeHours,
     Volunteer,
 )
+from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.models import AccessLog
 
@@ -323,6 +324,7 @@ def volunteer_anonymise(*, actor, volunteer: Volunteer) -> Volunteer:
     volunteer._history_user = actor
     # Not full_clean(): the age rules would ask for a guardian that is gone.
     volunteer.save()
+    registries.person_erase(person=volunteer, actor=actor)
     AccessLog.objects.filter(
         content_type__app_label="registry",
         content_type__model="volunteer",

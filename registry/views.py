@@ -37,6 +37,7 @@ from registry.forms import (
     VolunteerForm,
 )
 from registry.models import Beneficiary, Consultation, Institution, Volunteer
+from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
@@ -173,7 +174,10 @@ class VolunteerExportDataView(StaffPermissionRequiredMixin, SingleObjectMixin, V
     def get(self, request, *args, **kwargs):
         volunteer = self.get_object()
         access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=volunteer)
-        data = selectors.volunteer_personal_data(volunteer)
+        data = {
+            section.key: section.data
+            for section in registries.person_data_sections(volunteer)
+        }
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",

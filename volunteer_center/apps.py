@@ -8,3 +8,8 @@ class VolunteerCenterConfig(AppConfig):
 
     name = "volunteer_center"
     verbose_name = _("Volunteer Centre")
+
+    def ready(self) -> None:
+        from volunteer_center.core import registries
+
+        registries.nav_menus.register("volunteer_center/_nav.html", order=10)

@@ -13,7 +13,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from matching.models import Assignment, HelpRequest, HoursEntry
-from registry.models import Consultation, Volunteer, age_on
+from registry.models import Consultation, Volunteer
+from registry.rules import age_on
 
 AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
 

@@ -239,6 +239,8 @@ CENTRE = {
 }
 # Version of the RODO information clause shown on forms; stored with every consent.
 PRIVACY_CLAUSE_VERSION = "2026-01"
+# The centre's own lower age limit for volunteers (not a legal rule).
+MIN_VOLUNTEER_AGE = int(os.environ.get("MIN_VOLUNTEER_AGE", "13"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Public sign-up: at most this many submissions per address per hour.

@@ -350,7 +350,10 @@ def test_personal_data_export_is_json_and_logged(coordinator_client, make_volunt
     response = coordinator_client.get(
         reverse("registry:volunteer-export-data", args=[volunteer.pk])
     )
-    assert response.json()["email"] == "kasia@example.pl"
+    data = response.json()
+    assert data["register"]["email"] == "kasia@example.pl"
+    # Every app contributes its part of the person's data.
+    assert {"register", "assignments", "agreements"} <= data.keys()
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1
 
 

@@ -1,0 +1,49 @@
+"""Matching's rules that other code and other apps read, each in one place
+(docs/ARCHITECTURE.md, "Rules"): the written-agreement threshold and the
+clash rule's SQL form. The clash rule itself is ``engine.schedules_clash``
+(plain Python, for the batch); ``clash_q`` is its SQL form, and a test holds
+the two to the same answers.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db.models import DateField, ExpressionWrapper, F, Q
+
+# Work longer than this many calendar days needs a written agreement
+# (art. 44 ust. 2 of the act on public benefit activity and volunteering).
+WRITTEN_AGREEMENT_AFTER_DAYS = 30
+
+
+def needs_written_agreement(date_from: dt.date, date_to: dt.date) -> bool:
+    return (date_to - date_from).days + 1 > WRITTEN_AGREEMENT_AFTER_DAYS
+
+
+def needs_written_agreement_q() -> Q:
+    """The SQL form of ``needs_written_agreement`` for assignments."""
+    long_from = ExpressionWrapper(
+        F("date_from") + dt.timedelta(days=WRITTEN_AGREEMENT_AFTER_DAYS),
+        output_field=DateField(),
+    )
+    return Q(date_to__gte=long_from)
+
+
+def clash_q(
+    *, date_from: dt.date, date_to: dt.date, slots: Sequence, prefix: str = ""
+) -> Q:
+    """Assignments whose dates and weekly slots overlap the given schedule
+    (``slots`` have ``weekday``, ``start`` and ``end``): the SQL form of
+    ``engine.schedules_clash``."""
+    times = Q(pk__in=[])
+    for slot in slots:
+        times |= Q(
+            **{
+                f"{prefix}request__slots__weekday": slot.weekday,
+                f"{prefix}request__slots__start__lt": slot.end,
+                f"{prefix}request__slots__end__gt": slot.start,
+            }
+        )
+    dates = Q(
+        **{f"{prefix}date_from__lte": date_to, f"{prefix}date_to__gte": date_from}
+    )
+    return dates & times

@@ -1,0 +1,100 @@
+"""Pieces the register's models share: dictionaries, the legal basis of
+processing, an address, the folded search text."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from registry import validators
+from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.text import fold
+
+
+def normalise_phones(obj, *fields: str) -> dict[str, list]:
+    """Stores phone numbers as +48…; returns the errors of those that aren't."""
+    errors: dict[str, list] = {}
+    for field in fields:
+        try:
+            setattr(obj, field, validators.normalize_phone(getattr(obj, field)))
+        except ValidationError as error:
+            errors[field] = error.messages
+    return errors
+
+
+class Dictionary(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalBasis(models.TextChoices):
+    CONSENT = "consent", _("consent (RODO art. 6(1)(a))")
+    CONTRACT = "contract", _("agreement (RODO art. 6(1)(b))")
+    LEGAL_OBLIGATION = "legal_obligation", _("legal obligation (RODO art. 6(1)(c))")
+    PUBLIC_TASK = "public_task", _("public task of the OPS (RODO art. 6(1)(e))")
+
+
+class Address(models.Model):
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=6,
+        blank=True,
+        validators=[validators.validate_postal_code],
+    )
+    city = models.CharField(_("town"), max_length=100, default="Czechowice-Dziedzice")
+    district = models.ForeignKey(
+        "registry.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Searchable(models.Model):
+    """Keeps ``search_text``: the record's names and contacts folded to lower
+    case without diacritics, so a search for "zolc" finds "Żółć" on any database."""
+
+    search_text = models.CharField(max_length=500, editable=False, default="")
+    search_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_display(self) -> str:
+        return validators.format_phone(getattr(self, "phone", ""))
+
+    def build_search_text(self) -> str:
+        parts = [str(getattr(self, name) or "") for name in self.search_fields]
+        phone = getattr(self, "phone", "")
+        if phone:
+            parts.append(phone.removeprefix("+48"))
+        return fold(" ".join(parts))[:500]
+
+
+class SearchQuerySet(models.QuerySet):
+    def search(self, text: str):
+        query = self
+        for word in fold(text).split():
+            query = query.filter(search_text__contains=word)
+        return query

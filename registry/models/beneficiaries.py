@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry import validators
+from registry.models.base import (
+    Address,
+    LegalBasis,
+    Searchable,
+    SearchQuerySet,
+    normalise_phones,
+)
+from volunteer_center.core.models import TimeStampedModel
+
+
+class BeneficiaryQuerySet(SearchQuerySet):
+    def visible_to(self, user):
+        """Coordinators see all; a social worker sees their own beneficiaries."""
+        if user.has_perm("registry.view_all_beneficiaries"):
+            return self
+        return self.filter(social_worker=user)
+
+
+class Beneficiary(Searchable, Address, TimeStampedModel):
+    """A person who receives help. Sensitive: minimum data, restricted access."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("receives help")
+        INACTIVE = "inactive", _("no longer receives help")
+
+    class Contact(models.TextChoices):
+        PHONE = "phone", _("phone")
+        EMAIL = "email", _("e-mail")
+        IN_PERSON = "in_person", _("in person")
+        SOCIAL_WORKER = "social_worker", _("through the social worker")
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    needs = models.TextField(_("needs"), blank=True)
+    preferred_contact = models.CharField(
+        _("preferred contact"),
+        max_length=16,
+        choices=Contact.choices,
+        default=Contact.PHONE,
+    )
+    social_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible social worker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="beneficiaries",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    legal_basis = models.CharField(
+        _("legal basis for processing"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.PUBLIC_TASK,
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    search_fields = ("first_name", "last_name", "email")
+    objects = BeneficiaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "pk"]
+        verbose_name = _("beneficiary")
+        verbose_name_plural = _("beneficiaries")
+        permissions = [
+            (
+                "view_all_beneficiaries",
+                _("Can see every beneficiary, not only own ones"),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(postal_code="")
+                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
+                name="beneficiary_postal_code_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:beneficiary-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)

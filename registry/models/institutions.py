@@ -1,0 +1,114 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry import validators
+from registry.models.base import Address, Searchable, SearchQuerySet, normalise_phones
+from volunteer_center.core.models import TimeStampedModel
+
+
+class Institution(Searchable, Address, TimeStampedModel):
+    class Kind(models.TextChoices):
+        SCHOOL = "school", _("school")
+        KINDERGARTEN = "kindergarten", _("kindergarten")
+        PARISH = "parish", _("parish")
+        ASSOCIATION = "association", _("association")
+        FOUNDATION = "foundation", _("foundation")
+        CARE_HOME = "care_home", _("care home")
+        PUBLIC_BODY = "public_body", _("public body")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    receives_help = models.BooleanField(_("receives help"), default=False)
+    sends_volunteers = models.BooleanField(_("sends volunteers"), default=False)
+    programme_partner = models.BooleanField(_("programme partner"), default=False)
+    nip = models.CharField(
+        _("NIP"), max_length=10, blank=True, validators=[validators.validate_nip]
+    )
+    regon = models.CharField(
+        _("REGON"), max_length=14, blank=True, validators=[validators.validate_regon]
+    )
+    krs = models.CharField(
+        _("KRS"), max_length=10, blank=True, validators=[validators.validate_krs]
+    )
+    phone = models.CharField(
+        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    search_fields = ("name", "email", "nip")
+    objects = SearchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=~Q(nip=""), name="institution_nip_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["regon"],
+                condition=~Q(regon=""),
+                name="institution_regon_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(postal_code="")
+                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
+                name="institution_postal_code_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:institution-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        self.nip = validators.normalize_nip(self.nip)
+        self.regon = validators.normalize_regon(self.regon)
+        errors = normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContactPerson(TimeStampedModel):
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    name = models.CharField(_("first and last name"), max_length=200)
+    position = models.CharField(_("position"), max_length=120, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    @property
+    def phone_display(self) -> str:
+        return validators.format_phone(self.phone)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = normalise_phones(self, "phone")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,318 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry import rules, validators
+from registry.models.base import (
+    Address,
+    LegalBasis,
+    Searchable,
+    SearchQuerySet,
+    normalise_phones,
+)
+from registry.models.dictionaries import Category, District, Skill
+from registry.models.institutions import Institution
+from volunteer_center.core.models import TimeStampedModel
+
+
+class VolunteerQuerySet(SearchQuerySet):
+    def active(self):
+        return self.filter(status=Volunteer.Status.ACTIVE)
+
+    def candidates(self):
+        return self.filter(status=Volunteer.Status.CANDIDATE)
+
+    def minors(self, on: dt.date | None = None):
+        return self.filter(rules.minors_q(on or timezone.localdate()))
+
+    def adults(self, on: dt.date | None = None):
+        return self.filter(rules.adults_q(on or timezone.localdate()))
+
+    def may_work(self, on: dt.date | None = None):
+        """Adults, and minors with their guardian's consent."""
+        return self.filter(rules.may_work_q(on or timezone.localdate()))
+
+    def vetting_valid(self, on: dt.date | None = None):
+        return self.filter(rules.vetting_valid_q(on or timezone.localdate()))
+
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+
+class Volunteer(Searchable, Address, TimeStampedModel):
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("candidate")
+        ACTIVE = "active", _("active")
+        PAUSED = "paused", _("paused")
+        FORMER = "former", _("former")
+
+    class Source(models.TextChoices):
+        PUBLIC_FORM = "public_form", _("public sign-up form")
+        STAFF = "staff", _("entered by staff")
+        INSTITUTION = "institution", _("sent by an institution")
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("date of birth"))
+    pesel = models.CharField(
+        _("PESEL"), max_length=11, blank=True, validators=[validators.validate_pesel]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
+    )
+    reachable_districts = models.ManyToManyField(
+        District,
+        verbose_name=_("districts the volunteer can reach"),
+        blank=True,
+        related_name="reachable_by",
+    )
+    skills = models.ManyToManyField(
+        Skill, verbose_name=_("skills"), blank=True, related_name="volunteers"
+    )
+    interests = models.ManyToManyField(
+        Category, verbose_name=_("interests"), blank=True, related_name="volunteers"
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("e.g. English, German")
+    )
+    has_driving_licence = models.BooleanField(_("driving licence"), default=False)
+    has_car = models.BooleanField(_("own car"), default=False)
+    max_hours_per_week = models.PositiveSmallIntegerField(
+        _("maximum hours per week"), default=6
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.STAFF
+    )
+    sending_institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("sending institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sent_volunteers",
+    )
+    # A volunteer under 18 needs the written consent of a legal guardian.
+    guardian_name = models.CharField(_("legal guardian"), max_length=200, blank=True)
+    guardian_phone = models.CharField(
+        _("guardian's phone"),
+        max_length=16,
+        blank=True,
+        validators=[validators.validate_phone],
+    )
+    guardian_email = models.EmailField(_("guardian's e-mail"), blank=True)
+    guardian_consent = models.BooleanField(
+        _("guardian's written consent"), default=False
+    )
+    guardian_consent_on = models.DateField(_("consent date"), null=True, blank=True)
+    # Work with minors: only the fact, date and verifier of each check are kept,
+    # never a copy of the certificate.
+    criminal_record_checked_on = models.DateField(
+        _("criminal record (KRK) checked on"), null=True, blank=True
+    )
+    sex_offender_register_checked_on = models.DateField(
+        _("sex offender register checked on"), null=True, blank=True
+    )
+    vetting_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checks verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_basis = models.CharField(
+        _("legal basis for processing"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.CONSENT,
+    )
+    consent_clause_version = models.CharField(
+        _("information clause version"), max_length=20, blank=True
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent given at"), null=True, blank=True
+    )
+    notes = models.TextField(_("staff notes"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Changes to skills, interests, reachable districts and availability are
+    # written into the change reason (old → new), next to the field changes.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
+
+    search_fields = ("first_name", "last_name", "email")
+    objects = VolunteerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "pk"]
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        indexes = [models.Index(fields=["status", "last_name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_hours_per_week__gte=1, max_hours_per_week__lte=40),
+                name="volunteer_max_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
+                name="volunteer_guardian_consent_names_guardian",
+            ),
+            models.CheckConstraint(
+                condition=Q(postal_code="")
+                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
+                name="volunteer_postal_code_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:volunteer-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """The register's rules for a volunteer, for staff forms, the public
+        sign-up and imports alike: contacts normalised, PESEL agreeing with the
+        date of birth, the age limits of the act on volunteering."""
+        errors = normalise_phones(self, "phone", "guardian_phone")
+        self.pesel = (self.pesel or "").strip()
+        if self.pesel and self.birth_date:
+            try:
+                validators.validate_pesel_matches_birth_date(
+                    self.pesel, self.birth_date
+                )
+            except ValidationError as error:
+                errors.setdefault("pesel", []).extend(error.messages)
+        if self.birth_date:
+            today = timezone.localdate()
+            age = rules.age_on(self.birth_date, today)
+            if self.birth_date > today:
+                errors.setdefault("birth_date", []).append(
+                    _("The date of birth cannot be in the future.")
+                )
+            elif age < rules.min_volunteer_age():
+                errors.setdefault("birth_date", []).append(
+                    _(
+                        "A person under %(age)s cannot be registered as a volunteer "
+                        "on their own. Children can help together with their school "
+                        "or a volunteering club; please contact the centre."
+                    )
+                    % {"age": rules.min_volunteer_age()}
+                )
+            elif rules.is_minor_on(self.birth_date, today):
+                errors.update(self._guardian_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _guardian_errors(self) -> dict[str, list]:
+        errors: dict[str, list] = {}
+        if not self.guardian_name.strip():
+            errors["guardian_name"] = [
+                _("A volunteer under 18 needs a legal guardian: enter their name.")
+            ]
+        if not (self.guardian_phone or self.guardian_email):
+            errors["guardian_phone"] = [
+                _("Enter the legal guardian's phone or e-mail.")
+            ]
+        if not self.guardian_consent:
+            errors["guardian_consent"] = [
+                _(
+                    "A volunteer under 18 needs the written consent of a legal "
+                    "guardian (art. 45 of the act on volunteering)."
+                )
+            ]
+        return errors
+
+    def age(self, on: dt.date | None = None) -> int:
+        return rules.age_on(self.birth_date, on or timezone.localdate())
+
+    @property
+    def is_minor(self) -> bool:
+        return rules.is_minor_on(self.birth_date, timezone.localdate())
+
+    def may_work_on(self, day: dt.date) -> bool:
+        return rules.may_work_on(
+            birth_date=self.birth_date,
+            guardian_consent=self.guardian_consent,
+            day=day,
+        )
+
+    def vetting_valid(self, on: dt.date | None = None) -> bool:
+        return rules.vetting_valid_on(
+            self.criminal_record_checked_on,
+            self.sex_offender_register_checked_on,
+            on or timezone.localdate(),
+        )
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
+
+
+class Availability(models.Model):
+    """One cell of the weekly grid: a day and a part of the day."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    class Part(models.TextChoices):
+        MORNING = "morning", _("morning (8–12)")
+        AFTERNOON = "afternoon", _("afternoon (12–16)")
+        EVENING = "evening", _("evening (16–20)")
+
+    # The hours each part of the day stands for, used by matching.
+    PART_HOURS = {
+        Part.MORNING: (dt.time(8), dt.time(12)),
+        Part.AFTERNOON: (dt.time(12), dt.time(16)),
+        Part.EVENING: (dt.time(16), dt.time(20)),
+    }
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="availability"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    part = models.CharField(_("part of the day"), max_length=10, choices=Part.choices)
+
+    class Meta:
+        ordering = ["weekday", "part"]
+        verbose_name = _("availability")
+        verbose_name_plural = _("availability")
+        # Matching looks volunteers up by cell (benchmarks/bench_matching.py).
+        indexes = [models.Index(fields=["weekday", "part", "volunteer"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "weekday", "part"], name="availability_unique_slot"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="availability_weekday_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()}, {self.get_part_display()}"
+
+    @property
+    def hours(self) -> tuple[dt.time, dt.time]:
+        return self.PART_HOURS[self.part]

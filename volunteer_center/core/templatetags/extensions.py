@@ -1,0 +1,32 @@
+"""Template side of the extension registries (volunteer_center/core/registries.py):
+a lower layer's page renders what higher apps registered, without naming them."""
+
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+
+from volunteer_center.core import registries
+
+register = template.Library()
+
+
+def _render_all(context, template_names, **extra) -> str:
+    flat = context.flatten()
+    flat.update(extra)
+    request = context.get("request")
+    return mark_safe(
+        "".join(get_template(name).render(flat, request) for name in template_names)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def nav_menus(context) -> str:
+    """The staff navigation: every app's menu, in the registered order."""
+    return _render_all(context, registries.nav_menus)
+
+
+@register.simple_tag(takes_context=True)
+def person_panels(context, person) -> str:
+    """The panels other apps show on a volunteer's, beneficiary's or
+    institution's page; each panel template sees the page's context."""
+    return _render_all(context, registries.person_panels.for_model(person))
