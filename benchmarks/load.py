@@ -1,0 +1,212 @@
+"""The HTTP side of the page benchmark: gunicorn with the production WSGI
+application, the coordinator's login through the real form, closed-loop
+clients measuring requests/s and latency percentiles, and a download timed to
+its first byte with the serving worker's memory sampled meanwhile."""
+
+import contextlib
+import http.client
+import itertools
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+HOST = "127.0.0.1"
+TIMEOUT = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with ``workers`` sync workers (its default 30 s timeout, as in
+    production) on a free port of 127.0.0.1."""
+
+    def __init__(self, *, root: Path, env: dict, workers: int = 2):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--chdir",
+                str(root),
+                "volunteer_center.wsgi:application",
+            ],
+            env=env,
+        )
+        self._wait_until_up()
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited while starting")
+            with contextlib.suppress(OSError):
+                if fetch(self.port, "/bench/ok/")[0] == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer within 60 s")
+
+    def worker_pids(self) -> list[int]:
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.process.pid:
+                    children.append(int(stat.parent.name))
+        return children
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def fetch(port, path, *, cookie="", method="GET", body=None, headers=None):
+    """(status, headers, body) of one request on a new connection (gunicorn's
+    sync workers close every connection after the response)."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=TIMEOUT)
+    try:
+        conn.request(
+            method,
+            path,
+            body=body,
+            headers={"Cookie": cookie, "Accept-Language": "pl", **(headers or {})},
+        )
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def _cookies(headers) -> dict[str, str]:
+    found = {}
+    for value in headers.get_all("Set-Cookie") or []:
+        name, _, rest = value.partition("=")
+        found[name.strip()] = rest.split(";", 1)[0]
+    return found
+
+
+def login(port, username: str, password: str) -> str:
+    """The session cookie of a login through the staff login form."""
+    status, headers, body = fetch(port, "/konto/logowanie/")
+    jar = _cookies(headers)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
+    form = {
+        "username": username,
+        "password": password,
+        "csrfmiddlewaretoken": token.decode(),
+    }
+    status, headers, _ = fetch(
+        port,
+        "/konto/logowanie/",
+        method="POST",
+        body=urlencode(form),
+        cookie="; ".join(f"{k}={v}" for k, v in jar.items()),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    jar.update(_cookies(headers))
+    if status != 302 or "sessionid" not in jar:
+        raise RuntimeError(f"login as {username} failed: HTTP {status}")
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(
+    port, paths: list[str], *, cookie: str, clients: int, seconds: float
+) -> dict:
+    """``clients`` closed-loop clients for ``seconds``, each sending the next
+    of ``paths`` as soon as its previous answer is read."""
+    latencies, failures = [], []
+    order = itertools.count()
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        while time.perf_counter() < deadline:
+            path = paths[next(order) % len(paths)]
+            started = time.perf_counter()
+            try:
+                status = fetch(port, path, cookie=cookie)[0]
+            except OSError as error:
+                status = type(error).__name__
+            (latencies if status == 200 else failures).append(
+                (time.perf_counter() - started, status)
+            )
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    times = [t for t, _ in latencies] or [float("nan")]
+    return {
+        "requests": len(latencies),
+        "failures": sorted({str(status) for _, status in failures}),
+        "rps": round(len(latencies) / elapsed, 2),
+        "p50_ms": round(percentile(times, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(times, 0.95) * 1000, 1),
+    }
+
+
+def _rss_kb(pid: int, field: str = "VmRSS") -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def download(server: Server, path: str, *, cookie: str) -> dict:
+    """One download: seconds to the first body byte and to the last, bytes,
+    and the highest resident memory of any worker meanwhile (sampled every
+    20 ms)."""
+    pids = server.worker_pids()
+    before = max(_rss_kb(pid) for pid in pids)
+    peak, done = [before], threading.Event()
+
+    def sample():
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], *(_rss_kb(pid) for pid in pids))
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    figures = {}
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection(HOST, server.port, timeout=TIMEOUT)
+    try:
+        conn.request("GET", path, headers={"Cookie": cookie})
+        response = conn.getresponse()
+        figures["status"] = response.status
+        figures["location"] = response.headers.get("Location")
+        size = len(response.read(1))
+        figures["first_byte_s"] = round(time.perf_counter() - started, 2)
+        while chunk := response.read(65536):
+            size += len(chunk)
+        figures["bytes"] = size
+    except (OSError, http.client.HTTPException) as error:
+        figures["error"] = f"{type(error).__name__}: {error}"
+    finally:
+        conn.close()
+        figures["total_s"] = round(time.perf_counter() - started, 2)
+        done.set()
+        sampler.join()
+    figures["rss_before_mb"] = round(before / 1024)
+    figures["rss_peak_mb"] = round(peak[0] / 1024)
+    return figures
