@@ -2,54 +2,29 @@
 so every change is validated, recorded in the history with its author, and
 moves a status only along the allowed paths."""
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry.errors import RegistryError
 from registry.models import (
     Availability,
     Beneficiary,
-    Consultation,
-    ConsultationTopic,
     Institution,
     LegalBasis,
-    OfficeHours,
     Volunteer,
 )
 from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.models import AccessLog
+from volunteer_center.core.services import assign_fields, save_validated
 
 Slot = tuple[int, str]
-
-
-class RegistryError(Exception):
-    """A change the register's rules do not allow; the message is for the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def _assign(instance, fields: Mapping) -> None:
-    m2m = {f.name for f in instance._meta.many_to_many}
-    for name, value in fields.items():
-        if name in m2m:
-            raise TypeError(f"{name} is a many-to-many field; pass it separately")
-        setattr(instance, name, value)
-
-
-def _save(instance, *, actor) -> None:
-    instance._history_user = actor
-    instance.full_clean()
-    instance.save()
 
 
 def _set_availability(volunteer: Volunteer, slots: Iterable[Slot]) -> None:
@@ -76,9 +51,6 @@ def _set_relations(volunteer: Volunteer, relations: Mapping) -> None:
         _set_availability(volunteer, relations["availability"])
 
 
-# --- Volunteers -----------------------------------------------------------------
-
-
 @transaction.atomic
 def volunteer_create(
     *,
@@ -90,8 +62,8 @@ def volunteer_create(
     availability: Iterable[Slot] = (),
 ) -> Volunteer:
     volunteer = Volunteer()
-    _assign(volunteer, fields)
-    _save(volunteer, actor=actor)
+    assign_fields(volunteer, fields)
+    save_validated(volunteer, actor=actor)
     _set_relations(
         volunteer,
         {
@@ -118,7 +90,7 @@ def volunteer_update(
     volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
-    _assign(volunteer, fields)
+    assign_fields(volunteer, fields)
     volunteer._change_reason = _relations_change_text(
         volunteer,
         skills=skills,
@@ -126,7 +98,7 @@ def volunteer_update(
         reachable_districts=reachable_districts,
         availability=availability,
     )
-    _save(volunteer, actor=actor)
+    save_validated(volunteer, actor=actor)
     _set_relations(
         volunteer,
         {
@@ -174,8 +146,8 @@ def volunteer_sign_up(
         consent_clause_version=clause_version,
         consent_given_at=timezone.now(),
     )
-    _assign(volunteer, {**fields, "email": email})
-    _save(volunteer, actor=None)
+    assign_fields(volunteer, {**fields, "email": email})
+    save_validated(volunteer, actor=None)
     _set_relations(
         volunteer,
         {
@@ -267,7 +239,7 @@ def _volunteer_move(*, actor, volunteer: Volunteer, to: str) -> Volunteer:
             }
         )
     volunteer.status = to
-    _save(volunteer, actor=actor)
+    save_validated(volunteer, actor=actor)
     return volunteer
 
 
@@ -334,19 +306,16 @@ def volunteer_anonymise(*, actor, volunteer: Volunteer) -> Volunteer:
     return volunteer
 
 
-# --- Beneficiaries and institutions --------------------------------------------
-
-
 @transaction.atomic
 def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
     beneficiary = Beneficiary()
-    _assign(beneficiary, fields)
+    assign_fields(beneficiary, fields)
     if beneficiary.social_worker_id is None and not actor.has_perm(
         "registry.view_all_beneficiaries"
     ):
         # A social worker's new beneficiary is theirs.
         beneficiary.social_worker = actor
-    _save(beneficiary, actor=actor)
+    save_validated(beneficiary, actor=actor)
     return beneficiary
 
 
@@ -355,16 +324,16 @@ def beneficiary_update(
     *, actor, beneficiary: Beneficiary, fields: Mapping
 ) -> Beneficiary:
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
-    _assign(beneficiary, fields)
-    _save(beneficiary, actor=actor)
+    assign_fields(beneficiary, fields)
+    save_validated(beneficiary, actor=actor)
     return beneficiary
 
 
 @transaction.atomic
 def institution_create(*, actor, fields: Mapping) -> Institution:
     institution = Institution()
-    _assign(institution, fields)
-    _save(institution, actor=actor)
+    assign_fields(institution, fields)
+    save_validated(institution, actor=actor)
     return institution
 
 
@@ -373,155 +342,6 @@ def institution_update(
     *, actor, institution: Institution, fields: Mapping
 ) -> Institution:
     institution = Institution.objects.select_for_update().get(pk=institution.pk)
-    _assign(institution, fields)
-    _save(institution, actor=actor)
+    assign_fields(institution, fields)
+    save_validated(institution, actor=actor)
     return institution
-
-
-# --- Consultations (advice and support) ----------------------------------------
-
-# How far ahead residents may book a visit in office hours.
-BOOKING_DAYS = 28
-SLOT_CONSTRAINT = "consultation_one_visit_per_slot"
-
-
-def _slot_taken_message():
-    return _("This time has already been booked. Please choose another one.")
-
-
-def _save_consultation(consultation: Consultation, *, actor) -> Consultation:
-    consultation._history_user = actor
-    consultation.full_clean()
-    # One desk: an in-person visit, planned or held, may not overlap another
-    # (booked online or entered by staff).
-    if consultation.occupies_the_desk and any(
-        other.pk != consultation.pk
-        for other in Consultation.objects.occupying_the_desk().overlapping(
-            consultation.starts_at, consultation.ends_at
-        )
-    ):
-        raise RegistryError(_slot_taken_message())
-    try:
-        # A savepoint, so the outer transaction survives a refused insert.
-        with transaction.atomic():
-            consultation.save()
-    except IntegrityError as error:
-        # Two bookings of one slot at the same moment both pass full_clean();
-        # the partial unique index lets only the first one in.
-        if SLOT_CONSTRAINT in str(error):
-            raise RegistryError(_slot_taken_message()) from error
-        raise
-    return consultation
-
-
-@transaction.atomic
-def consultation_create(*, actor, fields: Mapping) -> Consultation:
-    consultation = Consultation()
-    _assign(consultation, fields)
-    if consultation.advisor_id is None and consultation.status != (
-        Consultation.Status.PLANNED
-    ):
-        consultation.advisor = actor
-    return _save_consultation(consultation, actor=actor)
-
-
-@transaction.atomic
-def consultation_update(
-    *, actor, consultation: Consultation, fields: Mapping
-) -> Consultation:
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    _assign(consultation, fields)
-    return _save_consultation(consultation, actor=actor)
-
-
-def _office_hours_slot(starts_at: dt.datetime, *, now: dt.datetime):
-    """The office hours (locked) whose slot starts at ``starts_at``, if that
-    slot is open for booking: a real slot, in the future, within the horizon."""
-    local = timezone.localtime(starts_at)
-    if not now < starts_at <= now + dt.timedelta(days=BOOKING_DAYS):
-        return None
-    # Locking the office-hours row queues bookings of the same block, so the
-    # second one sees the first one's visit instead of failing on the index.
-    candidates = (
-        OfficeHours.objects.active()
-        .select_for_update()
-        .filter(weekday=local.weekday(), start__lte=local.time(), end__gt=local.time())
-    )
-    for hours in candidates:
-        if local.time() in hours.slot_starts():
-            return hours
-    return None
-
-
-@transaction.atomic
-def consultation_book(
-    *,
-    starts_at: dt.datetime,
-    name: str,
-    topic: ConsultationTopic,
-    phone: str = "",
-    email: str = "",
-    now: dt.datetime | None = None,
-) -> Consultation:
-    """A resident books a visit in office hours through the public form."""
-    now = now or timezone.now()
-    hours = _office_hours_slot(starts_at, now=now)
-    if hours is None:
-        raise RegistryError(
-            _("This time is not open for booking. Please choose one of the listed.")
-        )
-    consultation = Consultation(
-        status=Consultation.Status.PLANNED,
-        form=Consultation.Form.IN_PERSON,
-        starts_at=starts_at,
-        duration_minutes=hours.slot_minutes,
-        walk_in_name=name,
-        walk_in_phone=phone,
-        walk_in_email=email,
-        topic=topic,
-        booked_online=True,
-        consent_clause_version=settings.PRIVACY_CLAUSE_VERSION,
-        consent_given_at=now,
-    )
-    try:
-        return _save_consultation(consultation, actor=None)
-    except ValidationError as error:
-        raise RegistryError(" ".join(error.messages)) from error
-
-
-@transaction.atomic
-def _consultation_move(*, actor, consultation: Consultation, to: str) -> Consultation:
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    # Only a planned visit changes status; a held, cancelled or missed one is
-    # a record of what happened.
-    if consultation.status != Consultation.Status.PLANNED:
-        raise RegistryError(
-            _("A consultation with the status “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": consultation.get_status_display(),
-                "new": Consultation.Status(to).label,
-            }
-        )
-    consultation.status = to
-    if to == Consultation.Status.HELD and consultation.advisor_id is None:
-        consultation.advisor = actor
-    return _save_consultation(consultation, actor=actor)
-
-
-def consultation_mark_held(*, actor, consultation: Consultation) -> Consultation:
-    return _consultation_move(
-        actor=actor, consultation=consultation, to=Consultation.Status.HELD
-    )
-
-
-def consultation_cancel(*, actor, consultation: Consultation) -> Consultation:
-    """Frees the slot for another booking."""
-    return _consultation_move(
-        actor=actor, consultation=consultation, to=Consultation.Status.CANCELLED
-    )
-
-
-def consultation_mark_no_show(*, actor, consultation: Consultation) -> Consultation:
-    return _consultation_move(
-        actor=actor, consultation=consultation, to=Consultation.Status.NO_SHOW
-    )

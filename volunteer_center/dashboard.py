@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 
 from matching import selectors as matching_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
-from registry import selectors as registry_selectors
+from registry.advice import selectors as advice_selectors
 from registry.models import Volunteer
 from volunteer_center.reports import grouped_counts, status_counts
 
@@ -55,7 +55,7 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     unstaffed = matching_selectors.request_list(user).with_free_places()
     by_urgency = Counter(unstaffed.values_list("urgency", flat=True))
     candidates = Volunteer.objects.candidates().not_anonymised()
-    follow_ups = registry_selectors.consultation_list().follow_up_due(on=today)
+    follow_ups = advice_selectors.consultation_list().follow_up_due(on=today)
     return {
         "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
         "follow_ups_count": follow_ups.count(),

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from registry.selectors import office_hours
+from registry.advice.selectors import office_hours
 from volunteer_center import dashboard, reports
 from volunteer_center.core import exports
 from volunteer_center.core.mixins import StaffPermissionRequiredMixin

@@ -13,7 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from registry import selectors, services
+from registry.advice import selectors, services
 from registry.models import Consultation, ConsultationTopic, OfficeHours
 
 WARSAW = ZoneInfo("Europe/Warsaw")

@@ -1,10 +1,17 @@
-"""The one mixin every staff view uses, and the audit of personal-data reads."""
+"""The mixins every staff view is built from: login and a named permission,
+the object-access scope, the audit of personal-data reads, filtered lists,
+change history, forms that call a service, and the one status-action view."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic.detail import SingleObjectMixin
 
 from volunteer_center.core.audit import access_log
+from volunteer_center.core.errors import DomainError
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
 
@@ -18,6 +25,28 @@ class StaffPermissionRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """
 
     staff_view = True
+
+
+class ScopedObjectMixin:
+    """Detail and action views fetch their object only from ``scope(user)``,
+    the one access helper of the model (a selector): what the user may not
+    see is a 404, wherever the link came from."""
+
+    scope = None
+
+    def get_queryset(self):
+        return type(self).scope(self.request.user)
+
+
+def safe_next(request, default: str) -> str:
+    """The ``next`` the request carries if it points to this site, else
+    ``default``: a forged link cannot send the user elsewhere."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 class AuditedDetailMixin:
@@ -70,7 +99,7 @@ class ServiceFormMixin:
     with a ``message`` for the user) appears above the form with the input
     kept."""
 
-    service_errors: tuple[type[Exception], ...] = ()
+    service_errors: tuple[type[Exception], ...] = (DomainError,)
     success_message = ""
 
     def call_service(self, form):
@@ -86,4 +115,40 @@ class ServiceFormMixin:
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class StatusActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """POST ``action=<name>`` runs one service on the object and goes back.
+
+    ``actions`` maps a name to ``(service, success message)``; the service is
+    called as ``service(actor=user, <service_arg>=object)``, a message may use
+    ``%(name)s`` for the object. A refusal (a DomainError) becomes an error
+    message; ``run_action`` may be overridden for actions that need more."""
+
+    http_method_names = ["post"]
+    actions: dict = {}
+    service_arg = "obj"
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        name = request.POST.get("action", "")
+        if name not in self.actions:
+            messages.error(request, _("Unknown action."))
+        else:
+            try:
+                result = self.run_action(name, self.object)
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                self.object = result if result is not None else self.object
+                message = self.actions[name][1]
+                messages.success(request, message % {"name": self.object})
+        return HttpResponseRedirect(safe_next(request, self.get_success_url()))
+
+    def run_action(self, name: str, obj):
+        service = self.actions[name][0]
+        return service(actor=self.request.user, **{self.service_arg: obj})
+
+    def get_success_url(self) -> str:
         return self.object.get_absolute_url()

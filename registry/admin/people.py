@@ -10,9 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
@@ -21,47 +19,19 @@ from registry import services
 from registry.models import (
     Availability,
     Beneficiary,
-    Category,
-    Consultation,
-    ConsultationTopic,
     ContactPerson,
-    District,
     Institution,
-    OfficeHours,
-    Skill,
     Volunteer,
 )
 from registry.resources import InstitutionResource, VolunteerResource
-from volunteer_center.core.audit import access_log, access_log_many
+from volunteer_center.core.admin import (
+    FoldedSearchMixin,
+    PersonalDataAdminMixin,
+    run_service_action,
+)
+from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
-
-# --- Shared pieces --------------------------------------------------------------
-
-
-class FoldedSearchMixin:
-    """Admin search (and autocomplete) through ``search_text``: "zolc" finds
-    "Żółć", the same as the staff lists."""
-
-    def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
-            return queryset, False
-        return queryset.search(search_term), False
-
-
-class PersonalDataAdminMixin:
-    """Records each opening of a record with personal data in the access log."""
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is not None and request.method == "GET":
-            access_log(
-                actor=request.user,
-                action=AccessLog.Action.VIEW,
-                obj=obj,
-                detail="admin",
-            )
-        return obj
 
 
 class RegistryImportExportAdmin(ImportExportModelAdmin):
@@ -96,66 +66,6 @@ class RegistryImportExportAdmin(ImportExportModelAdmin):
                 reverse("admin:{}_{}_import".format(*self.get_model_info()))
             )
         return super().process_result(result, request)
-
-
-# --- Dictionaries ---------------------------------------------------------------
-
-
-@admin.action(description=_("Mark as in use"), permissions=["change"])
-def mark_in_use(modeladmin, request, queryset):
-    count = queryset.update(is_active=True, updated_at=timezone.now())
-    modeladmin.message_user(
-        request,
-        ngettext(
-            "%(count)d entry marked as in use.",
-            "%(count)d entries marked as in use.",
-            count,
-        )
-        % {"count": count},
-        messages.SUCCESS,
-    )
-
-
-@admin.action(description=_("Mark as not in use"), permissions=["change"])
-def mark_not_in_use(modeladmin, request, queryset):
-    count = queryset.update(is_active=False, updated_at=timezone.now())
-    modeladmin.message_user(
-        request,
-        ngettext(
-            "%(count)d entry marked as not in use.",
-            "%(count)d entries marked as not in use.",
-            count,
-        )
-        % {"count": count},
-        messages.SUCCESS,
-    )
-
-
-class DictionaryAdmin(admin.ModelAdmin):
-    list_display = ("name", "is_active", "description", "updated_at")
-    list_filter = ("is_active",)
-    search_fields = ("name", "description")
-    actions = (mark_in_use, mark_not_in_use)
-    readonly_fields = ("created_at", "updated_at")
-
-
-@admin.register(Skill)
-class SkillAdmin(DictionaryAdmin):
-    pass
-
-
-@admin.register(Category)
-class CategoryAdmin(DictionaryAdmin):
-    pass
-
-
-@admin.register(District)
-class DistrictAdmin(DictionaryAdmin):
-    list_display = ("name", "kind", "is_active", "latitude", "longitude")
-    list_filter = ("kind", "is_active")
-
-
-# --- Institutions ---------------------------------------------------------------
 
 
 class ContactPersonInline(admin.TabularInline):
@@ -196,64 +106,45 @@ class InstitutionAdmin(
         return super().get_export_queryset(request).select_related("district")
 
 
-# --- Volunteers -----------------------------------------------------------------
-
-
 class AvailabilityInline(admin.TabularInline):
     model = Availability
     extra = 0
 
 
-def _change_status(modeladmin, request, queryset, service, done: str) -> None:
-    """Runs one status service per volunteer; a refusal is reported for that
-    volunteer and does not stop the others."""
-    changed = 0
-    for volunteer in queryset:
-        try:
-            service(actor=request.user, volunteer=volunteer)
-        except services.RegistryError as error:
-            modeladmin.message_user(
-                request, f"{volunteer}: {error.message}", messages.ERROR
-            )
-        else:
-            changed += 1
-    if changed:
-        modeladmin.message_user(request, done % {"count": changed}, messages.SUCCESS)
+def _status_action(name: str, service, description, done):
+    """An admin action that moves each chosen volunteer through ``service``."""
+
+    def action(modeladmin, request, queryset):
+        run_service_action(
+            modeladmin,
+            request,
+            queryset,
+            lambda volunteer: service(actor=request.user, volunteer=volunteer),
+            done,
+        )
+
+    action.__name__ = name
+    return admin.action(description=description, permissions=["change"])(action)
 
 
-@admin.action(description=_("Activate selected volunteers"), permissions=["change"])
-def activate(modeladmin, request, queryset):
-    _change_status(
-        modeladmin,
-        request,
-        queryset,
-        services.volunteer_activate,
-        _("Volunteers activated: %(count)d."),
-    )
-
-
-@admin.action(description=_("Pause selected volunteers"), permissions=["change"])
-def pause(modeladmin, request, queryset):
-    _change_status(
-        modeladmin,
-        request,
-        queryset,
-        services.volunteer_pause,
-        _("Volunteers paused: %(count)d."),
-    )
-
-
-@admin.action(
-    description=_("Mark selected volunteers as former"), permissions=["change"]
+activate = _status_action(
+    "activate",
+    services.volunteer_activate,
+    _("Activate selected volunteers"),
+    _("Volunteers activated: %(count)d."),
 )
-def mark_former(modeladmin, request, queryset):
-    _change_status(
-        modeladmin,
-        request,
-        queryset,
-        services.volunteer_mark_former,
-        _("Volunteers marked as former: %(count)d."),
-    )
+pause = _status_action(
+    "pause",
+    services.volunteer_pause,
+    _("Pause selected volunteers"),
+    _("Volunteers paused: %(count)d."),
+)
+mark_former = _status_action(
+    "mark_former",
+    services.volunteer_mark_former,
+    _("Mark selected volunteers as former"),
+    _("Volunteers marked as former: %(count)d."),
+)
 
 
 @admin.register(Volunteer)
@@ -393,9 +284,6 @@ class VolunteerAdmin(
         return data
 
 
-# --- Beneficiaries --------------------------------------------------------------
-
-
 @admin.register(Beneficiary)
 class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin):
     list_display = (
@@ -422,55 +310,3 @@ class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryA
                 groups__name=ROLE_GROUPS[SOCIAL_WORKER], is_active=True
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-# --- Advice and support ---------------------------------------------------------
-
-
-@admin.register(ConsultationTopic)
-class ConsultationTopicAdmin(DictionaryAdmin):
-    pass
-
-
-@admin.register(OfficeHours)
-class OfficeHoursAdmin(admin.ModelAdmin):
-    """The office hours shown on the public page and offered for booking."""
-
-    list_display = ("__str__", "start", "end", "slot_minutes", "is_active")
-    list_filter = ("weekday", "is_active")
-    readonly_fields = ("created_at", "updated_at")
-
-
-@admin.register(Consultation)
-class ConsultationAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin):
-    list_display = ("starts_at", "person", "topic", "form", "status", "advisor")
-    list_filter = ("status", "form", "topic", "follow_up", "booked_online")
-    search_fields = (
-        "walk_in_name",
-        "volunteer__last_name",
-        "beneficiary__last_name",
-        "institution__name",
-    )
-    list_select_related = (
-        "topic",
-        "volunteer",
-        "beneficiary",
-        "institution",
-        "advisor",
-    )
-    date_hierarchy = "starts_at"
-    autocomplete_fields = ("volunteer", "beneficiary", "institution")
-    # A planned visit is held, cancelled or missed through the staff screen's
-    # buttons; the consent is recorded by the public booking.
-    readonly_fields = (
-        "status",
-        "booked_online",
-        "consent_clause_version",
-        "consent_given_at",
-        "created_at",
-        "updated_at",
-    )
-
-    @admin.display(description=_("person advised"))
-    def person(self, obj):
-        return obj.person_name

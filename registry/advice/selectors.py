@@ -1,0 +1,81 @@
+"""Reads of the advice register: consultations, free visit slots, office hours."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+
+from registry.models import (
+    Consultation,
+    OfficeHours,
+)
+
+
+def consultation_list() -> QuerySet[Consultation]:
+    return Consultation.objects.select_related(
+        "topic", "volunteer", "beneficiary", "institution", "advisor"
+    )
+
+
+@dataclass(frozen=True)
+class FreeSlot:
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+    @property
+    def value(self) -> str:
+        """The slot as a form value: local date and time, to the minute."""
+        return timezone.localtime(self.starts_at).strftime("%Y-%m-%dT%H:%M")
+
+
+def free_slots(
+    from_date: dt.date | None = None, days: int = 28, *, now=None
+) -> list[FreeSlot]:
+    """The office-hours slots from ``from_date`` on, for ``days`` days, that
+    are still in the future and that no in-person visit overlaps."""
+    now = now or timezone.now()
+    from_date = from_date or timezone.localdate(now)
+    hours_by_day: dict[int, list[OfficeHours]] = {}
+    for hours in OfficeHours.objects.active():
+        hours_by_day.setdefault(hours.weekday, []).append(hours)
+    candidates = []
+    for offset in range(days):
+        day = from_date + dt.timedelta(days=offset)
+        for hours in hours_by_day.get(day.weekday(), []):
+            length = dt.timedelta(minutes=hours.slot_minutes)
+            for start in hours.slot_starts():
+                starts_at = timezone.make_aware(dt.datetime.combine(day, start))
+                if starts_at > now:
+                    candidates.append(FreeSlot(starts_at, starts_at + length))
+    if not candidates:
+        return []
+    taken = Consultation.objects.occupying_the_desk().overlapping(
+        min(slot.starts_at for slot in candidates),
+        max(slot.ends_at for slot in candidates),
+    )
+    return sorted(
+        (
+            slot
+            for slot in candidates
+            if not any(
+                c.starts_at < slot.ends_at and c.ends_at > slot.starts_at for c in taken
+            )
+        ),
+        key=lambda slot: slot.starts_at,
+    )
+
+
+def office_hours() -> list[dict]:
+    """The office hours in use with the day's name, Monday first; the
+    administrator edits them (registry.OfficeHours)."""
+    return [
+        {
+            "weekday": hours.weekday,
+            "start": f"{hours.start:%H:%M}",
+            "end": f"{hours.end:%H:%M}",
+            "day": WEEKDAYS[hours.weekday],
+        }
+        for hours in OfficeHours.objects.active().order_by("weekday", "start")
+    ]

@@ -1,0 +1,195 @@
+"""The advice register: consultations (staff) and booking a visit (public)."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
+
+from registry.advice import selectors, services
+from registry.advice.filters import ConsultationFilter
+from registry.advice.forms import ConsultationBookingForm, ConsultationForm
+from registry.errors import RegistryError
+from registry.models import Consultation
+from volunteer_center.core import ratelimit
+from volunteer_center.core.exports import ExportMixin
+from volunteer_center.core.mixins import (
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    FilteredListMixin,
+    ServiceFormMixin,
+    StaffPermissionRequiredMixin,
+    StatusActionView,
+)
+
+
+class ConsultationListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "registry.view_consultation"
+    filterset_class = ConsultationFilter
+    template_name = "registry/consultation_list.html"
+    export_filename = "porady"
+    # Each consultation is logged, as its page is: a walk-in person's data
+    # lives in the consultation itself.
+    export_columns = [
+        (_("date and time"), "starts_at"),
+        (_("person advised"), "person_name"),
+        (_("topic"), "topic.name"),
+        (_("form"), "get_form_display"),
+        (_("status"), "get_status_display"),
+        (_("advice given by"), "advisor.get_full_name"),
+        (_("follow-up needed"), "follow_up"),
+        (_("follow-up due"), "follow_up_due"),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.consultation_list()
+        return super().get_queryset()
+
+
+class ConsultationDetailView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+):
+    permission_required = "registry.view_consultation"
+    template_name = "registry/consultation_detail.html"
+
+    def get_queryset(self):
+        return selectors.consultation_list()
+
+
+class ConsultationFormMixin(ServiceFormMixin):
+    form_class = ConsultationForm
+    template_name = "registry/consultation_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class ConsultationCreateView(
+    StaffPermissionRequiredMixin, ConsultationFormMixin, CreateView
+):
+    permission_required = "registry.add_consultation"
+    model = Consultation
+    success_message = _("The consultation %(name)s has been recorded.")
+    extra_context = {"page_title": _("New consultation")}
+
+    def call_service(self, form):
+        return services.consultation_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class ConsultationUpdateView(
+    StaffPermissionRequiredMixin, ConsultationFormMixin, UpdateView
+):
+    permission_required = "registry.change_consultation"
+    success_message = _("The changes to the consultation %(name)s have been saved.")
+
+    def get_queryset(self):
+        return selectors.consultation_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.consultation_update(
+            actor=self.request.user, consultation=self.object, **form.service_kwargs()
+        )
+
+
+class ConsultationStatusView(StatusActionView):
+    """Mark a planned visit as held, cancelled or missed: POST only."""
+
+    permission_required = "registry.change_consultation"
+    model = Consultation
+    service_arg = "consultation"
+    actions = {
+        "held": (services.consultation_mark_held, _("The consultation was held.")),
+        "cancel": (
+            services.consultation_cancel,
+            _("The visit has been cancelled; its slot is free again."),
+        ),
+        "no_show": (
+            services.consultation_mark_no_show,
+            _("The visit has been marked as missed."),
+        ),
+    }
+
+
+BOOKED_SESSION_KEY = "consultation_booked"
+
+
+class ConsultationBookView(FormView):
+    """Public: a resident books a visit in office hours."""
+
+    form_class = ConsultationBookingForm
+    template_name = "registry/consultation_book.html"
+
+    def post(self, request, *args, **kwargs):
+        # A robot could otherwise fill every slot of the month.
+        if not ratelimit.allowed(request, "booking"):
+            return render(
+                request, "registry/consultation_book_limited.html", status=429
+            )
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "slots": selectors.free_slots(days=services.BOOKING_DAYS),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            clause_version=settings.PRIVACY_CLAUSE_VERSION,
+            office_hours=selectors.office_hours(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        if form.is_robot():
+            # Robots get the same answer as people, and nothing is stored.
+            return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
+        try:
+            consultation = services.consultation_book(**form.service_kwargs())
+        except RegistryError as error:
+            return self.render_to_response(
+                self.get_context_data(form=self._form_with_fresh_slots(error.message))
+            )
+        self.request.session[BOOKED_SESSION_KEY] = consultation.starts_at.isoformat()
+        return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
+
+    def _form_with_fresh_slots(self, message):
+        """The resident's input kept, the slots as they are now (without the
+        one just taken), and the reason above them."""
+        form = self.form_class(
+            data=self.request.POST,
+            slots=selectors.free_slots(days=services.BOOKING_DAYS),
+        )
+        form.is_valid()
+        form.errors["slot"] = form.error_class([message])
+        return form
+
+
+class ConsultationBookThanksView(TemplateView):
+    template_name = "registry/consultation_book_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        booked = self.request.session.get(BOOKED_SESSION_KEY)
+        return super().get_context_data(
+            booked_at=dt.datetime.fromisoformat(booked) if booked else None,
+            **kwargs,
+        )

@@ -1,0 +1,26 @@
+"""The register's forms, split by subject; import them from here (the
+advice register's forms are in ``registry.advice.forms``)."""
+
+from registry.forms.fields import (
+    AvailabilityField,
+    AvailabilityGridWidget,
+    DuplicateCheckMixin,
+    HoneypotMixin,
+    honeypot_layout,
+    slot_value,
+)
+from registry.forms.people import BeneficiaryForm, InstitutionForm
+from registry.forms.volunteers import SignUpForm, VolunteerForm
+
+__all__ = [
+    "AvailabilityField",
+    "AvailabilityGridWidget",
+    "BeneficiaryForm",
+    "DuplicateCheckMixin",
+    "HoneypotMixin",
+    "InstitutionForm",
+    "SignUpForm",
+    "VolunteerForm",
+    "honeypot_layout",
+    "slot_value",
+]

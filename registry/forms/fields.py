@@ -1,0 +1,144 @@
+"""Form pieces the register's forms share: the weekly availability grid,
+the duplicate check, the honeypot of the public forms."""
+
+from crispy_forms.layout import Div
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from registry import selectors
+from registry.models import (
+    Availability,
+    Volunteer,
+)
+
+Slot = tuple[int, str]
+
+
+def slot_value(weekday: int, part: str) -> str:
+    return f"{weekday}:{part}"
+
+
+AVAILABILITY_CHOICES = [
+    (slot_value(day, part), f"{day_label}, {part_label}")
+    for day, day_label in Availability.Weekday.choices
+    for part, part_label in Availability.Part.choices
+]
+
+
+class AvailabilityGridWidget(forms.SelectMultiple):
+    """Days as rows, parts of the day as columns, one checkbox per cell."""
+
+    template_name = "registry/widgets/availability_grid.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = {str(v) for v in (value or [])}
+        context["widget"]["parts"] = Availability.Part.choices
+        context["widget"]["rows"] = [
+            {
+                "day": day_label,
+                "cells": [
+                    {
+                        "value": slot_value(day, part),
+                        "part": part_label,
+                        "checked": slot_value(day, part) in chosen,
+                    }
+                    for part, part_label in Availability.Part.choices
+                ],
+            }
+            for day, day_label in Availability.Weekday.choices
+        ]
+        return context
+
+    def id_for_label(self, id_, index=None):
+        return id_
+
+
+class AvailabilityField(forms.MultipleChoiceField):
+    """Weekly availability as a set of (weekday, part) pairs."""
+
+    widget = AvailabilityGridWidget
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("When can you help?"))
+        kwargs.setdefault("required", False)
+        super().__init__(choices=AVAILABILITY_CHOICES, **kwargs)
+
+    def clean(self, value) -> set[Slot]:
+        values = super().clean(value)
+        slots = set()
+        for item in values:
+            day, part = item.split(":")
+            slots.add((int(day), part))
+        return slots
+
+    @staticmethod
+    def initial_for(volunteer: Volunteer) -> list[str]:
+        return [slot_value(a.weekday, a.part) for a in volunteer.availability.all()]
+
+
+class DuplicateCheckMixin:
+    """Warns before saving a record whose PESEL, e-mail or phone another record
+    already has; the user opens the existing one or ticks "save anyway"."""
+
+    duplicate_url_name: str = ""
+
+    def add_duplicate_field(self) -> None:
+        self.fields["save_anyway"] = forms.BooleanField(
+            label=_("This is a different person: save anyway"),
+            required=False,
+        )
+        self.duplicates = []
+
+    def check_duplicates(self, cleaned_data: dict, queryset=None) -> None:
+        if cleaned_data.get("save_anyway"):
+            return
+        self.duplicates = selectors.find_duplicates(
+            self._meta.model,
+            pesel=cleaned_data.get("pesel", ""),
+            email=cleaned_data.get("email", ""),
+            phone=cleaned_data.get("phone", ""),
+            exclude_pk=self.instance.pk,
+            queryset=queryset,
+        )
+        if self.duplicates:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse(self.duplicate_url_name, args=[d.record.pk]), d.record)
+                    for d in self.duplicates
+                ),
+            )
+            self.add_error(
+                None,
+                format_html(
+                    "{} {}. {}",
+                    _("A record with the same PESEL, e-mail or phone already exists:"),
+                    links,
+                    _(
+                        "Open it instead, or tick “This is a different person: "
+                        "save anyway”."
+                    ),
+                ),
+            )
+
+
+class HoneypotMixin(forms.Form):
+    """A ``website`` field people never see (``honeypot_layout()`` hides it) and
+    spam robots fill in; the public forms pretend to succeed for them."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+def honeypot_layout() -> Div:
+    return Div("website", css_class="honeypot", aria_hidden="true")

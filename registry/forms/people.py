@@ -1,0 +1,145 @@
+"""Staff forms for beneficiaries and institutions."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from registry import validators
+from registry.forms.fields import DuplicateCheckMixin
+from registry.models import (
+    Beneficiary,
+    Institution,
+)
+from volunteer_center.core.forms import submit_helper
+
+
+class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
+    duplicate_url_name = "registry:beneficiary-detail"
+
+    class Meta:
+        model = Beneficiary
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "phone",
+            "email",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "preferred_contact",
+            "needs",
+            "social_worker",
+            "status",
+            "legal_basis",
+            "notes",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.add_duplicate_field()
+        if user.has_perm("registry.view_all_beneficiaries"):
+            from django.contrib.auth import get_user_model
+
+            self.fields["social_worker"].queryset = (
+                get_user_model()
+                .objects.filter(groups__name="Pracownik socjalny", is_active=True)
+                .order_by("last_name", "first_name")
+            )
+        else:
+            # A social worker keeps their own beneficiaries.
+            del self.fields["social_worker"]
+        self.helper = submit_helper(_("Save"), *self.fields)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_duplicates(
+            cleaned_data, queryset=Beneficiary.objects.visible_to(self.user)
+        )
+        return cleaned_data
+
+    def service_kwargs(self) -> dict:
+        return {
+            "fields": {
+                name: self.cleaned_data[name]
+                for name in self._meta.fields
+                if name in self.cleaned_data
+            }
+        }
+
+
+class InstitutionForm(forms.ModelForm):
+    # Accept "526-025-02-74"; the digits are stored.
+    nip = forms.CharField(label=_("NIP"), required=False, max_length=20)
+    regon = forms.CharField(label=_("REGON"), required=False, max_length=20)
+
+    class Meta:
+        model = Institution
+        fields = [
+            "name",
+            "kind",
+            "receives_help",
+            "sends_volunteers",
+            "programme_partner",
+            "nip",
+            "regon",
+            "krs",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "phone",
+            "email",
+            "website",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Save"), *self.fields)
+
+    def clean_nip(self) -> str:
+        return validators.normalize_nip(self.cleaned_data.get("nip", ""))
+
+    def clean_regon(self) -> str:
+        return validators.normalize_regon(self.cleaned_data.get("regon", ""))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for field in ("nip", "regon"):
+            value = cleaned_data.get(field)
+            if not value:
+                continue
+            clash = Institution.objects.filter(**{field: value}).exclude(
+                pk=self.instance.pk
+            )
+            existing = clash.first()
+            if existing is not None:
+                self.add_error(
+                    field,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("Another institution has this number:"),
+                        reverse("registry:institution-detail", args=[existing.pk]),
+                        existing,
+                    ),
+                )
+        return cleaned_data
+
+    def service_kwargs(self) -> dict:
+        return {
+            "fields": {
+                name: self.cleaned_data[name]
+                for name in self._meta.fields
+                if name in self.cleaned_data
+            }
+        }

@@ -1,0 +1,253 @@
+"""The volunteer's staff form and the public sign-up form."""
+
+from crispy_forms.layout import HTML, Fieldset
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from registry.forms.fields import (
+    AvailabilityField,
+    DuplicateCheckMixin,
+    HoneypotMixin,
+    honeypot_layout,
+)
+from registry.models import (
+    Volunteer,
+)
+from volunteer_center.core.forms import submit_helper
+
+
+class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
+    duplicate_url_name = "registry:volunteer-detail"
+    availability = AvailabilityField()
+
+    class Meta:
+        model = Volunteer
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "pesel",
+            "email",
+            "phone",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "reachable_districts",
+            "skills",
+            "interests",
+            "languages",
+            "has_driving_licence",
+            "has_car",
+            "max_hours_per_week",
+            "sending_institution",
+            "guardian_name",
+            "guardian_phone",
+            "guardian_email",
+            "guardian_consent",
+            "guardian_consent_on",
+            "criminal_record_checked_on",
+            "sex_offender_register_checked_on",
+            "legal_basis",
+            "notes",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "guardian_consent_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+            "criminal_record_checked_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+            "sex_offender_register_checked_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+            "reachable_districts": forms.CheckboxSelectMultiple,
+            "skills": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_duplicate_field()
+        for name in ("skills", "interests", "reachable_districts", "district"):
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(is_active=True)
+        if self.instance.pk and not self.is_bound:
+            self.initial["availability"] = AvailabilityField.initial_for(self.instance)
+        self.helper = submit_helper(
+            _("Save"),
+            Fieldset(
+                _("Personal data"),
+                "first_name",
+                "last_name",
+                "birth_date",
+                "pesel",
+                "email",
+                "phone",
+            ),
+            Fieldset(_("Address"), "street", "postal_code", "city", "district"),
+            Fieldset(
+                _("What and when"),
+                "skills",
+                "interests",
+                "languages",
+                "availability",
+                "reachable_districts",
+                "has_driving_licence",
+                "has_car",
+                "max_hours_per_week",
+                "sending_institution",
+            ),
+            Fieldset(
+                _("Legal guardian (volunteers under 18)"),
+                "guardian_name",
+                "guardian_phone",
+                "guardian_email",
+                "guardian_consent",
+                "guardian_consent_on",
+            ),
+            Fieldset(
+                _("Checks before work with children"),
+                HTML(
+                    '<p class="form-text">{}</p>'.format(
+                        _(
+                            "Record only the date of each check, never a copy "
+                            "of the certificate."
+                        )
+                    )
+                ),
+                "criminal_record_checked_on",
+                "sex_offender_register_checked_on",
+            ),
+            Fieldset(_("Other"), "legal_basis", "notes", "save_anyway"),
+        )
+
+    def clean_pesel(self) -> str:
+        return (self.cleaned_data.get("pesel") or "").strip()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_duplicates(cleaned_data)
+        return cleaned_data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        relations = ("skills", "interests", "reachable_districts", "availability")
+        return {
+            "fields": {
+                name: data[name]
+                for name in self._meta.fields
+                if name in data and name not in relations
+            },
+            **{name: data[name] for name in relations},
+        }
+
+
+class SignUpForm(HoneypotMixin, forms.ModelForm):
+    """The public volunteer sign-up: what a resident can tell about themselves.
+
+    Model validation (age limits, guardian, phone and postal code formats) is
+    the same as on the staff form; the RODO consent is required, and the
+    ``website`` field is a honeypot: people never see it, robots fill it in.
+    """
+
+    availability = AvailabilityField(
+        help_text=_("Tick the parts of the week when you are usually free.")
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the information clause and consent to the processing of "
+            "my personal data for the purposes of volunteering."
+        ),
+        error_messages={"required": _("Without this consent we cannot register you.")},
+    )
+
+    class Meta:
+        model = Volunteer
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "reachable_districts",
+            "skills",
+            "interests",
+            "languages",
+            "has_driving_licence",
+            "has_car",
+            "max_hours_per_week",
+            "guardian_name",
+            "guardian_phone",
+            "guardian_email",
+            "guardian_consent",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "reachable_districts": forms.CheckboxSelectMultiple,
+            "skills": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "reachable_districts": _("Where can you get to?"),
+            "skills": _("What can you do?"),
+            "interests": _("What kind of help interests you?"),
+            "guardian_consent": _(
+                "My legal guardian has given written consent to my volunteering"
+            ),
+        }
+        help_texts = {
+            "email": _("We will send the confirmation here."),
+            "max_hours_per_week": _("At most 40."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        for name in ("skills", "interests", "reachable_districts", "district"):
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(is_active=True)
+        self.helper = submit_helper(
+            _("Sign up"),
+            Fieldset(
+                _("About you"),
+                "first_name",
+                "last_name",
+                "birth_date",
+                "email",
+                "phone",
+            ),
+            Fieldset(_("Address"), "street", "postal_code", "city", "district"),
+            Fieldset(
+                _("How you would like to help"),
+                "skills",
+                "interests",
+                "languages",
+                "availability",
+                "reachable_districts",
+                "has_driving_licence",
+                "has_car",
+                "max_hours_per_week",
+            ),
+            Fieldset(
+                _("Only if you are under 18: your legal guardian"),
+                "guardian_name",
+                "guardian_phone",
+                "guardian_email",
+                "guardian_consent",
+            ),
+            Fieldset(
+                _("Your personal data"),
+                HTML('{% include "volunteer_center/_privacy_clause.html" %}'),
+                "consent",
+            ),
+            honeypot_layout(),
+        )
+
+    service_kwargs = VolunteerForm.service_kwargs

@@ -1,0 +1,171 @@
+"""Staff screens of the volunteers register."""
+
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    ListView,
+    UpdateView,
+)
+from django.views.generic.detail import SingleObjectMixin
+
+from registry import selectors, services
+from registry.filters import (
+    VolunteerFilter,
+)
+from registry.forms import (
+    VolunteerForm,
+)
+from registry.models import Volunteer
+from volunteer_center.core import registries
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.mixins import (
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    FilteredListMixin,
+    ServiceFormMixin,
+    StaffPermissionRequiredMixin,
+    StatusActionView,
+)
+from volunteer_center.core.models import AccessLog
+
+
+def _names(related: str):
+    return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
+
+
+class VolunteerListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "registry.view_volunteer"
+    filterset_class = VolunteerFilter
+    template_name = "registry/volunteer_list.html"
+    export_filename = "wolontariusze"
+    export_columns = [
+        (_("last name"), "last_name"),
+        (_("first name"), "first_name"),
+        (_("status"), "get_status_display"),
+        (_("under 18"), "is_minor"),
+        (_("district"), "district.name"),
+        (_("town"), "city"),
+        (_("phone"), phone("phone_display")),
+        (_("e-mail"), "email"),
+        (_("skills"), _names("skills")),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.volunteer_list()
+        return super().get_queryset()
+
+
+class VolunteerDetailView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+):
+    permission_required = "registry.view_volunteer"
+    template_name = "registry/volunteer_detail.html"
+
+    def get_queryset(self):
+        return selectors.volunteer_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["availability_grid"] = selectors.availability_grid(self.object)
+        return context
+
+
+class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+    permission_required = "registry.add_volunteer"
+    model = Volunteer
+    form_class = VolunteerForm
+    template_name = "registry/person_form.html"
+    success_message = _("Volunteer %(name)s has been added.")
+    extra_context = {"page_title": _("New volunteer")}
+
+    def call_service(self, form):
+        return services.volunteer_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class VolunteerUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, UpdateView):
+    permission_required = "registry.change_volunteer"
+    form_class = VolunteerForm
+    template_name = "registry/person_form.html"
+    success_message = _("The changes to %(name)s have been saved.")
+
+    def get_queryset(self):
+        return selectors.volunteer_detail().not_anonymised()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
+        return context
+
+    def call_service(self, form):
+        return services.volunteer_update(
+            actor=self.request.user, volunteer=self.object, **form.service_kwargs()
+        )
+
+
+class VolunteerStatusView(StatusActionView):
+    """Activate a candidate, pause, or mark as former: POST only."""
+
+    permission_required = "registry.change_volunteer"
+    model = Volunteer
+    service_arg = "volunteer"
+    actions = {
+        "activate": (services.volunteer_activate, _("%(name)s is now active.")),
+        "pause": (services.volunteer_pause, _("%(name)s is now paused.")),
+        "former": (
+            services.volunteer_mark_former,
+            _("%(name)s is now a former volunteer."),
+        ),
+    }
+
+
+class VolunteerExportDataView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """Everything held about the volunteer as JSON (RODO art. 15 and 20)."""
+
+    permission_required = "registry.view_volunteer"
+    model = Volunteer
+
+    def get(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=volunteer)
+        data = {
+            section.key: section.data
+            for section in registries.person_data_sections(volunteer)
+        }
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="wolontariusz-{volunteer.pk}.json"'
+        )
+        return response
+
+
+class VolunteerAnonymiseView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "registry.delete_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        try:
+            services.volunteer_anonymise(actor=request.user, volunteer=volunteer)
+        except services.RegistryError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The volunteer's data has been anonymised."))
+        return HttpResponseRedirect(
+            reverse("registry:volunteer-detail", args=[volunteer.pk])
+        )
