@@ -7,6 +7,7 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements")
 
     def ready(self) -> None:
+        # In ready(): contributions import models, loaded only by now.
         from agreements import contributions
 
         contributions.register()

@@ -7,6 +7,7 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
+        # In ready(): contributions import models, loaded only by now.
         from matching import contributions
 
         contributions.register()

@@ -84,7 +84,7 @@ def committed_hours(
 
 
 def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
-    """Every hard rule of DESIGN.md's matching, as one SQL query."""
+    """Every hard rule of matching (docs/ARCHITECTURE.md, Rules), as one SQL query."""
     slots = request_slots(request)
     day = request.date_from
     volunteers = Volunteer.objects.active().not_anonymised()

@@ -29,6 +29,7 @@ def _plan_summary(plan) -> dict:
 
 @task
 def compute_batch_proposal(proposal_id: int) -> int:
+    # The batch imports SciPy (the optimiser): loaded in the worker only.
     from matching import batch
 
     BatchProposal.objects.filter(pk=proposal_id).update(

@@ -533,6 +533,7 @@ class BatchProposalView(StaffPermissionRequiredMixin, View):
         return render(request, self.template_name, {"recent": recent})
 
     def post(self, request):
+        # The task module pulls in the batch and SciPy: loaded when used.
         from matching.tasks import batch_proposal_request
 
         proposal = batch_proposal_request(actor=request.user)
@@ -556,6 +557,7 @@ class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, V
         return render(request, self.template_name, self._context(proposal))
 
     def post(self, request, *args, **kwargs):
+        # The batch imports SciPy (the optimiser): loaded when a plan is applied.
         from matching import batch
 
         proposal = self.get_object()

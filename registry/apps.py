@@ -7,6 +7,7 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Register")
 
     def ready(self) -> None:
+        # In ready(): contributions import models, loaded only by now.
         from registry import contributions
 
         contributions.register()

@@ -1,4 +1,5 @@
-"""Shared fixtures: the personas of DESIGN.md and a logged-in client for each."""
+"""Shared fixtures: the personas (docs/ARCHITECTURE.md, Roles) and a logged-in
+client for each."""
 
 import pytest
 from django.test import Client

@@ -10,6 +10,7 @@ class VolunteerCenterConfig(AppConfig):
     verbose_name = _("Volunteer Centre")
 
     def ready(self) -> None:
+        # In ready(), like every app's contributions (docs/ARCHITECTURE.md).
         from volunteer_center.core import registries
 
         registries.nav_menus.register("volunteer_center/_nav.html", order=10)

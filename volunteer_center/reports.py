@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from agreements import selectors as agreement_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.models import Consultation, Volunteer
 from registry.rules import age_on
@@ -169,8 +170,6 @@ def status_counts(requests) -> list[tuple[str, float]]:
 
 def _agreement_tables(date_from: dt.date, date_to: dt.date) -> list[Table]:
     """Agreements signed and certificates issued, from the agreements app."""
-    from agreements import selectors as agreement_selectors
-
     signed, certificates = agreement_selectors.report_figures(
         date_from=date_from, date_to=date_to
     )

@@ -1,4 +1,4 @@
-"""Who may open each staff URL of agreements (DESIGN.md, Roles): the
+"""Who may open each staff URL of agreements (docs/ARCHITECTURE.md, Roles): the
 coordinator only; the administrator edits agreement texts in the admin."""
 
 C, S, A = "coordinator", "social_worker", "administrator"

@@ -1,4 +1,4 @@
-"""Who may open each staff URL of the register (DESIGN.md, Roles)."""
+"""Who may open each staff URL of the register (docs/ARCHITECTURE.md, Roles)."""
 
 C, S, A = "coordinator", "social_worker", "administrator"
 

@@ -40,7 +40,7 @@ REGISTERED = {
 }
 INLINE_ONLY = {"availability", "contactperson"}
 
-# What the admin shows each role (DESIGN.md, Roles; volunteer_center/roles.py).
+# What the admin shows each role (docs/ARCHITECTURE.md, Roles; core/roles.py).
 ADMINISTRATOR_SEES = {
     Skill,
     District,

@@ -1,4 +1,4 @@
-"""Who may open each staff URL of the project itself (DESIGN.md, Roles)."""
+"""Who may open each staff URL of the project itself (docs/ARCHITECTURE.md, Roles)."""
 
 C = "coordinator"
 

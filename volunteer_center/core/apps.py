@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self) -> None:
+        # In ready(): roles and checks read models, loaded only by now.
         from volunteer_center.core import checks  # noqa: F401 - registers the checks
         from volunteer_center.core.roles import sync_role_permissions
 

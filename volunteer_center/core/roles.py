@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md as groups, and the permissions each one holds.
+"""The roles of docs/ARCHITECTURE.md as groups, and the permissions each one holds.
 
 The table below is the single source of truth: a migration creates the groups
 and, after every ``migrate``, ``sync_role_permissions`` gives each group exactly

@@ -1,4 +1,4 @@
-"""Creates the groups for the roles of DESIGN.md.
+"""Creates the groups for the roles (docs/ARCHITECTURE.md, Roles).
 
 Their permissions are assigned by volunteer_center.roles.sync_role_permissions
 after every migrate, because permissions of apps migrated later exist only then.
