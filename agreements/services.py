@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements import documents, selectors
+from agreements.errors import AgreementError
 from agreements.models import (
     PARTY_FIELD,
     Agreement,
@@ -28,6 +29,7 @@ from agreements.models import (
     Reference,
 )
 from registry.models import Beneficiary, Institution, Volunteer
+from volunteer_center.core.services import save_validated
 
 SCAN_MAX_BYTES_DEFAULT = 10 * 1024 * 1024
 # What the first bytes of an upload are, not what its name claims.
@@ -57,15 +59,6 @@ EDITABLE_FIELDS = (
 )
 
 
-class AgreementError(Exception):
-    """A change the rules for agreements do not allow; the message is for the
-    user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass
 class SignOutcome:
     agreement: Agreement
@@ -86,12 +79,10 @@ def _next_number(*, year: int, series: str) -> int:
 
 
 def _save(instance, *, actor) -> None:
-    instance._history_user = actor
     try:
-        instance.full_clean()
+        save_validated(instance, actor=actor)
     except ValidationError as error:
         raise AgreementError(" ".join(error.messages)) from error
-    instance.save()
 
 
 def _assign(agreement: Agreement, fields: Mapping) -> None:

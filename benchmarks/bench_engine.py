@@ -40,15 +40,12 @@ from matching.optimizer import (
     BatchVolunteer,
     BusyPeriod,
     Edge,
-    _components,
-    _Conflicts,
-    _Instance,
-    _reduce,
-    brute_force,
     greedy,
     optimise,
-    validate,
 )
+from matching.optimizer.checks import brute_force, validate
+from matching.optimizer.model import _Conflicts, _Instance
+from matching.optimizer.reduce import _components, _reduce
 
 DISTRICTS = 12  # Czechowice-Dziedzice: the town's districts and the sołectwa
 SKILLS = 40

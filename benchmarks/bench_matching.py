@@ -16,7 +16,7 @@ What it does and reports:
 3. ``batch.batch_plan()`` over every open request: seconds to load, to build
    the edges (rules, pools, scores), to optimise and to run greedy; places
    filled and total score of the optimised plan against greedy's, and
-   ``optimizer.validate`` of both.
+   ``optimizer.checks.validate`` of both.
 
 Settings: ``volunteer_center.settings``; ``DJANGO_DEBUG=1`` is set when
 missing so no secret key is needed, and DEBUG is then switched off again so
@@ -144,8 +144,9 @@ def _suggestions(args) -> dict:
 
 
 def _batch(args) -> dict:
-    from matching import optimizer
+    # After django.setup(): the batch imports models.
     from matching.batch import batch_plan
+    from matching.optimizer import checks
 
     started = time.perf_counter()
     result = batch_plan(time_limit=args.time_limit)
@@ -162,15 +163,13 @@ def _batch(args) -> dict:
             "filled": opt.filled,
             "total_score": opt.total_score,
             "optimal": opt.optimal,
-            "problems": len(
-                optimizer.validate(opt, result.requests, result.volunteers)
-            ),
+            "problems": len(checks.validate(opt, result.requests, result.volunteers)),
         },
         "greedy": {
             "filled": greedy.filled,
             "total_score": greedy.total_score,
             "problems": len(
-                optimizer.validate(greedy, result.requests, result.volunteers)
+                checks.validate(greedy, result.requests, result.volunteers)
             ),
         },
     }

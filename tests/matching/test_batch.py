@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from matching import eligibility, optimizer
+from matching import eligibility
 from matching.batch import (
     EDGES_PER_REQUEST,
     Register,
@@ -19,6 +19,7 @@ from matching.batch import (
     request_facts,
 )
 from matching.models import Assignment, HelpRequest
+from matching.optimizer import checks
 from matching.services import (
     assignment_accept,
     assignment_propose,
@@ -85,8 +86,8 @@ def test_the_plan_is_valid_and_at_least_as_good_as_greedy():
     result = batch_plan()
     opt, greedy = result.optimised, result.greedy
     assert opt.filled > 0
-    assert optimizer.validate(opt, result.requests, result.volunteers) == []
-    assert optimizer.validate(greedy, result.requests, result.volunteers) == []
+    assert checks.validate(opt, result.requests, result.volunteers) == []
+    assert checks.validate(greedy, result.requests, result.volunteers) == []
     assert opt.filled >= greedy.filled
     assert opt.objective >= greedy.objective
     assert result.gain[0] == opt.filled - greedy.filled

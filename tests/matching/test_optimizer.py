@@ -15,12 +15,13 @@ from matching.optimizer import (
     BusyPeriod,
     Edge,
     Plan,
-    brute_force,
     conflicts,
     greedy,
+    large,
+    milp,
     optimise,
-    validate,
 )
+from matching.optimizer.checks import brute_force, validate
 
 JAN, FEB, MAR, APR = (dt.date(2026, m, 1) for m in (1, 2, 3, 4))
 END = dt.date(2026, 6, 30)
@@ -317,7 +318,7 @@ def test_never_fills_fewer_places_than_greedy_even_for_an_outsized_score():
 def test_large_component_path_equals_brute_force(monkeypatch, block):
     # Every component takes the path for large ones: LP bound, reduced-cost
     # fixing, MILP on what is left.
-    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
+    monkeypatch.setattr(milp, "LARGE_EDGES", 0)
     rng = random.Random(4242 + block)
     for _ in range(50):
         requests, volunteers, edges = random_instance(rng)
@@ -329,8 +330,8 @@ def test_large_component_path_equals_brute_force(monkeypatch, block):
 
 
 def test_large_component_too_big_for_the_milp_keeps_a_valid_incumbent(monkeypatch):
-    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
-    monkeypatch.setattr(optimizer, "MAX_MILP_EDGES", 0)
+    monkeypatch.setattr(milp, "LARGE_EDGES", 0)
+    monkeypatch.setattr(milp, "MAX_MILP_EDGES", 0)
     rng = random.Random(99)
     for _ in range(30):
         requests, volunteers, edges = random_instance(rng)
@@ -342,15 +343,15 @@ def test_large_component_too_big_for_the_milp_keeps_a_valid_incumbent(monkeypatc
 
 def test_fix_and_optimise_windows_improve_on_greedy(monkeypatch):
     # No exact path: the plan comes from re-optimising windows of requests.
-    monkeypatch.setattr(optimizer, "LARGE_EDGES", 0)
-    monkeypatch.setattr(optimizer, "MAX_MILP_EDGES", 0)
+    monkeypatch.setattr(milp, "LARGE_EDGES", 0)
+    monkeypatch.setattr(milp, "MAX_MILP_EDGES", 0)
     requests = [req(1, urgency=3), req(2, urgency=0)]
     volunteers = [vol(101), vol(102)]
     edges = [Edge(1, 101, 50.0), Edge(1, 102, 40.0), Edge(2, 101, 30.0)]
     plan = optimise(requests, volunteers, edges)
     assert pairs(plan) == {(1, 102), (2, 101)}
     assert not plan.optimal
-    monkeypatch.setattr(optimizer, "WINDOW_EDGES", 1)
+    monkeypatch.setattr(large, "WINDOW_EDGES", 1)
     rng = random.Random(3)
     for _ in range(30):
         requests, volunteers, edges = random_instance(rng)
@@ -360,16 +361,32 @@ def test_fix_and_optimise_windows_improve_on_greedy(monkeypatch):
 
 
 def test_optimizer_imports_nothing_from_django():
-    tree = ast.parse(Path(optimizer.__file__).read_text())
+    trees = [
+        ast.parse(path.read_text())
+        for path in Path(optimizer.__file__).parent.glob("*.py")
+    ]
     modules = {
         alias.name.split(".")[0]
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Import)
         for alias in node.names
     } | {
         (node.module or "").split(".")[0]
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom)
+    }
+    assert "django" not in modules
+    assert modules <= {
+        "__future__",
+        "datetime",
+        "time",
+        "collections",
+        "dataclasses",
+        "numpy",
+        "scipy",
+        "matching",
     }
     assert "django" not in modules
     assert modules <= {

@@ -142,13 +142,15 @@ class StatusActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
                 messages.error(request, error.message)
             else:
                 self.object = result if result is not None else self.object
-                message = self.actions[name][1]
-                messages.success(request, message % {"name": self.object})
+                messages.success(request, self.success_message(name))
         return HttpResponseRedirect(safe_next(request, self.get_success_url()))
 
     def run_action(self, name: str, obj):
         service = self.actions[name][0]
         return service(actor=self.request.user, **{self.service_arg: obj})
+
+    def success_message(self, name: str) -> str:
+        return self.actions[name][1] % {"name": self.object}
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()

@@ -1,32 +1,22 @@
-"""The scoring core of matching: plain Python, no Django, no ORM.
-
-It takes simple typed inputs (built from model rows by a thin layer elsewhere),
-scores one volunteer against one help request and gives the reasons for the
-score, so that staff see *why* someone is suggested. Every weight lives in
-``WEIGHTS``; scores are rounded to two decimals and ties are broken by the
-candidate's id, so the same inputs always give the same order.
-
-Nothing here may import Django: the module is unit-tested and benchmarked on
-its own (``benchmarks/bench_engine.py``).
-"""
+"""Scoring one volunteer against one request, with the reasons, and ranking
+candidates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# The hours each part of the day stands for. The same table as
-# registry.models.Availability.PART_HOURS, repeated here because this module
-# must not import Django.
-PART_HOURS: Mapping[str, tuple[dt.time, dt.time]] = {
-    "morning": (dt.time(8), dt.time(12)),
-    "afternoon": (dt.time(12), dt.time(16)),
-    "evening": (dt.time(16), dt.time(20)),
-}
+from matching.engine.schedule import (
+    PART_HOURS,
+    Slot,
+    _hhmm,
+    _overlap,
+    _union_minutes,
+    distance_km,
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +53,7 @@ class Weights:
 
 WEIGHTS = Weights()
 
+
 # The order reasons are listed in, and every code there is.
 REASON_CODES = (
     "required_skill",
@@ -77,19 +68,6 @@ REASON_CODES = (
     "load",
     "hours_cap",
 )
-
-
-@dataclass(frozen=True, order=True)
-class Slot:
-    """One weekly time window, [start, end) on a weekday (0 = Monday)."""
-
-    weekday: int
-    start: dt.time
-    end: dt.time
-
-    @property
-    def minutes(self) -> int:
-        return max(0, _minutes(self.end) - _minutes(self.start))
 
 
 @dataclass(frozen=True)
@@ -144,122 +122,6 @@ class Suggestion:
     candidate_id: int
     score: float
     reasons: tuple[Reason, ...]
-
-
-# --- time helpers ----------------------------------------------------------
-
-
-def _minutes(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _time(minutes: int) -> dt.time:
-    return dt.time(minutes // 60, minutes % 60)
-
-
-def _hhmm(t: dt.time) -> str:
-    return t.strftime("%H:%M")
-
-
-def slots_overlap(a: Sequence[Slot], b: Sequence[Slot]) -> bool:
-    """True when some slot of ``a`` and some slot of ``b`` share time.
-
-    Slots are half-open: 10:00–12:00 and 12:00–14:00 do not overlap.
-    """
-    for x in a:
-        for y in b:
-            if x.weekday == y.weekday and x.start < y.end and y.start < x.end:
-                return True
-    return False
-
-
-def periods_overlap(
-    a_from: dt.date, a_to: dt.date, b_from: dt.date, b_to: dt.date
-) -> bool:
-    """Two closed date ranges share a day."""
-    return a_from <= b_to and b_from <= a_to
-
-
-def schedules_clash(
-    a: tuple[dt.date, dt.date, Sequence[Slot]],
-    b: tuple[dt.date, dt.date, Sequence[Slot]],
-) -> bool:
-    """The clash rule: one volunteer cannot hold two assignments whose date
-    ranges share a day and whose weekly slots share time. Its SQL form is
-    ``matching.rules.clash_q``; a test holds the two to the same answers."""
-    return periods_overlap(a[0], a[1], b[0], b[1]) and slots_overlap(a[2], b[2])
-
-
-def availability_overlap(
-    slots: Iterable[Slot], availability: Iterable[tuple[int, str]]
-) -> list[Slot]:
-    """The parts of the request's slots the volunteer is free for.
-
-    Adjacent parts of the day join up (free mornings and afternoons cover a
-    10:00–14:00 slot whole); the result is sorted by weekday and time.
-    """
-    return list(_overlap(tuple(slots), frozenset(availability)))
-
-
-@lru_cache(maxsize=65536)
-def _overlap(
-    slots: tuple[Slot, ...], availability: frozenset[tuple[int, str]]
-) -> tuple[Slot, ...]:
-    free: dict[int, list[tuple[int, int]]] = {}
-    for weekday, part in availability:
-        hours = PART_HOURS.get(part)
-        if hours is not None:
-            free.setdefault(weekday, []).append(
-                (_minutes(hours[0]), _minutes(hours[1]))
-            )
-    pieces: list[tuple[int, int, int]] = []
-    for slot in slots:
-        start, end = _minutes(slot.start), _minutes(slot.end)
-        for free_start, free_end in free.get(slot.weekday, ()):
-            lo, hi = max(start, free_start), min(end, free_end)
-            if lo < hi:
-                pieces.append((slot.weekday, lo, hi))
-    pieces.sort()
-    merged: list[list[int]] = []
-    for weekday, lo, hi in pieces:
-        if merged and merged[-1][0] == weekday and lo <= merged[-1][2]:
-            merged[-1][2] = max(merged[-1][2], hi)
-        else:
-            merged.append([weekday, lo, hi])
-    return tuple(Slot(w, _time(lo), _time(hi)) for w, lo, hi in merged)
-
-
-def distance_km(
-    a: tuple[float, float] | None, b: tuple[float, float] | None
-) -> float | None:
-    """Great-circle (haversine) distance in km, or None if a point is unknown."""
-    if a is None or b is None:
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-# --- scoring ---------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def _union_minutes(slots: tuple[Slot, ...]) -> int:
-    """Minutes of the week the slots cover, counting shared time once."""
-    total = 0
-    last_day, last_end = -1, 0
-    for slot in sorted(slots):
-        start, end = _minutes(slot.start), _minutes(slot.end)
-        if slot.weekday != last_day:
-            last_day, last_end = slot.weekday, 0
-        start = max(start, last_end)
-        if start < end:
-            total += end - start
-            last_end = end
-    return total
 
 
 class _RequestView:
@@ -451,106 +313,3 @@ def _evaluate_tuple(
 ) -> tuple[float, tuple[Reason, ...]]:
     score, reasons = _evaluate(view, c, w, True)
     return score, tuple(reasons)
-
-
-# --- Polish descriptions ---------------------------------------------------
-
-WEEKDAYS_PLURAL = (
-    "w poniedziałki",
-    "we wtorki",
-    "w środy",
-    "w czwartki",
-    "w piątki",
-    "w soboty",
-    "w niedziele",
-)
-
-
-def plural_pl(n: int, one: str, few: str, many: str) -> str:
-    """Pick the Polish plural form for ``n`` (1 / 2–4, 22–24… / the rest)."""
-    n = abs(n)
-    if n == 1:
-        return one
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return few
-    return many
-
-
-def _names(ids: Iterable[int], names: Mapping[int, str]) -> str:
-    return ", ".join(f"„{names.get(i, f'#{i}')}”" for i in ids)
-
-
-def _number(x: float) -> str:
-    text = f"{x:.1f}"
-    return text.removesuffix(".0").replace(".", ",")
-
-
-def _slots_text(slots: Iterable[Sequence]) -> str:
-    by_day: dict[int, list[str]] = {}
-    for weekday, start, end in slots:
-        by_day.setdefault(int(weekday), []).append(f"{start}–{end}")
-    return ", ".join(
-        f"{WEEKDAYS_PLURAL[day]} {' i '.join(times)}"
-        for day, times in sorted(by_day.items())
-    )
-
-
-def describe(
-    reason: Reason,
-    *,
-    skill_names: Mapping[int, str],
-    category_names: Mapping[int, str],
-) -> str:
-    """A short Polish sentence for a reason, e.g. 'mieszka w tej samej dzielnicy'."""
-    p = reason.params
-    code = reason.code
-    if code in ("required_skill", "missing_required_skill", "nice_skill"):
-        ids = p.get("skill_ids", [])
-        many = len(ids) != 1
-        text = {
-            "required_skill": (
-                "ma wymagane umiejętności" if many else "ma wymaganą umiejętność"
-            ),
-            "missing_required_skill": (
-                "nie ma wymaganych umiejętności"
-                if many
-                else "nie ma wymaganej umiejętności"
-            ),
-            "nice_skill": (
-                "ma przydatne umiejętności" if many else "ma przydatną umiejętność"
-            ),
-        }[code]
-        return f"{text} {_names(ids, skill_names)}"
-    if code == "availability":
-        text = f"wolny(a) {_slots_text(p.get('slots', []))}"
-        fraction = p.get("fraction", 1.0)
-        if fraction < 1:
-            text += f" ({round(fraction * 100)}% godzin zgłoszenia)"
-        return text
-    if code == "no_availability":
-        return "nie jest wolny(a) w godzinach zgłoszenia"
-    if code == "same_district":
-        return "mieszka w tej samej dzielnicy"
-    if code == "distance":
-        return f"mieszka ok. {_number(p['km'])} km od miejsca pomocy"
-    if code == "continuity":
-        whom = "tej instytucji" if p.get("party") == "i" else "tej osobie"
-        return f"już pomagał(a) {whom}"
-    if code == "interest":
-        name = category_names.get(p["category_id"], f"#{p['category_id']}")
-        return f"interesuje się kategorią „{name}”"
-    if code == "load":
-        n = p["count"]
-        rest = plural_pl(
-            n,
-            "inne aktywne skierowanie",
-            "inne aktywne skierowania",
-            "innych aktywnych skierowań",
-        )
-        return f"ma {n} {rest}"
-    if code == "hours_cap":
-        return (
-            f"ma wolne tylko {_number(p['hours_left'])} h tygodniowo "
-            f"(potrzeba {_number(p['weekly_hours'])} h)"
-        )
-    raise ValueError(f"Unknown reason code: {code}")

@@ -1,0 +1,151 @@
+"""Certificates (zaświadczenia), references (opinie) and batches of
+certificates."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models.storage import _private_storage
+from registry.models import Volunteer
+from volunteer_center.core.models import BackgroundJob, TimeStampedModel
+
+
+class IssuedDocument(TimeStampedModel):
+    """What a certificate and a reference share: a numbered PDF about one
+    volunteer's work in a period, frozen when issued."""
+
+    PREFIX = ""
+
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.PROTECT
+    )
+    number = models.CharField(_("number"), max_length=24, unique=True, editable=False)
+    number_year = models.PositiveIntegerField(editable=False)
+    number_seq = models.PositiveIntegerField(editable=False)
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    hours = models.DecimalField(
+        _("hours"), max_digits=8, decimal_places=2, editable=False
+    )
+    assignments = models.JSONField(
+        _("assignments"), default=list, editable=False, blank=True
+    )
+    scope = models.TextField(_("scope of the services"), blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    pdf = models.FileField(
+        _("PDF"), storage=_private_storage, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-number_year", "-number_seq"]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.volunteer}"
+
+
+class Certificate(IssuedDocument):
+    """Zaświadczenie: a written confirmation of the services performed
+    (art. 44 ust. 5, issued on the volunteer's request)."""
+
+    PREFIX = "ZAŚ"
+
+    class Meta(IssuedDocument.Meta):
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        default_related_name = "certificates"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number_year", "number_seq"], name="certificate_number_seq"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="certificate_dates_in_order",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:certificate-pdf", args=[self.pk])
+
+
+class Reference(IssuedDocument):
+    """Opinia: a written opinion about the volunteer's work (art. 44 ust. 5)."""
+
+    PREFIX = "OP"
+
+    assessment = models.TextField(_("assessment"))
+
+    class Meta(IssuedDocument.Meta):
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+        default_related_name = "references"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number_year", "number_seq"], name="reference_number_seq"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="reference_dates_in_order",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:reference-pdf", args=[self.pk])
+
+
+class CertificateBatch(BackgroundJob):
+    """Certificates for every volunteer with approved hours in a period,
+    rendered by a background task into one ZIP."""
+
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    # Only the volunteers who worked in this programme, when one is chosen.
+    programme = models.ForeignKey(
+        "matching.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    total = models.PositiveIntegerField(_("certificates to issue"), default=0)
+    done = models.PositiveIntegerField(_("certificates issued"), default=0)
+    zip_file = models.FileField(
+        _("ZIP file"), storage=_private_storage, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("certificate batch")
+        verbose_name_plural = _("certificate batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="certificatebatch_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(done__lte=F("total")), name="certificatebatch_done_le_total"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:batch-detail", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == self.Status.DONE else 0
+        return round(100 * self.done / self.total)

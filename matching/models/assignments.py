@@ -1,0 +1,201 @@
+"""Assignments of volunteers to requests (skierowania) and the hours they log."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.models import (
+    Volunteer,
+)
+from volunteer_center.core.models import TimeStampedModel
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def live(self):
+        """Assignments that still bind the volunteer's time."""
+        return self.filter(status__in=Assignment.LIVE)
+
+    def holding_place(self):
+        return self.filter(status__in=Assignment.HOLDING_PLACE)
+
+    def visible_to(self, user):
+        if user.has_perm("matching.view_all_helprequests"):
+            return self
+        return self.filter(
+            Q(request__beneficiary__social_worker=user) | Q(request__created_by=user)
+        )
+
+
+class Assignment(TimeStampedModel):
+    """A volunteer directed to a request (skierowanie)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        CONTACTED = "contacted", _("contacted")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        ACTIVE = "active", _("active")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    LIVE = (Status.PROPOSED, Status.CONTACTED, Status.ACCEPTED, Status.ACTIVE)
+    HOLDING_PLACE = (Status.ACCEPTED, Status.ACTIVE)
+    # Work that was agreed or done: what statistics count.
+    WORKING = (Status.ACCEPTED, Status.ACTIVE, Status.COMPLETED)
+
+    request = models.ForeignKey(
+        "matching.HelpRequest",
+        verbose_name=_("help request"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    volunteer = models.ForeignKey(
+        Volunteer,
+        verbose_name=_("volunteer"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED
+    )
+    # Which of the request's places the assignment holds once accepted: the
+    # unique constraint below makes a second holder of one place impossible.
+    place = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    weekly_hours = models.DecimalField(
+        _("hours per week"), max_digits=5, decimal_places=2, default=Decimal(0)
+    )
+    score = models.FloatField(_("score at proposal"), default=0)
+    reasons = models.JSONField(_("reasons at proposal"), default=list, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("directed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_from", "pk"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        # The clash and hours rules read a volunteer's places held in a period.
+        indexes = [
+            models.Index(
+                fields=["volunteer", "date_from", "date_to"],
+                condition=Q(status__in=["accepted", "active"]),
+                name="assignment_holding_by_vol",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "volunteer"],
+                condition=Q(status__in=["proposed", "contacted", "accepted", "active"]),
+                name="assignment_one_live_per_volunteer_and_request",
+            ),
+            models.UniqueConstraint(
+                fields=["request", "place"],
+                condition=Q(status__in=["accepted", "active"]),
+                name="assignment_one_holder_per_place",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["accepted", "active"], place__isnull=False)
+                | (~Q(status__in=["accepted", "active"]) & Q(place__isnull=True)),
+                name="assignment_place_iff_holding",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="assignment_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} → {self.request}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:request-detail", args=[self.request_id])
+
+    @property
+    def duration_days(self) -> int:
+        return (self.date_to - self.date_from).days + 1
+
+
+class HoursEntryQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=HoursEntry.Status.APPROVED)
+
+
+class HoursEntry(TimeStampedModel):
+    """Hours a volunteer worked on one day for one assignment."""
+
+    class Status(models.TextChoices):
+        LOGGED = "logged", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.PROTECT,
+        related_name="hours",
+    )
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.LOGGED
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = HoursEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("hours entry")
+        verbose_name_plural = _("hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="logged") | Q(approved_at__isnull=False),
+                name="hoursentry_approved_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y}: {self.hours} h"

@@ -1,0 +1,251 @@
+"""Help requests, their schedules, assignments of volunteers, hours and programmes.
+
+A request's schedule is always a date range plus weekly slots: a one-off visit
+is the range of one day with one slot on that day's weekday. The matching
+engine then needs only one notion of time.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from matching.models.assignments import Assignment
+from matching.models.programmes import Programme
+from registry.models import (
+    Availability,
+    Beneficiary,
+    Category,
+    District,
+    Institution,
+    Skill,
+)
+from volunteer_center.core.models import TimeStampedModel
+
+Weekday = Availability.Weekday
+
+
+def party_key(beneficiary_id: int | None, institution_id: int | None) -> str:
+    """Who a request is for, as the engine's continuity rule compares it."""
+    return f"b:{beneficiary_id}" if beneficiary_id else f"i:{institution_id}"
+
+
+def hours_between(start: dt.time, end: dt.time) -> Decimal:
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+
+
+class HelpRequestQuerySet(models.QuerySet):
+    def with_places_taken(self):
+        """Annotates ``places_taken``: accepted or active assignments."""
+        return self.annotate(
+            places_taken=models.Count(
+                "assignments",
+                filter=Q(assignments__status__in=Assignment.HOLDING_PLACE),
+                distinct=True,
+            )
+        )
+
+    def with_free_places(self):
+        """Requests volunteers can still join; needs ``with_places_taken()``."""
+        return self.filter(
+            status__in=HelpRequest.DIRECTABLE, places_taken__lt=F("needed")
+        )
+
+    def visible_to(self, user):
+        """Coordinators see every request; a social worker sees the requests of
+        their own beneficiaries and those they filed."""
+        if user.has_perm("matching.view_all_helprequests"):
+            return self
+        return self.filter(Q(beneficiary__social_worker=user) | Q(created_by=user))
+
+    def unfinished(self):
+        return self.filter(status__in=HelpRequest.UNFINISHED)
+
+    def open_for_matching(self):
+        """Requests volunteers can still be directed to (free places are
+        counted elsewhere): new, open, or in progress with a place left."""
+        return self.filter(status__in=HelpRequest.DIRECTABLE)
+
+
+class HelpRequest(TimeStampedModel):
+    class Kind(models.TextChoices):
+        ONCE = "once", _("one-off")
+        WEEKLY = "weekly", _("weekly, recurring")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        OPEN = "open", _("open")
+        STAFFED = "staffed", _("staffed")
+        IN_PROGRESS = "in_progress", _("in progress")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Urgency(models.IntegerChoices):
+        LOW = 0, _("low")
+        NORMAL = 1, _("normal")
+        HIGH = 2, _("high")
+        CRITICAL = 3, _("critical")
+
+    UNFINISHED = (Status.NEW, Status.OPEN, Status.STAFFED, Status.IN_PROGRESS)
+    # Volunteers can be directed while places are free: before the work and
+    # while it goes on (a second volunteer joining a weekly request).
+    DIRECTABLE = (Status.NEW, Status.OPEN, Status.IN_PROGRESS)
+
+    beneficiary = models.ForeignKey(
+        Beneficiary,
+        verbose_name=_("beneficiary"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="help_requests",
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="help_requests",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    description = models.TextField(_("description"), blank=True)
+    required_skills = models.ManyToManyField(
+        Skill, verbose_name=_("required skills"), blank=True, related_name="+"
+    )
+    nice_skills = models.ManyToManyField(
+        Skill, verbose_name=_("nice-to-have skills"), blank=True, related_name="+"
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("schedule"), max_length=8, choices=Kind.choices, default=Kind.ONCE
+    )
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("until"))
+    needed = models.PositiveSmallIntegerField(_("volunteers needed"), default=1)
+    adults_only = models.BooleanField(_("adults only"), default=False)
+    involves_minors = models.BooleanField(
+        _("involves work with minors (vetting required)"), default=False
+    )
+    driving_licence_required = models.BooleanField(
+        _("driving licence required"), default=False
+    )
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"), choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="help_requests",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-urgency", "date_from", "pk"]
+        verbose_name = _("help request")
+        verbose_name_plural = _("help requests")
+        permissions = [
+            ("view_all_helprequests", _("Can see every help request")),
+            ("run_batch_matching", _("Can run the batch proposal")),
+        ]
+        indexes = [models.Index(fields=["status", "urgency"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(beneficiary__isnull=False, institution__isnull=True)
+                | Q(beneficiary__isnull=True, institution__isnull=False),
+                name="helprequest_one_party",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__gte=F("date_from")),
+                name="helprequest_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(needed__gte=1, needed__lte=50),
+                name="helprequest_needed_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="weekly") | Q(date_to=F("date_from")),
+                name="helprequest_once_is_one_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("matching:request-detail", args=[self.pk])
+
+    @property
+    def party(self):
+        return self.beneficiary or self.institution
+
+    @property
+    def party_key(self) -> str:
+        return party_key(self.beneficiary_id, self.institution_id)
+
+    @property
+    def duration_days(self) -> int:
+        return (self.date_to - self.date_from).days + 1
+
+
+class RequestSlot(models.Model):
+    """One weekly time window of a request (a one-off request has one)."""
+
+    request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="slots"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"))
+
+    class Meta:
+        ordering = ["weekday", "start"]
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="requestslot_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="requestslot_weekday_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    @property
+    def hours(self) -> Decimal:
+        return hours_between(self.start, self.end)

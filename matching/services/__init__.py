@@ -1,0 +1,52 @@
+"""Changes to help requests, assignments, hours and programmes, split by
+subject; import them from here. Lock order: docs/ARCHITECTURE.md, Locks."""
+
+from matching.errors import MatchingError
+from matching.services.answers import assignment_from_token, assignment_respond
+from matching.services.assignments import (
+    ASSIGNMENT_TRANSITIONS,
+    assignment_accept,
+    assignment_activate,
+    assignment_cancel,
+    assignment_complete,
+    assignment_contact,
+    assignment_decline,
+    assignment_propose,
+)
+from matching.services.hours import hours_approve, hours_log
+from matching.services.mail import TOKEN_MAX_AGE, TOKEN_SALT, response_token
+from matching.services.programmes import programme_save
+from matching.services.requests import (
+    REQUEST_TRANSITIONS,
+    help_request_cancel,
+    help_request_complete,
+    help_request_create,
+    help_request_open,
+    help_request_update,
+)
+
+__all__ = [
+    "ASSIGNMENT_TRANSITIONS",
+    "REQUEST_TRANSITIONS",
+    "TOKEN_MAX_AGE",
+    "TOKEN_SALT",
+    "MatchingError",
+    "assignment_accept",
+    "assignment_activate",
+    "assignment_cancel",
+    "assignment_complete",
+    "assignment_contact",
+    "assignment_decline",
+    "assignment_from_token",
+    "assignment_propose",
+    "assignment_respond",
+    "help_request_cancel",
+    "help_request_complete",
+    "help_request_create",
+    "help_request_open",
+    "help_request_update",
+    "hours_approve",
+    "hours_log",
+    "programme_save",
+    "response_token",
+]

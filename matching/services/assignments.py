@@ -1,0 +1,236 @@
+"""Changes to help requests, assignments and hours.
+
+Locks are always taken in the same order — the request row, then the
+volunteer row — so two coordinators acting at once queue up instead of
+deadlocking, and the second one sees what the first one did.
+"""
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from matching import eligibility
+from matching.errors import MatchingError
+from matching.models import Assignment, HelpRequest
+from matching.services.mail import notify_staffed, send_invitation
+from registry.models import Volunteer
+from volunteer_center.core import registries
+from volunteer_center.core.services import save_validated
+
+
+def _refresh_request_status(request: HelpRequest, *, actor) -> None:
+    """Staffed when every place is taken, in progress once someone works,
+    open again when a place frees up. The caller holds the request's lock."""
+    if request.status not in (
+        HelpRequest.Status.OPEN,
+        HelpRequest.Status.STAFFED,
+        HelpRequest.Status.IN_PROGRESS,
+    ):
+        return
+    holding = list(request.assignments.holding_place().values_list("status", flat=True))
+    if Assignment.Status.ACTIVE in holding:
+        new = HelpRequest.Status.IN_PROGRESS
+    elif len(holding) >= request.needed:
+        new = HelpRequest.Status.STAFFED
+    else:
+        new = HelpRequest.Status.OPEN
+    if new != request.status:
+        request.status = new
+        save_validated(request, actor=actor)
+
+
+def _lock(request: HelpRequest, volunteer_id: int) -> tuple[HelpRequest, Volunteer]:
+    request = HelpRequest.objects.select_for_update().get(pk=request.pk)
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer_id)
+    return request, volunteer
+
+
+def _check_rules(request: HelpRequest, volunteer: Volunteer, *, exclude_pk=None):
+    """The hard rules, for one volunteer, with the reason of the first broken."""
+    reasons = eligibility.exclusion_reasons(request, volunteer, exclude_pk=exclude_pk)
+    if reasons:
+        raise MatchingError(reasons[0])
+
+
+@transaction.atomic
+def assignment_propose(
+    *,
+    actor,
+    request: HelpRequest,
+    volunteer: Volunteer,
+    score: float = 0,
+    reasons: Sequence[str] = (),
+) -> Assignment:
+    request, volunteer = _lock(request, volunteer.pk)
+    if request.status not in HelpRequest.DIRECTABLE:
+        raise MatchingError(
+            _("Volunteers can be directed only to a new, open or running request.")
+        )
+    if request.status == HelpRequest.Status.NEW:
+        request.status = HelpRequest.Status.OPEN
+        save_validated(request, actor=actor)
+    _check_rules(request, volunteer)
+    slots = eligibility.request_slots(request)
+    assignment = Assignment(
+        request=request,
+        volunteer=volunteer,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        weekly_hours=eligibility.weekly_hours(slots),
+        score=score,
+        reasons=list(reasons),
+        proposed_by=actor,
+        status_changed_at=timezone.now(),
+        status_changed_by=actor,
+    )
+    save_validated(assignment, actor=actor)
+    return assignment
+
+
+ASSIGNMENT_TRANSITIONS = {
+    Assignment.Status.CONTACTED: {Assignment.Status.PROPOSED},
+    Assignment.Status.ACCEPTED: {
+        Assignment.Status.PROPOSED,
+        Assignment.Status.CONTACTED,
+    },
+    Assignment.Status.DECLINED: {
+        Assignment.Status.PROPOSED,
+        Assignment.Status.CONTACTED,
+    },
+    Assignment.Status.ACTIVE: {Assignment.Status.ACCEPTED},
+    Assignment.Status.COMPLETED: {Assignment.Status.ACTIVE},
+    Assignment.Status.CANCELLED: {
+        Assignment.Status.PROPOSED,
+        Assignment.Status.CONTACTED,
+        Assignment.Status.ACCEPTED,
+        Assignment.Status.ACTIVE,
+    },
+}
+
+
+def _check_transition(assignment: Assignment, to: str) -> None:
+    if assignment.status not in ASSIGNMENT_TRANSITIONS[to]:
+        raise MatchingError(
+            _("An assignment with the status “%(current)s” cannot become “%(new)s”.")
+            % {
+                "current": assignment.get_status_display(),
+                "new": Assignment.Status(to).label,
+            }
+        )
+
+
+def assignment_status_set(assignment: Assignment, to: str, *, actor) -> Assignment:
+    """Moves an assignment along an allowed path; the caller holds the locks
+    (the request's services use it for every assignment of the request)."""
+    _check_transition(assignment, to)
+    assignment.status = to
+    if to not in Assignment.HOLDING_PLACE:
+        assignment.place = None
+    assignment.status_changed_at = timezone.now()
+    assignment.status_changed_by = actor
+    save_validated(assignment, actor=actor)
+    return assignment
+
+
+def _locked_assignment(assignment: Assignment):
+    """Locks the request, the volunteer and the assignment, in that order."""
+    request, volunteer = _lock(assignment.request, assignment.volunteer_id)
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    return request, volunteer, assignment
+
+
+@transaction.atomic
+def assignment_contact(*, actor, assignment: Assignment, send_email: bool = True):
+    """The volunteer has been asked; with an e-mail address, they get links to
+    accept or decline without logging in."""
+    _, volunteer, assignment = _locked_assignment(assignment)
+    assignment_status_set(assignment, Assignment.Status.CONTACTED, actor=actor)
+    if send_email and volunteer.email:
+        transaction.on_commit(lambda: send_invitation(assignment.pk))
+    return assignment
+
+
+@transaction.atomic
+def assignment_accept(*, actor, assignment: Assignment) -> Assignment:
+    """The volunteer agreed: the assignment takes one of the request's places.
+
+    With the request row locked, counting the places taken is safe: a second
+    coordinator accepting at the same moment waits here and then finds the
+    request full. The unique (request, place) constraint backs this up.
+    """
+    request, volunteer, assignment = _locked_assignment(assignment)
+    _check_transition(assignment, Assignment.Status.ACCEPTED)
+    taken = set(request.assignments.holding_place().values_list("place", flat=True))
+    if len(taken) >= request.needed:
+        raise MatchingError(
+            _(
+                "All %(needed)s places of this request are already taken; "
+                "the volunteer was not accepted."
+            )
+            % {"needed": request.needed}
+        )
+    _check_rules(request, volunteer, exclude_pk=assignment.pk)
+    assignment.place = min(set(range(1, request.needed + 1)) - taken)
+    assignment_status_set(assignment, Assignment.Status.ACCEPTED, actor=actor)
+    _refresh_request_status(request, actor=actor)
+    if len(taken) + 1 == request.needed:
+        # The last place is taken (even if work on the others has started).
+        transaction.on_commit(lambda: notify_staffed(request.pk))
+    return assignment
+
+
+@transaction.atomic
+def assignment_decline(*, actor, assignment: Assignment) -> Assignment:
+    _, _, assignment = _locked_assignment(assignment)
+    return assignment_status_set(assignment, Assignment.Status.DECLINED, actor=actor)
+
+
+def _start_refusal(assignment, volunteer, request, day) -> str | None:
+    """Why work cannot start on ``day``: matching's own rules first, then
+    those higher apps registered (e.g. a written agreement for long work)."""
+    if request.involves_minors and not volunteer.vetting_valid(on=day):
+        return _(
+            "The work involves minors: record a current criminal-record and "
+            "register check of the volunteer first."
+        )
+    if not volunteer.may_work_on(day):
+        return _("A volunteer under 18 can start only with a legal guardian's consent.")
+    for check in registries.assignment_start_checks:
+        reason = check(
+            assignment=assignment, volunteer=volunteer, request=request, day=day
+        )
+        if reason:
+            return reason
+    return None
+
+
+@transaction.atomic
+def assignment_activate(*, actor, assignment: Assignment) -> Assignment:
+    """Work starts, once every rule for its first day is met."""
+    request, volunteer, assignment = _locked_assignment(assignment)
+    _check_transition(assignment, Assignment.Status.ACTIVE)
+    day = max(assignment.date_from, timezone.localdate())
+    reason = _start_refusal(assignment, volunteer, request, day)
+    if reason:
+        raise MatchingError(reason)
+    assignment_status_set(assignment, Assignment.Status.ACTIVE, actor=actor)
+    _refresh_request_status(request, actor=actor)
+    return assignment
+
+
+@transaction.atomic
+def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
+    request, _, assignment = _locked_assignment(assignment)
+    assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
+    _refresh_request_status(request, actor=actor)
+    return assignment
+
+
+@transaction.atomic
+def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
+    request, _, assignment = _locked_assignment(assignment)
+    assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    _refresh_request_status(request, actor=actor)
+    return assignment

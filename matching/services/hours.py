@@ -1,0 +1,55 @@
+"""Hours logged for assignments and their approval."""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from matching.errors import MatchingError
+from matching.models import Assignment, HoursEntry
+from volunteer_center.core.services import save_validated
+
+
+@transaction.atomic
+def hours_log(
+    *, actor, assignment: Assignment, date: dt.date, hours: Decimal, note: str = ""
+) -> HoursEntry:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.status not in (Assignment.Status.ACTIVE, Assignment.Status.COMPLETED):
+        raise MatchingError(
+            _("Hours can be logged only for an active or completed assignment.")
+        )
+    if not assignment.date_from <= date <= assignment.date_to:
+        raise MatchingError(
+            _("The date must fall within the assignment (%(start)s–%(end)s).")
+            % {
+                "start": assignment.date_from.strftime("%d.%m.%Y"),
+                "end": assignment.date_to.strftime("%d.%m.%Y"),
+            }
+        )
+    if date > timezone.localdate():
+        raise MatchingError(_("Hours cannot be logged for a future date."))
+    entry = HoursEntry(
+        assignment=assignment, date=date, hours=hours, note=note, logged_by=actor
+    )
+    save_validated(entry, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def hours_approve(*, actor, entries: Iterable[HoursEntry]) -> int:
+    """Approved hours are what certificates are issued from."""
+    now = timezone.now()
+    count = 0
+    for entry in HoursEntry.objects.select_for_update().filter(
+        pk__in=[e.pk for e in entries], status=HoursEntry.Status.LOGGED
+    ):
+        entry.status = HoursEntry.Status.APPROVED
+        entry.approved_by = actor
+        entry.approved_at = now
+        save_validated(entry, actor=actor)
+        count += 1
+    return count

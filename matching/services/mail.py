@@ -1,0 +1,78 @@
+"""E-mail about assignments: the invitation with its answer links, the notice
+that a request is staffed."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from matching.models import Assignment, HelpRequest
+
+TOKEN_SALT = "matching.assignment-response"
+
+
+TOKEN_MAX_AGE = dt.timedelta(days=7)
+
+
+def response_token(assignment: Assignment) -> str:
+    return signing.dumps(
+        {"a": assignment.pk, "v": assignment.volunteer_id}, salt=TOKEN_SALT
+    )
+
+
+def send_invitation(assignment_pk: int) -> None:
+    assignment = Assignment.objects.select_related("request", "volunteer").get(
+        pk=assignment_pk
+    )
+    token = response_token(assignment)
+    link = settings.SITE_URL + reverse("matching:respond", args=[token])
+    send_mail(
+        subject=str(_("Volunteer Centre: can you help?")),
+        message=render_to_string(
+            "matching/email/invitation.txt",
+            {
+                "assignment": assignment,
+                "request": assignment.request,
+                "slots": assignment.request.slots.all(),
+                "link": link,
+                "days": TOKEN_MAX_AGE.days,
+                "CENTRE": settings.CENTRE,
+            },
+        ),
+        from_email=None,
+        recipient_list=[assignment.volunteer.email],
+    )
+
+
+def notify_staffed(request_pk: int) -> None:
+    """Tells the social worker who filed the request that it is staffed."""
+    request = HelpRequest.objects.select_related(
+        "created_by", "beneficiary__social_worker"
+    ).get(pk=request_pk)
+    recipients = {
+        user.email
+        for user in (
+            request.created_by,
+            request.beneficiary.social_worker if request.beneficiary else None,
+        )
+        if user is not None and user.email
+    }
+    if not recipients:
+        return
+    send_mail(
+        subject=str(_("Volunteer Centre: request staffed")),
+        message=render_to_string(
+            "matching/email/staffed.txt",
+            {
+                "request": request,
+                "link": settings.SITE_URL + request.get_absolute_url(),
+                "CENTRE": settings.CENTRE,
+            },
+        ),
+        from_email=None,
+        recipient_list=sorted(recipients),
+    )

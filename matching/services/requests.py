@@ -1,0 +1,150 @@
+"""Changes to help requests: filing, editing, opening, completing, cancelling."""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from matching.errors import MatchingError
+from matching.models import Assignment, HelpRequest, RequestSlot
+from matching.services.assignments import assignment_status_set
+from registry.models import Beneficiary
+from volunteer_center.core.services import save_validated
+
+Slot = tuple[int, dt.time, dt.time]
+
+
+def _check_party(*, actor, fields: Mapping) -> None:
+    beneficiary = fields.get("beneficiary")
+    if actor.has_perm("matching.view_all_helprequests"):
+        return
+    if fields.get("institution") is not None or beneficiary is None:
+        raise MatchingError(_("You can file requests only for your own beneficiaries."))
+    if not Beneficiary.objects.visible_to(actor).filter(pk=beneficiary.pk).exists():
+        raise MatchingError(_("You can file requests only for your own beneficiaries."))
+
+
+def _set_slots(request: HelpRequest, slots: Iterable[Slot]) -> None:
+    slots = sorted(set(slots))
+    if not slots:
+        raise MatchingError(_("Give at least one day and time."))
+    if request.kind == HelpRequest.Kind.ONCE:
+        # A one-off visit happens on its date, whatever weekday was passed.
+        if len(slots) != 1:
+            raise MatchingError(_("A one-off request has one time on its date."))
+        slots = [(request.date_from.weekday(), slots[0][1], slots[0][2])]
+    request.slots.all().delete()
+    objects = [
+        RequestSlot(request=request, weekday=d, start=s, end=e) for d, s, e in slots
+    ]
+    for slot in objects:
+        slot.full_clean(exclude=["request"])
+    RequestSlot.objects.bulk_create(objects)
+
+
+@transaction.atomic
+def help_request_create(
+    *,
+    actor,
+    fields: Mapping,
+    slots: Iterable[Slot],
+    required_skills: Iterable = (),
+    nice_skills: Iterable = (),
+) -> HelpRequest:
+    """A coordinator or a social worker files a request (status: new)."""
+    _check_party(actor=actor, fields=fields)
+    request = HelpRequest(created_by=actor, status=HelpRequest.Status.NEW, **fields)
+    if request.kind == HelpRequest.Kind.ONCE:
+        request.date_to = request.date_from
+    save_validated(request, actor=actor)
+    _set_slots(request, slots)
+    request.required_skills.set(required_skills)
+    request.nice_skills.set(nice_skills)
+    return request
+
+
+@transaction.atomic
+def help_request_update(
+    *,
+    actor,
+    request: HelpRequest,
+    fields: Mapping,
+    slots: Iterable[Slot] | None = None,
+    required_skills: Iterable | None = None,
+    nice_skills: Iterable | None = None,
+) -> HelpRequest:
+    request = HelpRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in (HelpRequest.Status.NEW, HelpRequest.Status.OPEN):
+        raise MatchingError(_("Only a new or open request can be edited."))
+    _check_party(actor=actor, fields={"beneficiary": request.beneficiary, **fields})
+    for name, value in fields.items():
+        setattr(request, name, value)
+    if request.kind == HelpRequest.Kind.ONCE:
+        request.date_to = request.date_from
+    save_validated(request, actor=actor)
+    if slots is not None:
+        _set_slots(request, slots)
+    if required_skills is not None:
+        request.required_skills.set(required_skills)
+    if nice_skills is not None:
+        request.nice_skills.set(nice_skills)
+    return request
+
+
+REQUEST_TRANSITIONS = {
+    HelpRequest.Status.OPEN: {HelpRequest.Status.NEW},
+    HelpRequest.Status.COMPLETED: {
+        HelpRequest.Status.STAFFED,
+        HelpRequest.Status.IN_PROGRESS,
+    },
+    HelpRequest.Status.CANCELLED: {
+        HelpRequest.Status.NEW,
+        HelpRequest.Status.OPEN,
+        HelpRequest.Status.STAFFED,
+        HelpRequest.Status.IN_PROGRESS,
+    },
+}
+
+
+@transaction.atomic
+def _request_move(*, actor, request: HelpRequest, to: str) -> HelpRequest:
+    request = HelpRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in REQUEST_TRANSITIONS[to]:
+        raise MatchingError(
+            _("A request with the status “%(current)s” cannot become “%(new)s”.")
+            % {
+                "current": request.get_status_display(),
+                "new": HelpRequest.Status(to).label,
+            }
+        )
+    request.status = to
+    save_validated(request, actor=actor)
+    return request
+
+
+def help_request_open(*, actor, request: HelpRequest) -> HelpRequest:
+    """A coordinator has reviewed a new request: volunteers can be directed."""
+    return _request_move(actor=actor, request=request, to=HelpRequest.Status.OPEN)
+
+
+@transaction.atomic
+def help_request_complete(*, actor, request: HelpRequest) -> HelpRequest:
+    request = _request_move(
+        actor=actor, request=request, to=HelpRequest.Status.COMPLETED
+    )
+    for assignment in request.assignments.filter(status=Assignment.Status.ACTIVE):
+        assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
+    for assignment in request.assignments.live():
+        assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    return request
+
+
+@transaction.atomic
+def help_request_cancel(*, actor, request: HelpRequest) -> HelpRequest:
+    request = _request_move(
+        actor=actor, request=request, to=HelpRequest.Status.CANCELLED
+    )
+    for assignment in request.assignments.live():
+        assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    return request

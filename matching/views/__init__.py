@@ -1,0 +1,1 @@
+"""Matching's staff and public views, split by subject."""

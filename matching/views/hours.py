@@ -1,0 +1,103 @@
+"""Hours: logging, the list, approval."""
+
+from django.contrib import messages
+from django.db.models import Q, Sum
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from matching import selectors, services
+from matching.filters import HoursEntryFilter
+from matching.forms import HoursEntryForm
+from matching.models import (
+    Assignment,
+    HoursEntry,
+)
+from volunteer_center.core.exports import ExportMixin
+from volunteer_center.core.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+
+
+class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    permission_required = "matching.add_hoursentry"
+    queryset = Assignment.objects.select_related("request", "volunteer")
+    template_name = "matching/hours_form.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self._render(HoursEntryForm())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = HoursEntryForm(request.POST)
+        if form.is_valid():
+            try:
+                services.hours_log(
+                    actor=request.user, assignment=self.object, **form.cleaned_data
+                )
+            except services.MatchingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Hours logged."))
+                return redirect(self.object.get_absolute_url())
+        return self._render(form, status=200)
+
+    def _render(self, form, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "assignment": self.object,
+                "entries": self.object.hours.select_related("logged_by", "approved_by"),
+                "page_title": _("Hours: %(assignment)s") % {"assignment": self.object},
+            },
+            status=status,
+        )
+
+
+class HoursListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "matching.view_hoursentry"
+    filterset_class = HoursEntryFilter
+    template_name = "matching/hours_list.html"
+    export_filename = "godziny"
+    export_audit = ("assignment.volunteer",)
+    export_columns = [
+        (_("date"), "date"),
+        (_("volunteer"), "assignment.volunteer"),
+        (_("help request"), "assignment.request.title"),
+        (_("hours"), "hours"),
+        (_("status"), "get_status_display"),
+        (_("note"), "note"),
+        (_("logged by"), "logged_by.get_full_name"),
+        (_("approved by"), "approved_by.get_full_name"),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.hours_list(self.request.user)
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        # Totals of everything the filters select (a volunteer, a period…),
+        # not only of the page shown.
+        totals = self.object_list.order_by().aggregate(
+            approved=Sum("hours", filter=Q(status=HoursEntry.Status.APPROVED)),
+            awaiting=Sum("hours", filter=Q(status=HoursEntry.Status.LOGGED)),
+        )
+        return super().get_context_data(
+            totals={k: v or 0 for k, v in totals.items()}, **kwargs
+        )
+
+
+class HoursApproveView(StaffPermissionRequiredMixin, View):
+    permission_required = "matching.change_hoursentry"
+
+    def post(self, request, *args, **kwargs):
+        entries = HoursEntry.objects.filter(pk__in=request.POST.getlist("entry"))
+        count = services.hours_approve(actor=request.user, entries=entries)
+        messages.success(request, _("Approved entries: %(count)s.") % {"count": count})
+        return redirect(request.POST.get("next") or reverse("matching:request-list"))

@@ -1,0 +1,68 @@
+"""What volunteers open without logging in: the answer link and their private
+calendar feed."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+
+from matching import ical, services
+from matching.models import (
+    Assignment,
+)
+from registry.models import Volunteer
+
+
+class RespondView(View):
+    """The link in the invitation e-mail. GET only shows the question (mail
+    scanners open links); the answer is a POST from the page."""
+
+    template_name = "matching/respond.html"
+
+    def get(self, request, token):
+        try:
+            assignment = services.assignment_from_token(token)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        return render(request, self.template_name, self._context(assignment))
+
+    def post(self, request, token):
+        accept = request.POST.get("answer") == "accept"
+        try:
+            assignment = services.assignment_respond(token=token, accept=accept)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        return render(
+            request, self.template_name, {**self._context(assignment), "done": True}
+        )
+
+    def _context(self, assignment):
+        return {
+            "assignment": assignment,
+            "request_obj": assignment.request,
+            "slots": assignment.request.slots.all(),
+            "open": assignment.status
+            in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED),
+        }
+
+
+class VolunteerCalendarView(View):
+    """The volunteer's private calendar feed (no login: the signed address is
+    the key, so a calendar app can subscribe to it)."""
+
+    def get(self, request, token):
+        volunteer_id = ical.volunteer_id_from_token(token)
+        if volunteer_id is None:
+            raise Http404
+        volunteer = get_object_or_404(
+            Volunteer.objects.not_anonymised(), pk=volunteer_id
+        )
+        response = HttpResponse(
+            ical.volunteer_calendar(volunteer),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'inline; filename="wolontariat.ics"'
+        response["Cache-Control"] = "private, max-age=900"
+        response["X-Robots-Tag"] = "noindex"
+        return response

@@ -1,0 +1,173 @@
+"""Staff screens of help requests: the list, a request with its suggestions,
+filing and editing, status changes."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from matching import selectors, services
+from matching.filters import HelpRequestFilter
+from matching.forms import HelpRequestForm
+from matching.models import (
+    Assignment,
+    HelpRequest,
+)
+from registry.models import Volunteer
+from volunteer_center.core.exports import ExportMixin
+from volunteer_center.core.mixins import (
+    FilteredListMixin,
+    ServiceFormMixin,
+    StaffPermissionRequiredMixin,
+    StatusActionView,
+)
+
+# Volunteers' contact is exported only to those who may see the register of
+# volunteers (coordinators), never to social workers.
+SEES_VOLUNTEERS = "registry.view_volunteer"
+
+
+def _volunteers(contact: bool):
+    def value(request):
+        return ", ".join(
+            f"{a.volunteer} ({a.volunteer.phone_display or a.volunteer.email or '—'})"
+            if contact
+            else str(a.volunteer)
+            for a in request.export_assignments
+        )
+
+    return value
+
+
+class HelpRequestListView(
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
+):
+    permission_required = "matching.view_helprequest"
+    filterset_class = HelpRequestFilter
+    template_name = "matching/helprequest_list.html"
+    export_filename = "zgloszenia"
+    export_audit = ("beneficiary", "export_assignments.volunteer")
+    export_columns = [
+        (_("title"), "title"),
+        (_("for whom"), "party"),
+        (_("category"), "category.name"),
+        (_("district"), "district.name"),
+        (_("address"), "address"),
+        (_("schedule"), "get_kind_display"),
+        (_("from"), "date_from"),
+        (_("until"), "date_to"),
+        (_("urgency"), "get_urgency_display"),
+        (_("volunteers needed"), "needed"),
+        (_("places taken"), "places_taken"),
+        (_("status"), "get_status_display"),
+        (_("volunteers"), _volunteers(contact=False)),
+        (_("volunteers' contact"), _volunteers(contact=True), SEES_VOLUNTEERS),
+    ]
+
+    def get_queryset(self):
+        self.queryset = selectors.request_list(self.request.user)
+        return super().get_queryset()
+
+    def get_export_queryset(self, queryset):
+        holding = Assignment.objects.holding_place().select_related("volunteer")
+        return queryset.prefetch_related(
+            Prefetch("assignments", queryset=holding, to_attr="export_assignments")
+        )
+
+
+class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
+    permission_required = "matching.view_helprequest"
+    template_name = "matching/helprequest_detail.html"
+
+    def get_queryset(self):
+        return selectors.request_detail(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        request = self.object
+        context = super().get_context_data(**kwargs)
+        assignments = list(selectors.request_assignments(request))
+        context["assignments"] = assignments
+        holding = sum(a.status in Assignment.HOLDING_PLACE for a in assignments)
+        context["free_places"] = max(0, request.needed - holding)
+        context["hours"] = selectors.hours_totals(request_id=request.pk)
+        context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
+        if (
+            context["may_direct"]
+            and request.status in HelpRequest.DIRECTABLE
+            and context["free_places"]
+        ):
+            context["suggestions"] = selectors.suggestions(request)
+            context.update(self._why_not(request))
+        return context
+
+    def _why_not(self, request) -> dict:
+        query = self.request.GET.get("why", "").strip()
+        if not query:
+            return {}
+        found = list(Volunteer.objects.not_anonymised().search(query)[:5])
+        return {
+            "why_query": query,
+            "why_not": [(v, selectors.why_not(request, v)) for v in found],
+        }
+
+
+class HelpRequestFormMixin(ServiceFormMixin):
+    form_class = HelpRequestForm
+    template_name = "_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class HelpRequestCreateView(
+    StaffPermissionRequiredMixin, HelpRequestFormMixin, CreateView
+):
+    permission_required = "matching.add_helprequest"
+    success_message = _("Request “%(name)s” filed.")
+    extra_context = {"page_title": _("New help request")}
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if beneficiary := self.request.GET.get("beneficiary"):
+            initial["beneficiary"] = beneficiary
+        return initial
+
+    def call_service(self, form):
+        return services.help_request_create(
+            actor=self.request.user, **form.service_kwargs()
+        )
+
+
+class HelpRequestUpdateView(
+    StaffPermissionRequiredMixin, HelpRequestFormMixin, UpdateView
+):
+    permission_required = "matching.change_helprequest"
+    success_message = _("Request “%(name)s” saved.")
+
+    def get_queryset(self):
+        return HelpRequest.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Edit request: %(name)s") % {"name": self.object}, **kwargs
+        )
+
+    def call_service(self, form):
+        return services.help_request_update(
+            actor=self.request.user, request=self.object, **form.service_kwargs()
+        )
+
+
+class HelpRequestStatusView(StatusActionView):
+    permission_required = "matching.add_assignment"
+    service_arg = "request"
+    actions = {
+        "open": (
+            services.help_request_open,
+            _("The request is open: volunteers can be directed to it."),
+        ),
+        "complete": (services.help_request_complete, _("The request is completed.")),
+        "cancel": (services.help_request_cancel, _("The request is cancelled.")),
+    }
+
+    def get_queryset(self):
+        return HelpRequest.objects.all()
