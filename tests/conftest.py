@@ -153,3 +153,14 @@ def _ensure_preloaded_data() -> None:
                 if isinstance(operation, RunPython):
                     operation.code(apps, None)
     sync_role_permissions()
+
+
+@pytest.fixture(params=["default", "quickstart"])
+def database(request):
+    """Runs a test once on PostgreSQL and once on the quick start's SQLite:
+    the test builds its rows with ``db_manager(database)`` and reads with
+    ``using(database)``. Mark it ``django_db(databases=BOTH_DATABASES)``."""
+    return request.param
+
+
+BOTH_DATABASES = ["default", "quickstart"]

@@ -29,3 +29,10 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files come from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The quick start's SQLite, as a second connection for the tests that run a
+# query on both databases (the ``quickstart`` fixture); pytest-django creates
+# and migrates it only when a collected test asks for it.
+DATABASES = {
+    **DATABASES,
+    "quickstart": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"},
+}

@@ -10,13 +10,14 @@ from registry.models import (
     Institution,
     Volunteer,
 )
+from volunteer_center.core.collation import POLISH
 from volunteer_center.core.models import TimeStampedModel
 
 
 class Programme(TimeStampedModel):
     """An action run with other social-assistance units or institutions."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, db_collation=POLISH)
     description = models.TextField(_("description"), blank=True)
     date_from = models.DateField(_("from"))
     date_to = models.DateField(_("until"), null=True, blank=True)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from registry import validators
+from volunteer_center.core.collation import POLISH
 from volunteer_center.core.models import TimeStampedModel
 from volunteer_center.core.text import fold
 
@@ -22,7 +23,7 @@ def normalise_phones(obj, *fields: str) -> dict[str, list]:
 
 
 class Dictionary(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120, unique=True, db_collation=POLISH)
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
 

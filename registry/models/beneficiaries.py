@@ -14,6 +14,7 @@ from registry.models.base import (
     SearchQuerySet,
     normalise_phones,
 )
+from volunteer_center.core.collation import POLISH
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -38,8 +39,8 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
         IN_PERSON = "in_person", _("in person")
         SOCIAL_WORKER = "social_worker", _("through the social worker")
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100, db_collation=POLISH)
+    last_name = models.CharField(_("last name"), max_length=100, db_collation=POLISH)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     phone = models.CharField(
         _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
@@ -78,6 +79,12 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
 
     class Meta:
         ordering = ["last_name", "first_name", "pk"]
+        indexes = [
+            models.Index(
+                fields=["last_name", "first_name", "id"],
+                name="beneficiary_list_order_idx",
+            )
+        ]
         verbose_name = _("beneficiary")
         verbose_name_plural = _("beneficiaries")
         permissions = [

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from registry import validators
 from registry.models.base import Address, Searchable, SearchQuerySet, normalise_phones
+from volunteer_center.core.collation import POLISH
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -22,7 +23,7 @@ class Institution(Searchable, Address, TimeStampedModel):
         COMPANY = "company", _("company")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=250)
+    name = models.CharField(_("name"), max_length=250, db_collation=POLISH)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     receives_help = models.BooleanField(_("receives help"), default=False)
     sends_volunteers = models.BooleanField(_("sends volunteers"), default=False)
@@ -49,6 +50,7 @@ class Institution(Searchable, Address, TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="institution_name_idx")]
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         constraints = [
@@ -88,7 +90,9 @@ class ContactPerson(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="contacts",
     )
-    name = models.CharField(_("first and last name"), max_length=200)
+    name = models.CharField(
+        _("first and last name"), max_length=200, db_collation=POLISH
+    )
     position = models.CharField(_("position"), max_length=120, blank=True)
     phone = models.CharField(
         _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]

@@ -19,6 +19,7 @@ from registry.models.base import (
 )
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
+from volunteer_center.core.collation import POLISH
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -58,8 +59,8 @@ class Volunteer(Searchable, Address, TimeStampedModel):
         STAFF = "staff", _("entered by staff")
         INSTITUTION = "institution", _("sent by an institution")
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100, db_collation=POLISH)
+    last_name = models.CharField(_("last name"), max_length=100, db_collation=POLISH)
     birth_date = models.DateField(_("date of birth"))
     pesel = models.CharField(
         _("PESEL"), max_length=11, blank=True, validators=[validators.validate_pesel]
@@ -159,7 +160,16 @@ class Volunteer(Searchable, Address, TimeStampedModel):
         ordering = ["last_name", "first_name", "pk"]
         verbose_name = _("volunteer")
         verbose_name_plural = _("volunteers")
-        indexes = [models.Index(fields=["status", "last_name"])]
+        indexes = [
+            models.Index(fields=["status", "last_name"]),
+            # The staff list's order (Meta.ordering): a page is read off the
+            # index, page 500 from the index alone (core.pagination).
+            models.Index(
+                fields=["last_name", "first_name", "id"],
+                condition=Q(anonymised_at__isnull=True),
+                name="volunteer_list_order_idx",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"

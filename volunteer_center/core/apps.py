@@ -1,6 +1,9 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from volunteer_center.core.collation import register_on_sqlite
 
 
 class CoreConfig(AppConfig):
@@ -20,4 +23,7 @@ class CoreConfig(AppConfig):
         # (re)synced then: a new model's permissions reach the right groups.
         post_migrate.connect(
             sync_role_permissions, dispatch_uid="sync_role_permissions"
+        )
+        connection_created.connect(
+            register_on_sqlite, dispatch_uid="polish_collation_on_sqlite"
         )
