@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -190,9 +190,10 @@ def batch_apply(
     details: Mapping[tuple[int, int], PairDetail] | None = None,
 ) -> tuple[list[Assignment], list[str]]:
     """Proposes each (request id, volunteer id) pair through
-    ``services.assignment_propose``, each in its own transaction: a pair the
-    rules refuse now (somebody acted since the plan was made) is reported with
-    the service's message and the others go on."""
+    ``services.assignment_propose``, each in its own transaction, so a pair is
+    made whole or not at all: a pair the rules refuse now (somebody acted since
+    the plan was made), or one the database could not take in time, is
+    reported with its reason and the others go on."""
     pairs = list(pairs)
     details = details or {}
     requests = HelpRequest.objects.in_bulk({rid for rid, _vid in pairs})
@@ -206,24 +207,31 @@ def batch_apply(
                 + _("The request or the volunteer no longer exists.")
             )
             continue
-        detail = details.get((rid, vid))
-        try:
-            with transaction.atomic():
-                created.append(
-                    assignment_propose(
-                        actor=actor,
-                        request=request,
-                        volunteer=volunteer,
-                        score=detail.score if detail else 0,
-                        reasons=detail.reasons if detail else (),
-                    )
-                )
-        except MatchingError as error:
-            errors.append(f"„{request}” – {volunteer}: {error.message}")
-        except IntegrityError:
-            # Another coordinator proposed the same pair at the same moment.
-            errors.append(
-                f"„{request}” – {volunteer}: "
-                + _("The volunteer is already directed to this request.")
-            )
+        made = _propose_pair(actor, request, volunteer, details.get((rid, vid)))
+        if isinstance(made, Assignment):
+            created.append(made)
+        else:
+            errors.append(f"„{request}” – {volunteer}: {made}")
     return created, errors
+
+
+def _propose_pair(actor, request, volunteer, detail) -> Assignment | str:
+    """The assignment proposed, or why it was not (nothing of it is saved)."""
+    try:
+        with transaction.atomic():
+            return assignment_propose(
+                actor=actor,
+                request=request,
+                volunteer=volunteer,
+                score=detail.score if detail else 0,
+                reasons=detail.reasons if detail else (),
+            )
+    except MatchingError as error:
+        return error.message
+    except IntegrityError:
+        # Another coordinator proposed the same pair at the same moment.
+        return _("The volunteer is already directed to this request.")
+    except OperationalError:
+        # The database stayed busy past its timeout (SQLite's write lock, a
+        # PostgreSQL deadlock): the pair's transaction was rolled back.
+        return _("The database was busy and this pair was not proposed; try again.")

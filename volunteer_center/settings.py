@@ -114,6 +114,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The matching queries run for milliseconds; PostgreSQL's JIT spent longer
     # compiling them than running them (benchmarks/RESULTS.md).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick start runs the task worker beside the web server on one file.
+    # WAL lets them read while the other writes; IMMEDIATE takes the write lock
+    # when a transaction begins, so a second writer waits (up to ``timeout``
+    # seconds) instead of failing with "database is locked" when its read turns
+    # into a write (docs/ARCHITECTURE.md, Background work).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -4,6 +4,7 @@ compare it with greedy and accept it in part."""
 import datetime as dt
 
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
 
 from matching.models import Assignment, BatchProposal
@@ -122,3 +123,39 @@ def test_a_failing_batch_proposal_is_marked_failed(coordinator, monkeypatch):
     proposal.refresh_from_db()
     assert proposal.status == BatchProposal.Status.FAILED
     assert "solver unavailable" in proposal.error
+
+
+def test_a_pair_the_database_could_not_take_is_reported_and_rolled_back(
+    make_request, active_volunteer, coordinator, coordinator_client, monkeypatch
+):
+    """SQLite's "database is locked" (or a PostgreSQL deadlock) on one pair
+    gave a server error with some pairs saved: now that pair is rolled back
+    whole, reported, and the others are proposed."""
+    from matching import batch
+
+    first = make_request(title="Zakupy")
+    second = make_request(title="Spacer", slots=[(1, dt.time(13), dt.time(15))])
+    ala = active_volunteer(first_name="Ala", availability={(1, "morning")})
+    ola = active_volunteer(first_name="Ola", availability={(1, "afternoon")})
+    real_propose = batch.assignment_propose
+
+    def locked_for_ola(**kwargs):
+        assignment = real_propose(**kwargs)
+        if kwargs["volunteer"].pk == ola.pk:
+            raise OperationalError("database is locked")
+        return assignment
+
+    monkeypatch.setattr(batch, "assignment_propose", locked_for_ola)
+    proposal = BatchProposal.objects.create(
+        requested_by=coordinator, status=BatchProposal.Status.DONE
+    )
+    response = coordinator_client.post(
+        proposal.get_absolute_url(),
+        {"pair": [f"{first.pk}:{ala.pk}", f"{second.pk}:{ola.pk}"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Baza danych była zajęta" in html
+    assert "Zaproponowano skierowań: 1." in html
+    assert list(Assignment.objects.values_list("volunteer", flat=True)) == [ala.pk]

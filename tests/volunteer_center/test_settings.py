@@ -92,3 +92,62 @@ def test_commands_that_sign_nothing_run_without_a_secret_key():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No changes detected" in result.stdout
+
+
+# Two writers at once on the quick start's SQLite file, as the web server and
+# the task worker are: the first writes and holds its transaction open, the
+# second reads and then writes. With deferred transactions the second failed
+# at once with "database is locked" (its read could not become a write).
+TWO_SQLITE_WRITERS = """
+import threading, time
+import django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE probe (n integer)")
+connection.close()
+wrote, errors = threading.Event(), []
+def writer(n, wait):
+    try:
+        if wait:
+            wrote.wait(5)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM probe")
+            cursor.execute("INSERT INTO probe VALUES (%s)", [n])
+            if not wait:
+                wrote.set()
+                time.sleep(0.5)
+    except Exception as error:
+        errors.append(repr(error))
+        wrote.set()
+    finally:
+        connection.close()
+threads = [threading.Thread(target=writer, args=(n, n == 2)) for n in (1, 2)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM probe")
+    print("rows", cursor.fetchone()[0], "errors", errors)
+    cursor.execute("PRAGMA journal_mode")
+    print("journal", cursor.fetchone()[0])
+"""
+
+
+def test_two_writers_on_the_quick_start_sqlite_wait_for_each_other(tmp_path):
+    env = production_env(
+        DJANGO_DEBUG="1",
+        DJANGO_HTTPS="0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'quick.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SQLITE_WRITERS],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "rows 2 errors []" in result.stdout
+    assert "journal wal" in result.stdout
