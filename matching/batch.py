@@ -35,7 +35,7 @@ from matching.facts import (
     request_facts,
 )
 from matching.models import Assignment, HelpRequest
-from matching.selectors import reason_describer
+from matching.reasons import recorder
 from matching.services import MatchingError, assignment_propose
 from registry.models import (
     Volunteer,
@@ -53,7 +53,8 @@ OPTIMISE_SECONDS = 30.0
 @dataclass(frozen=True)
 class PairDetail:
     score: float
-    reasons: tuple[str, ...]
+    # Stored form (matching.reasons.record), put into words when shown.
+    reasons: tuple[dict, ...]
 
 
 @dataclass
@@ -63,7 +64,7 @@ class BatchResult:
     requests: list[optimizer.BatchRequest]
     volunteers: list[optimizer.BatchVolunteer]
     edges: list[optimizer.Edge]
-    # Score and Polish reasons of every pair in either plan.
+    # Score and reasons of every pair in either plan.
     details: dict[tuple[int, int], PairDetail]
     # Seconds: "load" (queries), "build" (rules, pools, scores), "optimise",
     # "greedy".
@@ -171,10 +172,10 @@ def _edges(register: Register, facts: Iterable[RequestFacts]):
 
 
 def _details(suggestions, pairs) -> dict[tuple[int, int], PairDetail]:
-    describe = reason_describer()
+    to_records = recorder()
     return {
         pair: PairDetail(
-            score=suggestions[pair].score, reasons=describe(suggestions[pair].reasons)
+            score=suggestions[pair].score, reasons=to_records(suggestions[pair].reasons)
         )
         for pair in sorted(pairs)
     }

@@ -32,7 +32,7 @@ from matching.models import (
     RequestSlot,
     hours_between,
 )
-from matching.selectors import reason_describer
+from matching.reasons import recorder
 from registry.models import Beneficiary, Category, Institution, Skill
 
 BATCH = 5000
@@ -508,7 +508,7 @@ def _settle_statuses(specs: list[_Spec], made) -> None:
 
 
 def _write_assignments(ctx, made) -> list[Assignment]:
-    describe = reason_describer()
+    to_records = recorder()
     places: dict[int, int] = defaultdict(int)
     objects = []
     for spec, vid, status, scored in made:
@@ -527,7 +527,7 @@ def _write_assignments(ctx, made) -> list[Assignment]:
                 date_to=r.date_to,
                 weekly_hours=Decimal(spec.facts.cents) / 100,
                 score=scored.score,
-                reasons=list(describe(scored.reasons)),
+                reasons=list(to_records(scored.reasons)),
                 proposed_by=ctx.coordinator,
                 status_changed_at=ctx.now - ctx.days(0, 20),
                 status_changed_by=ctx.coordinator,

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from matching import eligibility, engine
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme, RequestSlot
-from registry.models import Category, District, Skill, Volunteer
+from matching.reasons import recorder, texts
+from registry.models import District, Volunteer
 
 # Volunteers scored in Python per request: the eligible ones with a required
 # skill first. Bounds the ranking time whatever the register's size; at
@@ -76,7 +77,12 @@ def request_assignments(request: HelpRequest) -> QuerySet[Assignment]:
 class Candidate:
     volunteer: Volunteer
     score: float
-    reasons: tuple[str, ...]
+    # Stored form (matching.reasons.record): kept as is when proposed.
+    reasons: tuple[dict, ...]
+
+    @property
+    def reason_texts(self) -> list[str]:
+        return texts(self.reasons)
 
 
 def _location(district: District | None) -> tuple[float, float] | None:
@@ -175,32 +181,19 @@ def candidate_inputs(request: HelpRequest, volunteers: list[Volunteer]):
     ]
 
 
-def reason_describer():
-    """Turns the engine's reasons into Polish sentences, with the names of
-    skills and categories read once (two queries) for any number of them."""
-    skill_names = dict(Skill.objects.values_list("pk", "name"))
-    category_names = dict(Category.objects.values_list("pk", "name"))
-
-    def describe(reasons) -> tuple[str, ...]:
-        return tuple(
-            engine.describe(r, skill_names=skill_names, category_names=category_names)
-            for r in reasons
-        )
-
-    return describe
-
-
 def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
-    """The best volunteers for the request, each with its reasons in Polish."""
+    """The best volunteers for the request, each with its reasons."""
     districts = District.objects.in_bulk()
     subject = request_input(request, districts)
     volunteers = _pool(request, subject.required_skills)
     by_id = {v.pk: v for v in volunteers}
     ranked = engine.rank(subject, candidate_inputs(request, volunteers), limit=limit)
-    describe = reason_describer()
+    to_records = recorder()
     return [
         Candidate(
-            volunteer=by_id[s.candidate_id], score=s.score, reasons=describe(s.reasons)
+            volunteer=by_id[s.candidate_id],
+            score=s.score,
+            reasons=to_records(s.reasons),
         )
         for s in ranked
     ]
@@ -218,7 +211,7 @@ def score_for(request: HelpRequest, volunteer: Volunteer) -> Candidate:
     return Candidate(
         volunteer=volunteer,
         score=scored.score,
-        reasons=reason_describer()(scored.reasons),
+        reasons=recorder()(scored.reasons),
     )
 
 
@@ -234,7 +227,10 @@ def why_not(request: HelpRequest, volunteer: Volunteer) -> list[str]:
             "Every rule is met; the volunteer's score is %(score)s (%(details)s). "
             "Those suggested score higher."
         )
-        % {"score": f"{scored.score:g}", "details": "; ".join(scored.reasons) or "—"}
+        % {
+            "score": f"{scored.score:g}",
+            "details": "; ".join(scored.reason_texts) or "—",
+        }
     ]
 
 

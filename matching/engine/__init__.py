@@ -10,7 +10,6 @@ Nothing in this package may import Django: it is unit-tested and benchmarked
 on its own (``benchmarks/bench_engine.py``).
 """
 
-from matching.engine.describe import describe, plural_pl
 from matching.engine.schedule import (
     PART_HOURS,
     Slot,
@@ -43,10 +42,8 @@ __all__ = [
     "Suggestion",
     "Weights",
     "availability_overlap",
-    "describe",
     "distance_km",
     "periods_overlap",
-    "plural_pl",
     "rank",
     "schedules_clash",
     "score_candidate",

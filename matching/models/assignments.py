@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from matching.reasons import texts
 from registry.models import (
     Volunteer,
 )
@@ -137,6 +138,11 @@ class Assignment(TimeStampedModel):
     @property
     def duration_days(self) -> int:
         return (self.date_to - self.date_from).days + 1
+
+    @property
+    def reason_texts(self) -> list[str]:
+        """The reasons kept at proposal, in the words of the active language."""
+        return texts(self.reasons)
 
 
 class HoursEntryQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ volunteer row — so two coordinators acting at once queue up instead of
 deadlocking, and the second one sees what the first one did.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -61,7 +61,7 @@ def assignment_propose(
     request: HelpRequest,
     volunteer: Volunteer,
     score: float = 0,
-    reasons: Sequence[str] = (),
+    reasons: Sequence[Mapping] = (),
 ) -> Assignment:
     request, volunteer = _lock(request, volunteer.pk)
     if request.status not in HelpRequest.DIRECTABLE:

@@ -11,6 +11,7 @@ from matching.models import (
     BatchProposal,
     HelpRequest,
 )
+from matching.reasons import texts
 from registry.models import Volunteer
 from volunteer_center.core.mixins import StaffPermissionRequiredMixin
 
@@ -92,7 +93,7 @@ class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, V
                 "request": requests[p["request"]],
                 "volunteer": volunteers[p["volunteer"]],
                 "score": p["score"],
-                "reasons": p["reasons"],
+                "reasons": texts(p["reasons"]),
             }
             for p in pairs
             if p["request"] in requests and p["volunteer"] in volunteers

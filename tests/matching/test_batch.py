@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from matching import eligibility
+from matching import eligibility, reasons
 from matching.batch import (
     EDGES_PER_REQUEST,
     Register,
@@ -102,7 +102,8 @@ def test_the_plan_is_valid_and_at_least_as_good_as_greedy():
         assert e.request_id in open_ids
         detail = result.details[(e.request_id, e.volunteer_id)]
         assert detail.score == e.score
-        assert detail.reasons and all(isinstance(t, str) for t in detail.reasons)
+        # Kept as codes with parameters, each with words to show.
+        assert detail.reasons and all(reasons.text(r) for r in detail.reasons)
         # Each pair alone passes the services' own check.
         assert (
             eligibility.exclusion_reasons(

@@ -17,7 +17,6 @@ from matching.engine import (
     Slot,
     Weights,
     availability_overlap,
-    describe,
     distance_km,
     rank,
     score_candidate,
@@ -25,14 +24,7 @@ from matching.engine import (
 )
 
 SIGN_LANGUAGE, FIRST_AID, DRIVING, COOKING = 1, 2, 3, 4
-SKILLS = {
-    SIGN_LANGUAGE: "język migowy",
-    FIRST_AID: "pierwsza pomoc",
-    DRIVING: "prawo jazdy",
-    COOKING: "gotowanie",
-}
 SHOPPING = 7
-CATEGORIES = {SHOPPING: "zakupy"}
 CENTRE = (49.9130, 18.9960)
 NORTH_12KM = (50.0209, 18.9960)  # 0.1079° of latitude ≈ 12 km
 
@@ -328,104 +320,6 @@ def test_distance_km_haversine():
     assert distance_km((50.0614, 19.9366), (52.2297, 21.0122)) == pytest.approx(
         252, abs=2
     )
-
-
-# --- Polish descriptions -----------------------------------------------------
-
-
-def say(code, **params) -> str:
-    return describe(
-        Reason(code, 0.0, params), skill_names=SKILLS, category_names=CATEGORIES
-    )
-
-
-def test_describe_skills():
-    assert (
-        say("required_skill", skill_ids=[1]) == "ma wymaganą umiejętność „język migowy”"
-    )
-    assert (
-        say("required_skill", skill_ids=[1, 2])
-        == "ma wymagane umiejętności „język migowy”, „pierwsza pomoc”"
-    )
-    assert (
-        say("missing_required_skill", skill_ids=[3])
-        == "nie ma wymaganej umiejętności „prawo jazdy”"
-    )
-    assert (
-        say("missing_required_skill", skill_ids=[3, 4])
-        == "nie ma wymaganych umiejętności „prawo jazdy”, „gotowanie”"
-    )
-    assert say("nice_skill", skill_ids=[4]) == "ma przydatną umiejętność „gotowanie”"
-    assert say("nice_skill", skill_ids=[99]) == "ma przydatną umiejętność „#99”"
-
-
-def test_describe_availability_in_polish_weekdays():
-    assert say("availability", slots=[(1, "10:00", "12:00")], fraction=1.0) == (
-        "wolny(a) we wtorki 10:00–12:00"
-    )
-    slots = [(d, "08:00", "09:00") for d in range(7)] + [(1, "16:00", "18:00")]
-    assert say("availability", slots=slots, fraction=0.5) == (
-        "wolny(a) w poniedziałki 08:00–09:00, we wtorki 08:00–09:00 i 16:00–18:00,"
-        " w środy 08:00–09:00, w czwartki 08:00–09:00, w piątki 08:00–09:00,"
-        " w soboty 08:00–09:00, w niedziele 08:00–09:00 (50% godzin zgłoszenia)"
-    )
-    assert say("no_availability") == "nie jest wolny(a) w godzinach zgłoszenia"
-
-
-def test_describe_place_people_and_interest():
-    assert say("same_district") == "mieszka w tej samej dzielnicy"
-    assert say("distance", km=3.2) == "mieszka ok. 3,2 km od miejsca pomocy"
-    assert say("distance", km=12.0) == "mieszka ok. 12 km od miejsca pomocy"
-    assert say("continuity", party="b") == "już pomagał(a) tej osobie"
-    assert say("continuity", party="i") == "już pomagał(a) tej instytucji"
-    assert say("interest", category_id=SHOPPING) == (
-        "interesuje się kategorią „zakupy”"
-    )
-    assert say("hours_cap", hours_left=1.5, weekly_hours=4) == (
-        "ma wolne tylko 1,5 h tygodniowo (potrzeba 4 h)"
-    )
-
-
-@pytest.mark.parametrize(
-    ("count", "text"),
-    [
-        (1, "ma 1 inne aktywne skierowanie"),
-        (2, "ma 2 inne aktywne skierowania"),
-        (4, "ma 4 inne aktywne skierowania"),
-        (5, "ma 5 innych aktywnych skierowań"),
-        (12, "ma 12 innych aktywnych skierowań"),
-        (14, "ma 14 innych aktywnych skierowań"),
-        (22, "ma 22 inne aktywne skierowania"),
-        (25, "ma 25 innych aktywnych skierowań"),
-        (101, "ma 101 innych aktywnych skierowań"),
-    ],
-)
-def test_describe_load_with_polish_plurals(count, text):
-    assert say("load", count=count) == text
-
-
-def test_every_reason_code_has_a_description():
-    request = make_request(
-        required_skills=frozenset({1, 2}), nice_skills=frozenset({4})
-    )
-    candidate = make_candidate(
-        skills=frozenset({1, 4}),
-        location=NORTH_12KM,
-        interests=frozenset({SHOPPING}),
-        helped_parties=frozenset({"b:5"}),
-        active_assignments=2,
-        hours_committed=9,
-    )
-    suggestion = score_candidate(request, candidate)
-    other = score_candidate(
-        request, make_candidate(district_id=10, availability=frozenset())
-    )
-    codes = {r.code for r in suggestion.reasons + other.reasons}
-    assert codes == set(engine.REASON_CODES)
-    for r in suggestion.reasons + other.reasons:
-        assert describe(r, skill_names=SKILLS, category_names=CATEGORIES)
-    with pytest.raises(ValueError):
-        say("nonsense")
 
 
 def test_engine_imports_nothing_from_django():
