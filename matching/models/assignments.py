@@ -27,9 +27,8 @@ class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user.has_perm("matching.view_all_helprequests"):
             return self
-        return self.filter(
-            Q(request__beneficiary__social_worker=user) | Q(request__created_by=user)
-        )
+        # The same rule as HelpRequestQuerySet.visible_to.
+        return self.filter(request__beneficiary__social_worker=user)
 
 
 class Assignment(TimeStampedModel):

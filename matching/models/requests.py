@@ -59,10 +59,12 @@ class HelpRequestQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Coordinators see every request; a social worker sees the requests of
-        their own beneficiaries and those they filed."""
+        the beneficiaries they are responsible for now. Having filed a request
+        gives no access: when a beneficiary moves to another social worker,
+        the old requests go with them (docs/ARCHITECTURE.md, Roles)."""
         if user.has_perm("matching.view_all_helprequests"):
             return self
-        return self.filter(Q(beneficiary__social_worker=user) | Q(created_by=user))
+        return self.filter(beneficiary__social_worker=user)
 
     def unfinished(self):
         return self.filter(status__in=HelpRequest.UNFINISHED)
