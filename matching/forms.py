@@ -194,6 +194,17 @@ class HoursEntryForm(forms.ModelForm):
         self.helper = _helper(_("Log hours"), "date", "hours", "note")
 
 
+class HoursApproveForm(forms.Form):
+    """The entries ticked on the hours list: an id that is no number, or an
+    entry the user may not see, is refused rather than a server error."""
+
+    entry = forms.ModelMultipleChoiceField(queryset=HoursEntry.objects.none())
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = entries
+
+
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme

@@ -11,13 +11,17 @@ from django.views.generic.detail import SingleObjectMixin
 
 from matching import selectors, services
 from matching.filters import HoursEntryFilter
-from matching.forms import HoursEntryForm
+from matching.forms import HoursApproveForm, HoursEntryForm
 from matching.models import (
     Assignment,
     HoursEntry,
 )
 from volunteer_center.core.exports import ExportMixin
-from volunteer_center.core.mixins import FilteredListMixin, StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import (
+    FilteredListMixin,
+    StaffPermissionRequiredMixin,
+    safe_next,
+)
 
 
 class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
@@ -97,7 +101,16 @@ class HoursApproveView(StaffPermissionRequiredMixin, View):
     permission_required = "matching.change_hoursentry"
 
     def post(self, request, *args, **kwargs):
-        entries = HoursEntry.objects.filter(pk__in=request.POST.getlist("entry"))
-        count = services.hours_approve(actor=request.user, entries=entries)
-        messages.success(request, _("Approved entries: %(count)s.") % {"count": count})
-        return redirect(request.POST.get("next") or reverse("matching:request-list"))
+        form = HoursApproveForm(
+            request.POST, entries=selectors.hours_list(request.user)
+        )
+        if form.is_valid():
+            count = services.hours_approve(
+                actor=request.user, entries=form.cleaned_data["entry"]
+            )
+            messages.success(
+                request, _("Approved entries: %(count)s.") % {"count": count}
+            )
+        else:
+            messages.error(request, _("Choose the entries to approve."))
+        return redirect(safe_next(request, reverse("matching:hours-list")))
