@@ -1,4 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from simple_history.admin import SimpleHistoryAdmin
 
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.errors import DomainError
@@ -68,3 +73,114 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Staff accounts: nobody but a superuser grants more than they hold ------
+
+
+def permission_codes(user) -> set[str] | None:
+    """Every permission the account holds, through its groups or directly,
+    whether it is active or not (an inactive coordinator is still one once
+    reactivated); None for a superuser, who holds all of them."""
+    if user.is_superuser:
+        return None
+    held = Permission.objects.filter(Q(group__user=user) | Q(user=user))
+    return {
+        f"{app}.{codename}"
+        for app, codename in held.values_list("content_type__app_label", "codename")
+    }
+
+
+def holds_all(actor, codes: set[str] | None) -> bool:
+    """Whether ``actor`` holds every permission of ``codes`` (None: all)."""
+    mine = permission_codes(actor)
+    if mine is None:
+        return True
+    return codes is not None and codes <= mine
+
+
+def _grantable_groups(actor):
+    """The groups whose every permission ``actor`` holds."""
+    groups = Group.objects.prefetch_related("permissions__content_type")
+    return [
+        group.pk
+        for group in groups
+        if holds_all(
+            actor,
+            {
+                f"{perm.content_type.app_label}.{perm.codename}"
+                for perm in group.permissions.all()
+            },
+        )
+    ]
+
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class StaffUserAdmin(SimpleHistoryAdmin, UserAdmin):
+    """Users through the admin. Only a superuser may make a superuser, grant
+    permissions directly, or give a group with more than they hold; an
+    account that holds more than the editor is read-only to them (a new
+    password would hand its powers over). The history shows each change of
+    roles with the old and the new values."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return fields
+        return (*fields, "is_superuser", "user_permissions")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(
+                pk__in=_grantable_groups(request.user)
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _outranks_editor(self, request, obj) -> bool:
+        return obj is not None and not holds_all(request.user, permission_codes(obj))
+
+    def has_change_permission(self, request, obj=None):
+        if self._outranks_editor(request, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self._outranks_editor(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # An account has no foreign key for simple-history to fetch, and its
+        # select_related() with no names is deprecated by Django.
+        return history_manager.filter(**{pk_name: object_id}).select_related(
+            "history_user"
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting an account to an old version would bring back the roles
+        # (even the superuser flag) it had then, past every check above.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """The role groups come from volunteer_center/core/roles.py: only a
+    superuser changes them, or an administrator could grant itself anything."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

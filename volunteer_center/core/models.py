@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
+from simple_history.models import HistoricalRecords
 
 
 class TimeStampedModel(models.Model):
@@ -84,3 +87,25 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+class StaffAccountHistory(HistoricalRecords):
+    """The history of staff accounts. A login only stamps ``last_login``:
+    that is no change of the account, so it leaves no record."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        if kwargs.get("update_fields") == frozenset({"last_login"}):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
+# Every change of a staff account's roles (groups, permissions, the superuser
+# flag) is in its history with the old and the new values (docs/ARCHITECTURE.md,
+# Roles); the password hash never goes into it.
+register(
+    User,
+    app="volunteer_center.core",
+    records_class=StaffAccountHistory,
+    m2m_fields=["groups", "user_permissions"],
+    excluded_fields=["password", "last_login"],
+)
