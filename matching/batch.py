@@ -121,7 +121,7 @@ def batch_plan(
         chosen = chosen.filter(pk__in=requests.values("pk"))
     facts = [r for r in request_facts(chosen) if r.free > 0 and r.slots]
     since = min((r.date_from for r in facts), default=today)
-    register = Register.load(since=since, live_on=chosen)
+    register = Register.load(since=since, barred_on=chosen)
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -197,7 +197,9 @@ def batch_apply(
     reported with its reason and the others go on."""
     pairs = list(pairs)
     details = details or {}
-    requests = HelpRequest.objects.in_bulk({rid for rid, _vid in pairs})
+    requests = HelpRequest.objects.select_related("beneficiary", "institution").in_bulk(
+        {rid for rid, _vid in pairs}
+    )
     volunteers = Volunteer.objects.in_bulk({vid for _rid, vid in pairs})
     created, errors = [], []
     for rid, vid in pairs:
@@ -212,7 +214,10 @@ def batch_apply(
         if isinstance(made, Assignment):
             created.append(made)
         else:
-            errors.append(f"„{request}” – {volunteer}: {made}")
+            errors.append(
+                f"„{request}”, {request.date_from:%d.%m.%Y}, {request.party} – "
+                f"{volunteer}: {made}"
+            )
     return created, errors
 
 

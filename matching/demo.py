@@ -443,7 +443,7 @@ def _assignments(ctx, specs: list[_Spec], requests) -> list[Assignment]:
     if not specs:
         return []
     since = min(s.request.date_from for s in specs)
-    register = Register.load(since=since, live_on=HelpRequest.objects.all())
+    register = Register.load(since=since, barred_on=HelpRequest.objects.all())
     plans = [_planned(ctx, spec) for spec in specs]
     taken: dict[int, set[int]] = defaultdict(set)
     made: list[tuple[_Spec, int, str, engine.Suggestion]] = []

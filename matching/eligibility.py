@@ -16,10 +16,10 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from matching import rules
+from matching import engine, rules
 from matching.models import Assignment, HelpRequest
 from registry import rules as registry_rules
-from registry.models import Availability, Volunteer
+from registry.models import Availability, Skill, Volunteer
 
 PART_HOURS = {str(part): hours for part, hours in Availability.PART_HOURS.items()}
 
@@ -33,6 +33,11 @@ class SlotSpec:
 
 def request_slots(request: HelpRequest) -> list[SlotSpec]:
     return [SlotSpec(s.weekday, s.start, s.end) for s in request.slots.all()]
+
+
+def required_skill_ids(request: HelpRequest) -> frozenset[int]:
+    # Through .all(), so a prefetched request costs no query.
+    return frozenset(s.pk for s in request.required_skills.all())
 
 
 def weekly_hours(slots: Sequence[SlotSpec]) -> Decimal:
@@ -96,6 +101,14 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
         volunteers = volunteers.vetting_valid(on=day)
     if request.driving_licence_required:
         volunteers = volunteers.filter(has_driving_licence=True)
+    for skill_id in sorted(required_skill_ids(request)):
+        volunteers = volunteers.filter(
+            Exists(
+                Volunteer.skills.through.objects.filter(
+                    volunteer_id=OuterRef("pk"), skill_id=skill_id
+                )
+            )
+        )
     # One EXISTS per cell: with the cells OR-ed inside a single EXISTS,
     # PostgreSQL hashed every free volunteer of every cell before applying the
     # limit (benchmarks/RESULTS.md).
@@ -141,7 +154,7 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
         )
         .exclude(
             Exists(
-                Assignment.objects.live().filter(
+                Assignment.objects.barring().filter(
                     volunteer_id=OuterRef("pk"), request_id=request.pk
                 )
             )
@@ -162,6 +175,15 @@ def exclusion_reasons(
     ``exclude_pk`` leaves out the assignment being decided on, so that accepting
     a proposal is not refused because of the proposal itself."""
     slots = request_slots(request)
+    return [
+        *_person_reasons(request, volunteer),
+        *_time_reasons(request, volunteer, slots, exclude_pk),
+        *_history_reasons(request, volunteer, exclude_pk),
+    ]
+
+
+def _person_reasons(request: HelpRequest, volunteer: Volunteer) -> list[str]:
+    """The rules about who the volunteer is: status, age, checks, licence, skills."""
     day = request.date_from
     reasons = []
     if volunteer.status != Volunteer.Status.ACTIVE or volunteer.is_anonymised:
@@ -187,6 +209,21 @@ def exclusion_reasons(
         )
     if request.driving_licence_required and not volunteer.has_driving_licence:
         reasons.append(_("A driving licence is required and the volunteer has none."))
+    missing = engine.missing_skills(
+        required_skill_ids(request), frozenset(s.pk for s in volunteer.skills.all())
+    )
+    if missing:
+        names = Skill.objects.filter(pk__in=missing).order_by("name")
+        reasons.append(
+            _("The volunteer lacks a required skill: %(skills)s.")
+            % {"skills": ", ".join(s.name for s in names)}
+        )
+    return reasons
+
+
+def _time_reasons(request, volunteer, slots, exclude_pk) -> list[str]:
+    """The rules about when and where: availability, district, clash, hours."""
+    reasons = []
     free = {(a.weekday, a.part) for a in volunteer.availability.all()}
     if not free & overlapping_parts(slots):
         reasons.append(_("The volunteer is not available at the request's times."))
@@ -221,7 +258,23 @@ def exclusion_reasons(
             )
             % {"limit": volunteer.max_hours_per_week, "committed": committed}
         )
-    already = Assignment.objects.live().filter(request=request, volunteer=volunteer)
-    if already.exclude(pk=exclude_pk).exists():
+    return reasons
+
+
+def _history_reasons(request, volunteer, exclude_pk) -> list[str]:
+    """The volunteer's earlier assignments to this very request: one live at a
+    time, and none again after declining it or being cancelled on it."""
+    statuses = set(
+        Assignment.objects.barring()
+        .filter(request=request, volunteer=volunteer)
+        .exclude(pk=exclude_pk)
+        .values_list("status", flat=True)
+    )
+    reasons = []
+    if statuses & set(Assignment.LIVE):
         reasons.append(_("The volunteer is already directed to this request."))
+    if Assignment.Status.DECLINED in statuses:
+        reasons.append(_("The volunteer declined this request."))
+    if Assignment.Status.CANCELLED in statuses:
+        reasons.append(_("The volunteer's assignment to this request was cancelled."))
     return reasons

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,7 +66,9 @@ class VolunteerFacts:
     availability: frozenset[tuple[int, str]] = frozenset()
     reach: frozenset[int] = frozenset()  # reachable districts, own included
     commitments: list[Commitment] = field(default_factory=list)
-    live_requests: set[int] = field(default_factory=set)
+    # Requests the volunteer may not be directed to: a live assignment there,
+    # or one they declined or were cancelled on (Assignment.BARRING).
+    barred_requests: set[int] = field(default_factory=set)
     active_assignments: int = 0
     helped_parties: set[str] = field(default_factory=set)
 
@@ -207,12 +209,13 @@ class Register:
     # -- loading ---------------------------------------------------------------
 
     @classmethod
-    def load(cls, *, since: dt.date, live_on: QuerySet[HelpRequest] | None = None):
+    def load(cls, *, since: dt.date, barred_on: QuerySet[HelpRequest] | None = None):
         """Every active volunteer's facts, in a fixed number of queries.
 
         ``since``: accepted or active assignments ending before it are left
-        out (they cannot clash with the requests considered). ``live_on``: the
-        requests whose live assignments keep a volunteer from a second one."""
+        out (they cannot clash with the requests considered). ``barred_on``:
+        the requests whose assignments keep their volunteer from another one
+        there (``Assignment.BARRING``)."""
         volunteers = {
             row[0]: VolunteerFacts(*row)
             for row in Volunteer.objects.active()
@@ -231,14 +234,14 @@ class Register:
         }
         _load_relations(volunteers)
         _load_commitments(volunteers, since=since)
-        if live_on is not None:
+        if barred_on is not None:
             for rid, vid in (
-                Assignment.objects.live()
-                .filter(request__in=live_on.values("pk"))
+                Assignment.objects.barring()
+                .filter(request__in=barred_on.values("pk"))
                 .values_list("request_id", "volunteer_id")
             ):
                 if vid in volunteers:
-                    volunteers[vid].live_requests.add(rid)
+                    volunteers[vid].barred_requests.add(rid)
         locations = {
             pk: (float(lat), float(lon))
             for pk, lat, lon in District.objects.values_list(
@@ -251,7 +254,7 @@ class Register:
 
     def eligible(self, r: RequestFacts, v: VolunteerFacts, cells=None) -> bool:
         """``eligibility.eligible_volunteers``'s rules for one volunteer."""
-        if r.id in v.live_requests:
+        if r.id in v.barred_requests:
             return False
         # Adults pass the age rules at once; only minors need the whole rule.
         if v.birth_date > r.adult_born_by and (
@@ -270,6 +273,8 @@ class Register:
         ):
             return False
         if r.driving_licence_required and not v.has_driving_licence:
+            return False
+        if r.required_skills and engine.missing_skills(r.required_skills, v.skills):
             return False
         if v.availability.isdisjoint(r.cells if cells is None else cells):
             return False
@@ -303,38 +308,27 @@ class Register:
     # -- the pool --------------------------------------------------------------
 
     def _skilled(self, r: RequestFacts, cells, offset: int) -> Iterator[int]:
-        """Volunteers free at the request's times with its required skills,
-        those with more of them first."""
-        required = sorted(r.required_skills)
-        if len(required) == 1:
-            lists = [self.by_skill.get((required[0], c), ()) for c in cells]
-            yield from _rotated(lists, offset)
-            return
-        counts = Counter(
-            chain.from_iterable(
-                set(chain.from_iterable(self.by_skill.get((s, c), ()) for c in cells))
-                for s in required
-            )
+        """Volunteers free at the request's times with its rarest required
+        skill: every candidate has them all (``eligible`` checks the rest)."""
+        rarest = min(
+            sorted(r.required_skills),
+            key=lambda s: sum(len(self.by_skill.get((s, c), ())) for c in cells),
         )
-        tiers: dict[int, list[int]] = defaultdict(list)
-        for vid, n in counts.items():
-            tiers[n].append(vid)
-        for n in sorted(tiers, reverse=True):
-            yield from _rotated([sorted(tiers[n])], offset)
+        return _rotated([self.by_skill.get((rarest, c), ()) for c in cells], offset)
 
     def pool(
         self, r: RequestFacts, *, limit: int, offset: int | None = None
     ) -> list[VolunteerFacts]:
-        """Up to ``limit`` eligible volunteers: those with the most required
-        skills first, then the rest, each group from ``offset`` on by id."""
+        """Up to ``limit`` eligible volunteers, from ``offset`` on by id."""
         if offset is None:
             offset = r.id * _SPREAD % self.spread
         cells = sorted(r.cells)
-        order = _rotated(
-            [self.by_cell.get((r.district_id, c), ()) for c in cells], offset
-        )
         if r.required_skills:
-            order = chain(self._skilled(r, cells, offset), order)
+            order = self._skilled(r, cells, offset)
+        else:
+            order = _rotated(
+                [self.by_cell.get((r.district_id, c), ()) for c in cells], offset
+            )
         seen: set[int] = set()
         found: list[VolunteerFacts] = []
         for vid in order:
@@ -397,8 +391,8 @@ class Register:
         """Keeps the facts true after an assignment of ``v`` to ``r`` with the
         given status was made (the demo data builds on this)."""
         self._inputs.pop(v.id, None)
-        if status in Assignment.LIVE:
-            v.live_requests.add(r.id)
+        if status in Assignment.BARRING:
+            v.barred_requests.add(r.id)
         if status in Assignment.HOLDING_PLACE:
             v.commitments.append(
                 Commitment(r.id, r.date_from, r.date_to, r.cents, r.slots)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from matching import eligibility, engine
@@ -19,10 +19,10 @@ from matching.models import Assignment, HelpRequest, HoursEntry, Programme, Requ
 from matching.reasons import recorder, texts
 from registry.models import District, Volunteer
 
-# Volunteers scored in Python per request: the eligible ones with a required
-# skill first. Bounds the ranking time whatever the register's size; at
-# 100,000 volunteers 400 cost three times as long as 100 (loading and scoring
-# the rows), for a pool that is cut by id order anyway (benchmarks/RESULTS.md).
+# Eligible volunteers scored in Python per request. Bounds the ranking time
+# whatever the register's size; at 100,000 volunteers 400 cost three times as
+# long as 100 (loading and scoring the rows), for a pool that is cut by id
+# order anyway (benchmarks/RESULTS.md).
 CANDIDATE_POOL = 100
 
 
@@ -100,7 +100,7 @@ def request_input(
         category_id=request.category_id,
         district_id=request.district_id,
         location=_location(districts.get(request.district_id)),
-        required_skills=frozenset(s.pk for s in request.required_skills.all()),
+        required_skills=eligibility.required_skill_ids(request),
         nice_skills=frozenset(s.pk for s in request.nice_skills.all()),
         slots=tuple(engine.Slot(s.weekday, s.start, s.end) for s in slots),
         party_key=request.party_key,
@@ -112,24 +112,12 @@ def request_input(
     )
 
 
-def _pool(request: HelpRequest, required: frozenset[int]) -> list[Volunteer]:
-    """Eligible volunteers with a required skill first, then the others. Two
-    queries ordered by id with a limit: ordering all eligible volunteers by
-    the number of skills matched made PostgreSQL aggregate every one of them
-    (0.5 s at 100,000 volunteers); the engine ranks by skills anyway."""
+def _pool(request: HelpRequest) -> list[Volunteer]:
+    """Eligible volunteers (each with every required skill), ordered by id
+    with a limit: ordering all of them by score in SQL made PostgreSQL
+    aggregate every one (0.5 s at 100,000 volunteers); the engine ranks."""
     eligible = eligibility.eligible_volunteers(request).select_related("district")
-    pool = []
-    if required:
-        has_skill = Exists(
-            Volunteer.skills.through.objects.filter(
-                volunteer_id=OuterRef("pk"), skill_id__in=required
-            )
-        )
-        pool = list(eligible.filter(has_skill).order_by("pk")[:CANDIDATE_POOL])
-        eligible = eligible.exclude(has_skill)
-    if len(pool) < CANDIDATE_POOL:
-        pool += eligible.order_by("pk")[: CANDIDATE_POOL - len(pool)]
-    return pool
+    return list(eligible.order_by("pk")[:CANDIDATE_POOL])
 
 
 def candidate_inputs(request: HelpRequest, volunteers: list[Volunteer]):
@@ -185,7 +173,7 @@ def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
     """The best volunteers for the request, each with its reasons."""
     districts = District.objects.in_bulk()
     subject = request_input(request, districts)
-    volunteers = _pool(request, subject.required_skills)
+    volunteers = _pool(request)
     by_id = {v.pk: v for v in volunteers}
     ranked = engine.rank(subject, candidate_inputs(request, volunteers), limit=limit)
     to_records = recorder()

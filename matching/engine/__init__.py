@@ -27,6 +27,7 @@ from matching.engine.scoring import (
     RequestInput,
     Suggestion,
     Weights,
+    missing_skills,
     rank,
     score_candidate,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "Weights",
     "availability_overlap",
     "distance_km",
+    "missing_skills",
     "periods_overlap",
     "rank",
     "schedules_clash",

@@ -23,10 +23,9 @@ from matching.engine.schedule import (
 class Weights:
     """Every weight of the scoring and of the batch objective, in one place."""
 
-    # Per required skill the volunteer has / lacks (the SQL filter may let
-    # partial matches through, so a missing one costs more than one gives).
+    # Per required skill the volunteer has (one who lacks any is not a
+    # candidate at all: ``missing_skills``).
     required_skill: float = 10.0
-    missing_required_skill: float = -25.0
     # Per nice-to-have skill the volunteer has.
     nice_skill: float = 3.0
     # Times the fraction of the request's weekly hours the volunteer is free for.
@@ -57,7 +56,6 @@ WEIGHTS = Weights()
 # The order reasons are listed in, and every code there is.
 REASON_CODES = (
     "required_skill",
-    "missing_required_skill",
     "nice_skill",
     "availability",
     "no_availability",
@@ -187,18 +185,6 @@ def _evaluate(
                 reasons.append(
                     Reason("required_skill", points, {"skill_ids": sorted(has)})
                 )
-        if len(has) < len(view.required):
-            missing = view.required - c.skills
-            points = round(w.missing_required_skill * len(missing), 2)
-            total += points
-            if explain:
-                reasons.append(
-                    Reason(
-                        "missing_required_skill",
-                        points,
-                        {"skill_ids": sorted(missing)},
-                    )
-                )
     if view.nice:
         nice = view.nice & c.skills
         if nice:
@@ -277,6 +263,13 @@ def _evaluate(
     return round(total, 2), reasons
 
 
+def missing_skills(required: frozenset[int], skills: frozenset[int]) -> frozenset[int]:
+    """The request's required skills the volunteer lacks. Required skills are
+    a hard rule of matching (docs/ARCHITECTURE.md, Rules): with any missing,
+    the volunteer is not a candidate; ``eligibility`` holds its SQL form."""
+    return frozenset(required) - frozenset(skills)
+
+
 def score_candidate(
     request: RequestInput, candidate: CandidateInput, *, weights: Weights = WEIGHTS
 ) -> Suggestion:
@@ -293,11 +286,14 @@ def rank(
     weights: Weights = WEIGHTS,
 ) -> list[Suggestion]:
     """Suggestions sorted by score (best first), ties by candidate id ascending.
+    A candidate who lacks a required skill is left out (``missing_skills``).
 
     With a ``limit`` every candidate is scored but only the kept ones are
     explained (reasons cost more than the score).
     """
     view = _view(request)
+    if view.required:
+        candidates = [c for c in candidates if view.required <= c.skills]
     if limit is None:
         scored = [
             Suggestion(c.id, *_evaluate_tuple(view, c, weights)) for c in candidates

@@ -24,6 +24,10 @@ class AssignmentQuerySet(models.QuerySet):
     def holding_place(self):
         return self.filter(status__in=Assignment.HOLDING_PLACE)
 
+    def barring(self):
+        """Assignments that keep their volunteer from another on the same request."""
+        return self.filter(status__in=Assignment.BARRING)
+
     def visible_to(self, user):
         if user.has_perm("matching.view_all_helprequests"):
             return self
@@ -45,6 +49,9 @@ class Assignment(TimeStampedModel):
 
     LIVE = (Status.PROPOSED, Status.CONTACTED, Status.ACCEPTED, Status.ACTIVE)
     HOLDING_PLACE = (Status.ACCEPTED, Status.ACTIVE)
+    # A volunteer is directed to a request once at a time, and not again after
+    # declining it or being cancelled on it (docs/ARCHITECTURE.md, Rules).
+    BARRING = (*LIVE, Status.DECLINED, Status.CANCELLED)
     # Work that was agreed or done: what statistics count.
     WORKING = (Status.ACCEPTED, Status.ACTIVE, Status.COMPLETED)
 

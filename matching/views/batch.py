@@ -81,8 +81,12 @@ class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, V
 
     def _context(self, proposal) -> dict:
         pairs = proposal.result.get("pairs", [])
-        requests = HelpRequest.objects.only("title").in_bulk(
-            {p["request"] for p in pairs}
+        # Date, hours and whom the request is for tell apart requests of one
+        # title (many are "Zakupy dla seniora").
+        requests = (
+            HelpRequest.objects.select_related("beneficiary", "institution")
+            .prefetch_related("slots")
+            .in_bulk({p["request"] for p in pairs})
         )
         volunteers = Volunteer.objects.only("first_name", "last_name").in_bulk(
             {p["volunteer"] for p in pairs}

@@ -104,9 +104,9 @@ def test_proposal_page_queries_do_not_grow(
         active_volunteer(first_name=f"W{i}", availability={(1, "morning")})
     proposal = prepare(coordinator_client, django_capture_on_commit_callbacks)
     assert len(BatchProposal.objects.get().result["pairs"]) == pairs
-    # session, user, permissions (2), the proposal, its requests, its
-    # volunteers, roles for the menu
-    with django_assert_num_queries(8):
+    # session, user, permissions (2), the proposal, its requests (with whom
+    # they are for), their slots, its volunteers, roles for the menu
+    with django_assert_num_queries(9):
         coordinator_client.get(proposal.get_absolute_url())
 
 
@@ -159,3 +159,34 @@ def test_a_pair_the_database_could_not_take_is_reported_and_rolled_back(
     assert "Baza danych była zajęta" in html
     assert "Zaproponowano skierowań: 1." in html
     assert list(Assignment.objects.values_list("volunteer", flat=True)) == [ala.pk]
+
+
+def test_rows_of_requests_with_one_title_are_told_apart(
+    make_request,
+    make_beneficiary,
+    social_worker,
+    active_volunteer,
+    coordinator_client,
+    django_capture_on_commit_callbacks,
+):
+    """Many requests are "Zakupy dla seniora": each row says when and for whom."""
+    other = make_beneficiary(
+        first_name="Helena", last_name="Kubica", social_worker=social_worker
+    )
+    make_request(title="Zakupy dla seniora")
+    make_request(
+        title="Zakupy dla seniora",
+        beneficiary=other,
+        date_from=dt.date(2027, 3, 9),
+        date_to=dt.date(2027, 3, 9),
+        slots=[(1, dt.time(13), dt.time(15))],
+    )
+    active_volunteer(first_name="Ala", availability={(1, "morning")})
+    active_volunteer(first_name="Ola", availability={(1, "afternoon")})
+    proposal = prepare(coordinator_client, django_capture_on_commit_callbacks)
+    page = coordinator_client.get(proposal.get_absolute_url())
+    rows = page.content.decode().split('name="pair"')[1:]
+    assert len(rows) == 2
+    texts = sorted(" ".join(row.split()) for row in rows)
+    assert "02.03.2027: wtorek 09:00–11:00 · Jan Kowalski" in texts[0]
+    assert "09.03.2027: wtorek 13:00–15:00 · Helena Kubica" in texts[1]

@@ -1,5 +1,6 @@
-"""The hard rules exist twice (SQL for suggestions, per volunteer for "why
-not"): on varied data both must exclude exactly the same volunteers."""
+"""The hard rules exist three times (SQL for suggestions, per volunteer for
+"why not", in memory for the batch): on varied data all three must exclude
+exactly the same volunteers."""
 
 import datetime as dt
 import random
@@ -7,8 +8,10 @@ import random
 import pytest
 
 from matching import eligibility, services
+from matching.facts import Register, request_facts
+from matching.models import HelpRequest
 from registry import services as registry_services
-from registry.models import District, Volunteer
+from registry.models import District, Skill, Volunteer
 from tests.matching.conftest import MONDAY, TUESDAY
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +23,7 @@ PARTS = ("morning", "afternoon", "evening")
 def varied_volunteers(make_volunteer, coordinator):
     rng = random.Random(7)
     districts = list(District.objects.order_by("pk"))
+    skills = list(Skill.objects.order_by("pk")[:3])
     volunteers = []
     for i in range(40):
         birth = dt.date(rng.choice([1960, 1985, 2000, 2010]), 3, 1)
@@ -40,6 +44,7 @@ def varied_volunteers(make_volunteer, coordinator):
             guardian_name="Opiekun" if minor else "",
             guardian_phone="601234567" if minor else "",
             guardian_consent=minor,
+            skills=rng.sample(skills, rng.randint(0, 3)),
         )
         if rng.random() < 0.8:
             registry_services.volunteer_activate(actor=coordinator, volunteer=volunteer)
@@ -54,6 +59,7 @@ def test_sql_filter_and_per_volunteer_rules_agree(
 ):
     rng = random.Random(11)
     districts = list(District.objects.order_by("pk"))
+    skills = list(Skill.objects.order_by("pk")[:3])
     requests = []
     for i in range(12):
         start = rng.choice([8, 10, 13, 17])
@@ -75,6 +81,7 @@ def test_sql_filter_and_per_volunteer_rules_agree(
                 adults_only=rng.random() < 0.3,
                 involves_minors=rng.random() < 0.3,
                 driving_licence_required=rng.random() < 0.3,
+                required_skills=rng.sample(skills, rng.choice([0, 0, 1, 2])),
             )
         )
     # Some accepted work, so clashes and hours caps come into play.
@@ -84,6 +91,20 @@ def test_sql_filter_and_per_volunteer_rules_agree(
                 actor=coordinator, request=request, volunteer=volunteer
             )
             services.assignment_accept(actor=coordinator, assignment=assignment)
+    # Some who declined a request or were cancelled on it: not directed again.
+    for request, answer in zip(
+        requests[6:10],
+        [services.assignment_decline, services.assignment_cancel] * 2,
+        strict=True,
+    ):
+        for volunteer in eligibility.eligible_volunteers(request)[:2]:
+            assignment = services.assignment_propose(
+                actor=coordinator, request=request, volunteer=volunteer
+            )
+            answer(actor=coordinator, assignment=assignment)
+    requests = HelpRequest.objects.filter(pk__in=[r.pk for r in requests])
+    register = Register.load(since=MONDAY, barred_on=requests)
+    facts = {r.id: r for r in request_facts(requests)}
     checked = 0
     for request in requests:
         by_sql = set(
@@ -91,10 +112,11 @@ def test_sql_filter_and_per_volunteer_rules_agree(
         )
         by_rules = {
             v.pk
-            for v in Volunteer.objects.prefetch_related("availability")
+            for v in Volunteer.objects.prefetch_related("availability", "skills")
             if not eligibility.exclusion_reasons(request, v)
         }
         assert by_sql == by_rules, request.title
+        assert by_sql == register.eligible_ids(facts[request.pk]), request.title
         checked += len(by_sql)
     assert checked > 0  # the data lets some volunteers through
 

@@ -103,19 +103,16 @@ def test_required_skills_add_per_skill():
     assert "missing_required_skill" not in r
 
 
-def test_missing_required_skill_is_penalised():
+def test_a_candidate_lacking_a_required_skill_is_not_ranked():
+    """Required skills are a hard rule, here as in the SQL filter, "why not"
+    and the batch's register (tests/matching/test_eligibility.py)."""
     request = make_request(required_skills=frozenset({SIGN_LANGUAGE, FIRST_AID}))
-    partial = score_candidate(
-        request, make_candidate(skills=frozenset({SIGN_LANGUAGE}))
-    )
-    r = reasons(partial)
-    assert r["required_skill"].points == WEIGHTS.required_skill
-    assert r["missing_required_skill"].points == WEIGHTS.missing_required_skill
-    assert r["missing_required_skill"].params == {"skill_ids": [FIRST_AID]}
-    full = score_candidate(
-        request, make_candidate(skills=frozenset({SIGN_LANGUAGE, FIRST_AID}))
-    )
-    assert partial.score < BASELINE.score < full.score
+    partial = make_candidate(id=1, skills=frozenset({SIGN_LANGUAGE}))
+    full = make_candidate(id=2, skills=frozenset({SIGN_LANGUAGE, FIRST_AID, COOKING}))
+    assert [s.candidate_id for s in rank(request, [partial, full])] == [2]
+    assert [s.candidate_id for s in rank(request, [partial, full], limit=5)] == [2]
+    assert engine.missing_skills(request.required_skills, partial.skills) == {FIRST_AID}
+    assert not engine.missing_skills(request.required_skills, full.skills)
 
 
 def test_nice_skills_add_less_than_required():
@@ -368,13 +365,13 @@ def test_rank_with_limit_agrees_with_full_scoring():
     ]
     request = make_request(
         district_id=2,
-        required_skills=frozenset({1, 2}),
+        required_skills=frozenset({1}),
         nice_skills=frozenset({3}),
         slots=(Slot(1, t(10), t(14)), Slot(4, t(15), t(19)), Slot(1, t(11), t(12))),
     )
     full = rank(request, candidates)
     assert full == sorted(
-        (score_candidate(request, c) for c in candidates),
+        (score_candidate(request, c) for c in candidates if 1 in c.skills),
         key=lambda s: (-s.score, s.candidate_id),
     )
     assert rank(request, candidates, limit=25) == full[:25]

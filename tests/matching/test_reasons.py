@@ -143,7 +143,7 @@ def test_the_same_records_in_english():
 def test_every_reason_code_has_words_in_both_languages():
     request = make_input(required_skills=frozenset({1, 2}), nice_skills=frozenset({4}))
     candidate = make_candidate(
-        skills=frozenset({1, 4}),
+        skills=frozenset({1, 2, 4}),
         location=NORTH_12KM,
         interests=frozenset({SHOPPING}),
         helped_parties=frozenset({"b:5"}),
