@@ -1,8 +1,9 @@
 """The volunteer's calendar: a private iCal feed of the dates of their accepted
 and active assignments, for a phone or e-mail calendar to subscribe to.
 
-The address carries the volunteer's id signed with the secret key (no database
-field): it never expires, and changing ``settings.VOLUNTEER_ICAL_SALT``
+The address carries the volunteer's id and calendar generation signed with the
+secret key: it never expires, a new generation (the volunteer's "new address"
+button) invalidates the old one, and changing ``settings.VOLUNTEER_ICAL_SALT``
 invalidates every address at once. Anyone holding it sees the dates and places,
 so it is handed only to the volunteer.
 """
@@ -33,15 +34,27 @@ def _signer() -> signing.Signer:
 
 
 def volunteer_token(volunteer: Volunteer) -> str:
-    return _signer().sign(str(volunteer.pk))
+    # Generation 0 signs the bare id, so addresses handed out before
+    # generations existed keep working until the volunteer renews theirs.
+    generation = volunteer.calendar_generation
+    value = f"{volunteer.pk}.{generation}" if generation else str(volunteer.pk)
+    return _signer().sign(value)
 
 
-def volunteer_id_from_token(token: str) -> int | None:
+def volunteer_from_token(token: str) -> Volunteer | None:
+    """The volunteer a calendar address belongs to, if it is their current one."""
     try:
         value = _signer().unsign(token)
     except signing.BadSignature:
         return None
-    return int(value) if value.isdigit() else None
+    pk, _dot, generation = value.partition(".")
+    if not pk.isdigit() or not (generation or "0").isdigit():
+        return None
+    return (
+        Volunteer.objects.not_anonymised()
+        .filter(pk=int(pk), calendar_generation=int(generation or "0"))
+        .first()
+    )
 
 
 def feed_window(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -256,6 +256,30 @@ def volunteer_mark_former(*, actor, volunteer: Volunteer) -> Volunteer:
     return _volunteer_move(actor=actor, volunteer=volunteer, to=Volunteer.Status.FORMER)
 
 
+@transaction.atomic
+def volunteer_sms_consent_set(*, actor, volunteer: Volunteer, given: bool) -> Volunteer:
+    """Records the consent to text messages (when), or its withdrawal."""
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.is_anonymised:
+        raise RegistryError(_("An anonymised record cannot be changed."))
+    if given and not volunteer.phone:
+        raise RegistryError(_("Text messages need a phone number on your record."))
+    if given == (volunteer.sms_consent_at is not None):
+        return volunteer
+    volunteer.sms_consent_at = timezone.now() if given else None
+    save_validated(volunteer, actor=actor)
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_calendar_renew(*, actor, volunteer: Volunteer) -> Volunteer:
+    """A new private calendar address; the old one stops working."""
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    volunteer.calendar_generation += 1
+    save_validated(volunteer, actor=actor)
+    return volunteer
+
+
 ANONYMISED_NAME = "—"
 
 
@@ -289,6 +313,7 @@ def volunteer_anonymise(*, actor, volunteer: Volunteer) -> Volunteer:
         "notes",
     ):
         setattr(volunteer, field, "")
+    volunteer.sms_consent_at = None
     volunteer.first_name = ANONYMISED_NAME
     volunteer.last_name = f"#{volunteer.pk}"
     volunteer.birth_date = volunteer.birth_date.replace(month=1, day=1)

@@ -261,6 +261,13 @@ SIGNUP_RATE_LIMIT_PER_HOUR = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_HOUR", "5
 # Signs the volunteers' private calendar addresses; change it to revoke them all.
 VOLUNTEER_ICAL_SALT = os.environ.get("VOLUNTEER_ICAL_SALT", "matching.volunteer-ical")
 
+# Notifications (docs/ARCHITECTURE.md, "Notifications"): the channels in use,
+# in order. Text messages go through SMSAPI.pl and stay off without a token.
+NOTIFICATION_CHANNELS = env_list("NOTIFICATION_CHANNELS", "email,sms")
+SMS_API_URL = os.environ.get("SMS_API_URL", "https://api.smsapi.pl/sms.do")
+SMS_API_TOKEN = os.environ.get("SMS_API_TOKEN", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -2,14 +2,13 @@
 calendar feed."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views import View
 
 from matching import ical, services
 from matching.models import (
     Assignment,
 )
-from registry.models import Volunteer
 
 
 class RespondView(View):
@@ -52,12 +51,9 @@ class VolunteerCalendarView(View):
     the key, so a calendar app can subscribe to it)."""
 
     def get(self, request, token):
-        volunteer_id = ical.volunteer_id_from_token(token)
-        if volunteer_id is None:
+        volunteer = ical.volunteer_from_token(token)
+        if volunteer is None:
             raise Http404
-        volunteer = get_object_or_404(
-            Volunteer.objects.not_anonymised(), pk=volunteer_id
-        )
         response = HttpResponse(
             ical.volunteer_calendar(volunteer),
             content_type="text/calendar; charset=utf-8",

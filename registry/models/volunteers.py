@@ -144,6 +144,16 @@ class Volunteer(Searchable, Address, TimeStampedModel):
     consent_given_at = models.DateTimeField(
         _("consent given at"), null=True, blank=True
     )
+    # Text messages are voluntary (RODO art. 6(1)(a)): sent only while this
+    # consent stands; withdrawing it clears the date.
+    sms_consent_at = models.DateTimeField(
+        _("consent to text messages given at"), null=True, blank=True
+    )
+    # Part of the private calendar address: raising it makes the old address
+    # stop working (the calendar feed signs it).
+    calendar_generation = models.PositiveIntegerField(
+        _("calendar address generation"), default=0
+    )
     notes = models.TextField(_("staff notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     # Changes to skills, interests, reachable districts and availability are

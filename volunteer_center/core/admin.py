@@ -59,7 +59,7 @@ class AccessLogAdmin(admin.ModelAdmin):
     """The personal-data access log: evidence for RODO accountability, so
     nobody edits or deletes it through the admin."""
 
-    list_display = ("at", "actor", "action", "object_repr", "detail")
+    list_display = ("at", "actor", "actor_ref", "action", "object_repr", "detail")
     list_filter = ("action", "content_type")
     search_fields = ("object_repr", "actor__username", "actor__last_name", "detail")
     list_select_related = ("actor", "content_type")

@@ -5,14 +5,20 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from volunteer_center.core.actors import SelfServiceActor, user_or_none
 from volunteer_center.core.models import AccessLog
+
+
+def _actor_fields(actor) -> dict:
+    ref = actor.ref if isinstance(actor, SelfServiceActor) else ""
+    return {"actor": user_or_none(actor), "actor_ref": ref}
 
 
 def access_log(
     *, actor, action: str, obj: models.Model | None = None, detail: str = ""
 ) -> AccessLog:
     entry = AccessLog(
-        actor=actor if actor and actor.is_authenticated else None,
+        **_actor_fields(actor),
         action=action,
         detail=detail[:300],
     )
@@ -32,7 +38,7 @@ def access_log_many(
     for obj in objects:
         rows.append(
             AccessLog(
-                actor=actor if actor and actor.is_authenticated else None,
+                **_actor_fields(actor),
                 action=action,
                 content_type=ContentType.objects.get_for_model(obj),
                 object_id=str(obj.pk),

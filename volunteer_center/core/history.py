@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
+from volunteer_center.core.actors import label_of, split_reason
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -38,23 +40,27 @@ def change_history(obj, *, limit: int = 50) -> list[HistoryEntry]:
         changes = record.diff_against(previous).changes if previous else []
         deltas.append((record, changes))
     related = _related_objects(obj, [c for _, changes in deltas for c in changes])
-    return [
-        HistoryEntry(
-            when=record.history_date,
-            who=record.history_user,
-            kind=record.get_history_type_display(),
-            changes=tuple(
-                FieldChange(
-                    field=str(obj._meta.get_field(change.field).verbose_name),
-                    old=_display(obj, change.field, change.old, related),
-                    new=_display(obj, change.field, change.new, related),
-                )
-                for change in changes
-            ),
-            note=record.history_change_reason or "",
-        )
-        for record, changes in deltas
-    ]
+    return [_entry(obj, record, changes, related) for record, changes in deltas]
+
+
+def _entry(obj, record, changes, related) -> HistoryEntry:
+    # A self-service actor (core.actors) has no user: its reference heads the
+    # change reason instead.
+    ref, note = split_reason(record.history_change_reason)
+    return HistoryEntry(
+        when=record.history_date,
+        who=record.history_user or (label_of(ref) if ref else None),
+        kind=record.get_history_type_display(),
+        changes=tuple(
+            FieldChange(
+                field=str(obj._meta.get_field(change.field).verbose_name),
+                old=_display(obj, change.field, change.old, related),
+                new=_display(obj, change.field, change.new, related),
+            )
+            for change in changes
+        ),
+        note=note,
+    )
 
 
 def _related_objects(obj, changes) -> dict:

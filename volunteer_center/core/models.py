@@ -67,6 +67,9 @@ class AccessLog(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A person acting for themselves (core.actors.SelfServiceActor.ref, e.g.
+    # "volunteer:12"): they have no user account for ``actor``.
+    actor_ref = models.CharField(_("who (self-service)"), max_length=40, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     content_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

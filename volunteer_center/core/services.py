@@ -5,6 +5,8 @@ from collections.abc import Mapping
 
 from django.db import models
 
+from volunteer_center.core.actors import SelfServiceActor
+
 
 def assign_fields(instance: models.Model, fields: Mapping) -> None:
     """Sets plain fields; many-to-many fields are the caller's to set after
@@ -17,7 +19,14 @@ def assign_fields(instance: models.Model, fields: Mapping) -> None:
 
 
 def save_validated(instance: models.Model, *, actor) -> None:
-    """``full_clean()`` then save, with ``actor`` as the history's author."""
-    instance._history_user = actor
+    """``full_clean()`` then save, with ``actor`` as the history's author: a
+    staff user, or a person in the self-service area (core.actors)."""
+    if isinstance(actor, SelfServiceActor):
+        instance._history_user = None
+        instance._change_reason = actor.change_reason(
+            getattr(instance, "_change_reason", None)
+        )
+    else:
+        instance._history_user = actor
     instance.full_clean()
     instance.save()

@@ -1,0 +1,2 @@
+"""The e-mail channel, the default: Django's mail API (console locally, SMTP
+by settings)."""
