@@ -15,6 +15,7 @@ from registry.models.base import (
     normalise_phones,
 )
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -83,7 +84,8 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
             models.Index(
                 fields=["last_name", "first_name", "id"],
                 name="beneficiary_list_order_idx",
-            )
+            ),
+            TrigramIndex(fields=["search_text"], name="beneficiary_search_trgm_idx"),
         ]
         verbose_name = _("beneficiary")
         verbose_name_plural = _("beneficiaries")

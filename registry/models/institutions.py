@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from registry import validators
 from registry.models.base import Address, Searchable, SearchQuerySet, normalise_phones
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -50,7 +51,10 @@ class Institution(Searchable, Address, TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"], name="institution_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="institution_name_idx"),
+            TrigramIndex(fields=["search_text"], name="institution_search_trgm_idx"),
+        ]
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         constraints = [

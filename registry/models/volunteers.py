@@ -20,6 +20,7 @@ from registry.models.base import (
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -179,6 +180,7 @@ class Volunteer(Searchable, Address, TimeStampedModel):
                 condition=Q(anonymised_at__isnull=True),
                 name="volunteer_list_order_idx",
             ),
+            TrigramIndex(fields=["search_text"], name="volunteer_search_trgm_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
