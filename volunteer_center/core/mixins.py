@@ -14,6 +14,7 @@ from volunteer_center.core.audit import access_log
 from volunteer_center.core.errors import DomainError
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
+from volunteer_center.core.pagination import IndexPaginator
 
 
 class StaffPermissionRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -63,6 +64,7 @@ class FilteredListMixin:
 
     filterset_class = None
     paginate_by = 25
+    paginator_class = IndexPaginator
 
     def get_queryset(self):
         self.filterset = self.filterset_class(
