@@ -181,6 +181,8 @@ def generate(*, rng, options, stdout) -> None:
     requests = _create_requests(ctx, specs)
     stdout.write(f"  help requests: {len(requests)}")
     assignments = _assignments(ctx, specs, requests)
+    # Written in bulk, around the services that keep the count.
+    HelpRequest.objects.recount_places_taken()
     stdout.write(f"  assignments: {len(assignments)}")
     stdout.write(f"  hours entries: {_hours(ctx, specs, assignments)}")
     _programme_volunteers(programmes, specs, assignments)

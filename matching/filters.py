@@ -43,7 +43,6 @@ class HelpRequestFilter(django_filters.FilterSet):
     def filter_unstaffed(self, queryset, name, value):
         if not value:
             return queryset
-        # ``places_taken`` is annotated by selectors.request_list.
         return queryset.with_free_places()
 
 

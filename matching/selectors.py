@@ -27,12 +27,8 @@ CANDIDATE_POOL = 100
 
 
 def request_list(user) -> QuerySet[HelpRequest]:
-    return (
-        HelpRequest.objects.visible_to(user)
-        .select_related("category", "district", "beneficiary", "institution")
-        .with_places_taken()
-        # Meta.ordering is not applied to aggregating queries.
-        .order_by("-urgency", "date_from", "pk")
+    return HelpRequest.objects.visible_to(user).select_related(
+        "category", "district", "beneficiary", "institution"
     )
 
 

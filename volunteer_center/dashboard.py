@@ -8,8 +8,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Least, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -53,7 +53,14 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     # The same set as the request list's "places still free" filter, so each
     # count matches the list its link opens.
     unstaffed = matching_selectors.request_list(user).with_free_places()
-    by_urgency = Counter(unstaffed.values_list("urgency", flat=True))
+    by_urgency = Counter(
+        dict(
+            unstaffed.order_by()
+            .values("urgency")
+            .annotate(n=Count("pk"))
+            .values_list("urgency", "n")
+        )
+    )
     candidates = Volunteer.objects.candidates().not_anonymised()
     follow_ups = advice_selectors.consultation_list().follow_up_due(on=today)
     return {
@@ -126,19 +133,32 @@ def _hours_per_month(period, start) -> list[tuple[str, float]]:
 
 
 def _fill_rate(period, start) -> list[tuple[str, float]]:
-    """Places taken out of places needed, for requests starting each month."""
-    taken = Count("assignments", filter=Q(assignments__status__in=Assignment.WORKING))
+    """Places taken out of places needed, for requests starting each month
+    (a request counts at most its places): one row per month from the
+    database, not one per request."""
+    working = (
+        Assignment.objects.filter(request=OuterRef("pk"), status__in=Assignment.WORKING)
+        .order_by()
+        .values("request")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = (
         HelpRequest.objects.filter(date_from__gte=start)
         .exclude(status=HelpRequest.Status.CANCELLED)
-        .annotate(month=TruncMonth("date_from"), taken=taken)
-        .values_list("month", "needed", "taken")
+        .annotate(
+            month=TruncMonth("date_from"),
+            got=Least("needed", Coalesce(Subquery(working), 0)),
+        )
+        .order_by()
+        .values("month")
+        .annotate(needed_sum=Sum("needed"), filled_sum=Sum("got"))
+        .values_list("month", "needed_sum", "filled_sum")
     )
     needed, filled = {}, {}
     for month, need, got in rows:
         month = month.date() if isinstance(month, dt.datetime) else month
-        needed[month] = needed.get(month, 0) + need
-        filled[month] = filled.get(month, 0) + min(need, got)
+        needed[month], filled[month] = need, got
     return [
         (_month_label(m), round(100 * filled[m] / needed[m]) if needed.get(m) else 0)
         for m in period

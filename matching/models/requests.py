@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -41,21 +42,25 @@ def hours_between(start: dt.time, end: dt.time) -> Decimal:
 
 
 class HelpRequestQuerySet(models.QuerySet):
-    def with_places_taken(self):
-        """Annotates ``places_taken``: accepted or active assignments."""
-        return self.annotate(
-            places_taken=models.Count(
-                "assignments",
-                filter=Q(assignments__status__in=Assignment.HOLDING_PLACE),
-                distinct=True,
-            )
-        )
-
     def with_free_places(self):
-        """Requests volunteers can still join; needs ``with_places_taken()``."""
+        """Requests volunteers can still join."""
         return self.filter(
             status__in=HelpRequest.DIRECTABLE, places_taken__lt=F("needed")
         )
+
+    def recount_places_taken(self) -> int:
+        """Sets ``places_taken`` of these requests from their assignments, in
+        one UPDATE (the demo data's bulk writes; services refresh one request
+        under its lock instead)."""
+        holding = (
+            Assignment.objects.holding_place()
+            .filter(request=OuterRef("pk"))
+            .order_by()
+            .values("request")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.update(places_taken=Coalesce(Subquery(holding), 0))
 
     def visible_to(self, user):
         """Coordinators see every request; a social worker sees the requests of
@@ -141,6 +146,12 @@ class HelpRequest(TimeStampedModel):
     date_from = models.DateField(_("from"))
     date_to = models.DateField(_("until"))
     needed = models.PositiveSmallIntegerField(_("volunteers needed"), default=1)
+    # Accepted or active assignments: stored so that lists and the dashboard
+    # need not count every request's assignments. Only the assignment
+    # services set it, under the request's lock (matching.services).
+    places_taken = models.PositiveSmallIntegerField(
+        _("places taken"), default=0, editable=False
+    )
     adults_only = models.BooleanField(_("adults only"), default=False)
     involves_minors = models.BooleanField(
         _("involves work with minors (vetting required)"), default=False
@@ -169,7 +180,7 @@ class HelpRequest(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "places_taken"])
 
     objects = HelpRequestQuerySet.as_manager()
 
@@ -181,7 +192,14 @@ class HelpRequest(TimeStampedModel):
             ("view_all_helprequests", _("Can see every help request")),
             ("run_batch_matching", _("Can run the batch proposal")),
         ]
-        indexes = [models.Index(fields=["status", "urgency"])]
+        indexes = [
+            models.Index(fields=["status", "urgency"]),
+            # The request list's order (Meta.ordering).
+            models.Index(
+                fields=["-urgency", "date_from", "id"],
+                name="helprequest_list_order_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(beneficiary__isnull=False, institution__isnull=True)

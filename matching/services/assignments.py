@@ -20,25 +20,36 @@ from volunteer_center.core import registries
 from volunteer_center.core.services import save_validated
 
 
-def _refresh_request_status(request: HelpRequest, *, actor) -> None:
+def _status_for(request: HelpRequest, holding: list[str]) -> str:
     """Staffed when every place is taken, in progress once someone works,
-    open again when a place frees up. The caller holds the request's lock."""
+    open again when a place frees up; other statuses stay."""
     if request.status not in (
         HelpRequest.Status.OPEN,
         HelpRequest.Status.STAFFED,
         HelpRequest.Status.IN_PROGRESS,
     ):
-        return
-    holding = list(request.assignments.holding_place().values_list("status", flat=True))
+        return request.status
     if Assignment.Status.ACTIVE in holding:
-        new = HelpRequest.Status.IN_PROGRESS
-    elif len(holding) >= request.needed:
-        new = HelpRequest.Status.STAFFED
-    else:
-        new = HelpRequest.Status.OPEN
-    if new != request.status:
-        request.status = new
+        return HelpRequest.Status.IN_PROGRESS
+    if len(holding) >= request.needed:
+        return HelpRequest.Status.STAFFED
+    return HelpRequest.Status.OPEN
+
+
+def request_refresh(request: HelpRequest, *, actor) -> None:
+    """Brings the request's places taken and status in step with its
+    assignments; every service that moves an assignment into or out of a
+    place calls it, holding the request's lock, so the stored count cannot
+    drift from the assignments."""
+    holding = list(request.assignments.holding_place().values_list("status", flat=True))
+    status = _status_for(request, holding)
+    if status != request.status:
+        request.status, request.places_taken = status, len(holding)
         save_validated(request, actor=actor)
+    elif request.places_taken != len(holding):
+        # Only the count moved: no history row (the field is not in it).
+        request.places_taken = len(holding)
+        HelpRequest.objects.filter(pk=request.pk).update(places_taken=len(holding))
 
 
 def _lock(request: HelpRequest, volunteer_id: int) -> tuple[HelpRequest, Volunteer]:
@@ -174,7 +185,7 @@ def assignment_accept(*, actor, assignment: Assignment) -> Assignment:
     _check_rules(request, volunteer, exclude_pk=assignment.pk)
     assignment.place = min(set(range(1, request.needed + 1)) - taken)
     assignment_status_set(assignment, Assignment.Status.ACCEPTED, actor=actor)
-    _refresh_request_status(request, actor=actor)
+    request_refresh(request, actor=actor)
     if len(taken) + 1 == request.needed:
         # The last place is taken (even if work on the others has started).
         transaction.on_commit(lambda: notify_staffed(request.pk))
@@ -216,7 +227,7 @@ def assignment_activate(*, actor, assignment: Assignment) -> Assignment:
     if reason:
         raise MatchingError(reason)
     assignment_status_set(assignment, Assignment.Status.ACTIVE, actor=actor)
-    _refresh_request_status(request, actor=actor)
+    request_refresh(request, actor=actor)
     return assignment
 
 
@@ -224,7 +235,7 @@ def assignment_activate(*, actor, assignment: Assignment) -> Assignment:
 def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
     request, _, assignment = _locked_assignment(assignment)
     assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
-    _refresh_request_status(request, actor=actor)
+    request_refresh(request, actor=actor)
     return assignment
 
 
@@ -232,5 +243,5 @@ def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
 def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
     request, _, assignment = _locked_assignment(assignment)
     assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
-    _refresh_request_status(request, actor=actor)
+    request_refresh(request, actor=actor)
     return assignment

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.errors import MatchingError
 from matching.models import Assignment, HelpRequest, RequestSlot
-from matching.services.assignments import assignment_status_set
+from matching.services.assignments import assignment_status_set, request_refresh
 from registry.models import Beneficiary
 from volunteer_center.core.services import save_validated
 
@@ -137,6 +137,7 @@ def help_request_complete(*, actor, request: HelpRequest) -> HelpRequest:
         assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
     for assignment in request.assignments.live():
         assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    request_refresh(request, actor=actor)
     return request
 
 
@@ -147,4 +148,5 @@ def help_request_cancel(*, actor, request: HelpRequest) -> HelpRequest:
     )
     for assignment in request.assignments.live():
         assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    request_refresh(request, actor=actor)
     return request
