@@ -64,6 +64,11 @@ urlpatterns = [
         people.BeneficiaryUpdateView.as_view(),
         name="beneficiary-update",
     ),
+    path(
+        "podopieczni/<int:pk>/anonimizacja/",
+        people.BeneficiaryAnonymiseView.as_view(),
+        name="beneficiary-anonymise",
+    ),
     # Institutions
     path("instytucje/", people.InstitutionListView.as_view(), name="institution-list"),
     path(

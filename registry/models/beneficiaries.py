@@ -26,6 +26,9 @@ class BeneficiaryQuerySet(SearchQuerySet):
             return self
         return self.filter(social_worker=user)
 
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
 
 class Beneficiary(Searchable, Address, TimeStampedModel):
     """A person who receives help. Sensitive: minimum data, restricted access."""
@@ -113,3 +116,7 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
         errors = normalise_phones(self, "phone")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None

@@ -25,6 +25,7 @@ from volunteer_center.core.mixins import (
     FilteredListMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
+    StatusActionView,
 )
 
 
@@ -69,6 +70,20 @@ class BeneficiaryDetailView(
 ):
     permission_required = "registry.view_beneficiary"
     template_name = "registry/beneficiary_detail.html"
+
+
+class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):
+    """The right to erasure (RODO art. 17) for a former beneficiary."""
+
+    permission_required = "registry.delete_beneficiary"
+    model = Beneficiary
+    service_arg = "beneficiary"
+    actions = {
+        "anonymise": (
+            services.beneficiary_anonymise,
+            _("The beneficiary's data has been anonymised."),
+        )
+    }
 
 
 class BeneficiaryFormMixin(ServiceFormMixin):

@@ -14,6 +14,7 @@ ACCESS = {
     "registry:beneficiary-create": {C, S},
     "registry:beneficiary-detail": {C, S},
     "registry:beneficiary-update": {C, S},
+    "registry:beneficiary-anonymise": {C},
     "registry:institution-list": {C},
     "registry:institution-create": {C},
     "registry:institution-detail": {C},

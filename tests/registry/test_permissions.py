@@ -9,6 +9,7 @@ from tests.registry.access import ACCESS
 POST_ONLY = {
     "registry:volunteer-status",
     "registry:volunteer-anonymise",
+    "registry:beneficiary-anonymise",
     "registry:consultation-status",
 }
 
