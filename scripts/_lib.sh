@@ -64,3 +64,13 @@ compile_messages() {
   git -C "$ROOT" config merge.po.driver "python3 scripts/merge_po.py %O %A %B" 2>/dev/null || true
   (cd "$ROOT" && DJANGO_DEBUG=1 "$PY" manage.py compilemessages --ignore=.venv -v 0)
 }
+
+# use_port PORT: the quick start's port, and the site address e-mail links use
+# (unless DJANGO_SITE_URL is set).
+use_port() {
+  if ! [[ "$1" =~ ^[0-9]+$ ]] || [ "$1" -lt 1 ] || [ "$1" -gt 65535 ]; then
+    log "Not a port number: $1"; return 1
+  fi
+  export PORT="$1"
+  export DJANGO_SITE_URL="${DJANGO_SITE_URL:-http://127.0.0.1:$PORT}"
+}
