@@ -66,6 +66,10 @@ class HelpRequestForm(forms.ModelForm):
         }
         help_texts = {
             "date_to": _("For a one-off request leave it empty."),
+            "address": _(
+                "Leave the address and the district empty when the help is given "
+                "at the beneficiary's or institution's address."
+            ),
         }
 
     def __init__(self, *args, user, **kwargs):

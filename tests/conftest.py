@@ -164,3 +164,33 @@ def database(request):
 
 
 BOTH_DATABASES = ["default", "quickstart"]
+
+
+@pytest.fixture(autouse=True)
+def _no_program_text_leaves(monkeypatch):
+    """Every e-mail sent and every PDF rendered in any test is read for program
+    text (tests/leaks.py): a test that produces one fails."""
+    from django.core import mail
+
+    from tests.leaks import html_text, program_text
+    from volunteer_center.core import pdf
+
+    documents = []
+    render = pdf.render_to_string
+
+    def render_and_keep(template_name, context=None, *args, **kwargs):
+        markup = render(template_name, context, *args, **kwargs)
+        documents.append((template_name, html_text(markup)))
+        return markup
+
+    monkeypatch.setattr(pdf, "render_to_string", render_and_keep)
+    yield
+    for message in getattr(mail, "outbox", []):
+        bodies = [message.body] + [body for body, _type in message.alternatives]
+        documents.append(
+            (f"e-mail “{message.subject}”", "\n".join([message.subject, *bodies]))
+        )
+    leaks = [
+        f"{name}: {leak}" for name, text in documents for leak in program_text(text)
+    ]
+    assert not leaks, "Program text reached a person:\n" + "\n".join(leaks)

@@ -238,6 +238,45 @@ class HelpRequest(TimeStampedModel):
     def duration_days(self) -> int:
         return (self.date_to - self.date_from).days + 1
 
+    @property
+    def when_in_words(self) -> str:
+        """The schedule as a person says it: "wtorki 13:00–15:00, od 08.12.2026
+        do 30.03.2027", or "wtorek 08.12.2026, 13:00–15:00" for a one-off visit
+        (uses the prefetched slots)."""
+        slots = list(self.slots.all())
+        if self.kind == self.Kind.ONCE and slots:
+            slot = slots[0]
+            return _("%(weekday)s %(date)s, %(start)s–%(end)s") % {
+                "weekday": slot.get_weekday_display(),
+                "date": f"{self.date_from:%d.%m.%Y}",
+                "start": f"{slot.start:%H:%M}",
+                "end": f"{slot.end:%H:%M}",
+            }
+        weekly = ", ".join(slot.in_words for slot in slots)
+        period = _("from %(start)s to %(end)s") % {
+            "start": f"{self.date_from:%d.%m.%Y}",
+            "end": f"{self.date_to:%d.%m.%Y}",
+        }
+        return f"{weekly}, {period}" if weekly else str(period)
+
+    @property
+    def place_in_words(self) -> str:
+        """Where the help is given: the address and the district."""
+        district = self.district.name if self.district else ""
+        return ", ".join(part for part in (self.address, district) if part)
+
+
+# "Every Tuesday" said the Polish way ("wtorki"): a weekly slot's day.
+WEEKDAY_PLURALS = {
+    Weekday.MONDAY: _("Mondays"),
+    Weekday.TUESDAY: _("Tuesdays"),
+    Weekday.WEDNESDAY: _("Wednesdays"),
+    Weekday.THURSDAY: _("Thursdays"),
+    Weekday.FRIDAY: _("Fridays"),
+    Weekday.SATURDAY: _("Saturdays"),
+    Weekday.SUNDAY: _("Sundays"),
+}
+
 
 class RequestSlot(models.Model):
     """One weekly time window of a request (a one-off request has one)."""
@@ -269,3 +308,8 @@ class RequestSlot(models.Model):
     @property
     def hours(self) -> Decimal:
         return hours_between(self.start, self.end)
+
+    @property
+    def in_words(self) -> str:
+        """ "wtorki 13:00–15:00": the day of every week and the hours."""
+        return f"{WEEKDAY_PLURALS[self.weekday]} {self.start:%H:%M}–{self.end:%H:%M}"

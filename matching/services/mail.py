@@ -25,8 +25,10 @@ def response_token(assignment: Assignment) -> str:
 
 
 def send_invitation(assignment_pk: int) -> None:
-    assignment = Assignment.objects.select_related("request", "volunteer").get(
-        pk=assignment_pk
+    assignment = (
+        Assignment.objects.select_related("request__district", "volunteer")
+        .prefetch_related("request__slots")
+        .get(pk=assignment_pk)
     )
     token = response_token(assignment)
     link = settings.SITE_URL + reverse("matching:respond", args=[token])
@@ -37,7 +39,6 @@ def send_invitation(assignment_pk: int) -> None:
             {
                 "assignment": assignment,
                 "request": assignment.request,
-                "slots": assignment.request.slots.all(),
                 "link": link,
                 "days": TOKEN_MAX_AGE.days,
                 "CENTRE": settings.CENTRE,

@@ -25,6 +25,17 @@ def _check_party(*, actor, fields: Mapping) -> None:
         raise MatchingError(_("You can file requests only for your own beneficiaries."))
 
 
+def _take_place_from_party(request: HelpRequest) -> None:
+    """Help is given at the beneficiary's or institution's address unless staff
+    give another place: the invitation, the calendar and the distance rule
+    then know where (docs/ARCHITECTURE.md, "Where each rule lives")."""
+    party = request.party
+    if party is None or request.address.strip() or request.district_id:
+        return
+    request.address = party.full_address[:200]
+    request.district_id = party.district_id
+
+
 def _set_slots(request: HelpRequest, slots: Iterable[Slot]) -> None:
     slots = sorted(set(slots))
     if not slots:
@@ -57,6 +68,7 @@ def help_request_create(
     request = HelpRequest(created_by=actor, status=HelpRequest.Status.NEW, **fields)
     if request.kind == HelpRequest.Kind.ONCE:
         request.date_to = request.date_from
+    _take_place_from_party(request)
     save_validated(request, actor=actor)
     _set_slots(request, slots)
     request.required_skills.set(required_skills)
@@ -82,6 +94,7 @@ def help_request_update(
         setattr(request, name, value)
     if request.kind == HelpRequest.Kind.ONCE:
         request.date_to = request.date_from
+    _take_place_from_party(request)
     save_validated(request, actor=actor)
     if slots is not None:
         _set_slots(request, slots)

@@ -40,7 +40,6 @@ class RespondView(View):
         return {
             "assignment": assignment,
             "request_obj": assignment.request,
-            "slots": assignment.request.slots.all(),
             "open": assignment.status
             in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED),
         }

@@ -63,6 +63,12 @@ class Address(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def full_address(self) -> str:
+        """One line, as on an envelope: "ul. Nad Białką 1B, 43-502 Czechowice"."""
+        town = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.street, town) if part)
+
 
 class Searchable(models.Model):
     """Keeps ``search_text``: the record's names and contacts folded to lower
