@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from registry.admin.dictionaries import DictionaryAdmin
 from registry.models import (
+    ClosureDay,
     Consultation,
     ConsultationTopic,
     OfficeHours,
@@ -25,6 +26,16 @@ class OfficeHoursAdmin(admin.ModelAdmin):
     list_display = ("__str__", "start", "end", "slot_minutes", "is_active")
     list_filter = ("weekday", "is_active")
     readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(ClosureDay)
+class ClosureDayAdmin(admin.ModelAdmin):
+    """Days the office is closed besides the public holidays, which the
+    booking leaves out by itself."""
+
+    list_display = ("date", "reason")
+    date_hierarchy = "date"
+    search_fields = ("reason",)
 
 
 @admin.register(Consultation)

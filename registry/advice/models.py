@@ -3,12 +3,13 @@ topics the administrator keeps."""
 
 import datetime as dt
 
+import holidays
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +99,36 @@ class OfficeHours(TimeStampedModel):
             starts.append(moment.time())
             moment += step
         return starts
+
+
+class ClosureDay(TimeStampedModel):
+    """A day the centre is closed besides the public holidays (a staff outing,
+    a bridge day): no visit can be booked on it."""
+
+    date = models.DateField(_("date"), unique=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("closure day")
+        verbose_name_plural = _("closure days")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y}" + (f" ({self.reason})" if self.reason else "")
+
+
+def closed_days(first: dt.date, last: dt.date) -> dict[dt.date, str]:
+    """The days from ``first`` to ``last`` the office is closed, with why: the
+    public holidays of Poland (the ``holidays`` library; Wigilia is one from
+    2025 on) and the closure days the administrator enters."""
+    language = "en_US" if translation.get_language() == "en" else "pl"
+    public = holidays.Poland(years=range(first.year, last.year + 1), language=language)
+    closed = {day: str(name) for day, name in public.items() if first <= day <= last}
+    for closure in ClosureDay.objects.filter(date__range=(first, last)):
+        closed.setdefault(
+            closure.date, closure.reason or str(_("the centre is closed"))
+        )
+    return closed
 
 
 def _exactly_one(*conditions: Q) -> Q:

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
+from registry.advice.models import closed_days
 from registry.models import (
     Consultation,
     OfficeHours,
@@ -34,15 +35,19 @@ def free_slots(
     from_date: dt.date | None = None, days: int = 28, *, now=None
 ) -> list[FreeSlot]:
     """The office-hours slots from ``from_date`` on, for ``days`` days, that
-    are still in the future and that no in-person visit overlaps."""
+    are still in the future, not on a day the office is closed (a public
+    holiday or a closure day) and that no in-person visit overlaps."""
     now = now or timezone.now()
     from_date = from_date or timezone.localdate(now)
     hours_by_day: dict[int, list[OfficeHours]] = {}
     for hours in OfficeHours.objects.active():
         hours_by_day.setdefault(hours.weekday, []).append(hours)
     candidates = []
+    closed = closed_days(from_date, from_date + dt.timedelta(days=days))
     for offset in range(days):
         day = from_date + dt.timedelta(days=offset)
+        if day in closed:
+            continue
         for hours in hours_by_day.get(day.weekday(), []):
             length = dt.timedelta(minutes=hours.slot_minutes)
             for start in hours.slot_starts():

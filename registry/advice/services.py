@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry.advice.models import closed_days
 from registry.errors import RegistryError
 from registry.models import (
     Consultation,
@@ -79,6 +80,8 @@ def _office_hours_slot(starts_at: dt.datetime, *, now: dt.datetime):
     slot is open for booking: a real slot, in the future, within the horizon."""
     local = timezone.localtime(starts_at)
     if not now < starts_at <= now + dt.timedelta(days=BOOKING_DAYS):
+        return None
+    if closed_days(local.date(), local.date()):
         return None
     # Locking the office-hours row queues bookings of the same block, so the
     # second one sees the first one's visit instead of failing on the index.

@@ -6,6 +6,7 @@ re-exported so that Django finds them in this app.
 
 from registry.advice.models import (
     MAX_CONSULTATION_MINUTES,
+    ClosureDay,
     Consultation,
     ConsultationQuerySet,
     ConsultationTopic,
@@ -32,6 +33,7 @@ __all__ = [
     "Beneficiary",
     "BeneficiaryQuerySet",
     "Category",
+    "ClosureDay",
     "Consultation",
     "ConsultationQuerySet",
     "ConsultationTopic",

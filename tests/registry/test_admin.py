@@ -1,6 +1,8 @@
 """The Django admin: every model's pages open for whom they should, bulk actions
 go through the services, dictionaries are switched on and off in bulk."""
 
+import datetime as dt
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from registry import services
 from registry.models import (
     Beneficiary,
     Category,
+    ClosureDay,
     Consultation,
     ConsultationTopic,
     District,
@@ -36,6 +39,7 @@ REGISTERED = {
     AccessLog,
     ConsultationTopic,
     OfficeHours,
+    ClosureDay,
     Consultation,
 }
 INLINE_ONLY = {"availability", "contactperson"}
@@ -48,6 +52,7 @@ ADMINISTRATOR_SEES = {
     AccessLog,
     ConsultationTopic,
     OfficeHours,
+    ClosureDay,
 }
 COORDINATOR_SEES = {
     Skill,
@@ -58,6 +63,7 @@ COORDINATOR_SEES = {
     Beneficiary,
     ConsultationTopic,
     OfficeHours,
+    ClosureDay,
     Consultation,
 }
 
@@ -75,6 +81,7 @@ def one_of_each(
     return {
         ConsultationTopic: ConsultationTopic.objects.first(),
         OfficeHours: OfficeHours.objects.first(),
+        ClosureDay: ClosureDay.objects.create(date=dt.date(2026, 12, 31)),
         Consultation: make_consultation(),
         Skill: Skill.objects.first(),
         District: District.objects.first(),

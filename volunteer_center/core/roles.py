@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.*_category",
         "registry.*_consultationtopic",
         "registry.*_officehours",
+        "registry.*_closureday",
         "agreements.*_agreementtemplate",
         "core.view_accesslog",
     ),
