@@ -14,3 +14,5 @@ class VolunteerCenterConfig(AppConfig):
         from volunteer_center.core import registries
 
         registries.nav_menus.register("volunteer_center/_nav.html", order=10)
+        # The report comes last, after the apps' menus.
+        registries.nav_menus.register("volunteer_center/_nav_report.html", order=90)
