@@ -26,6 +26,26 @@ from registry.models import District, Volunteer
 CANDIDATE_POOL = 100
 
 
+def working_in(date_from: dt.date, date_to: dt.date, prefix: str = "") -> Q:
+    """An assignment that makes its volunteer an active volunteer of a period:
+    agreed or done work (accepted, active, completed) overlapping it. The one
+    definition of "active volunteers" (docs/ARCHITECTURE.md): the dashboard,
+    its monthly chart and the report count with it."""
+    return Q(
+        **{
+            f"{prefix}status__in": Assignment.WORKING,
+            f"{prefix}date_from__lte": date_to,
+            f"{prefix}date_to__gte": date_from,
+        }
+    )
+
+
+def active_volunteers(date_from: dt.date, date_to: dt.date) -> QuerySet[Volunteer]:
+    """The volunteers who were active in the period (``working_in``)."""
+    working = Assignment.objects.filter(working_in(date_from, date_to))
+    return Volunteer.objects.filter(pk__in=working.values("volunteer_id"))
+
+
 def request_list(user) -> QuerySet[HelpRequest]:
     return HelpRequest.objects.visible_to(user).select_related(
         "category", "district", "beneficiary", "institution"

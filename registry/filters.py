@@ -67,9 +67,22 @@ class VolunteerFilter(SearchFilterMixin):
         empty_label=_("all"),
     )
 
+    sort = django_filters.ChoiceFilter(
+        label=_("order"),
+        choices=[
+            ("-created_at", _("newest sign-ups first")),
+            ("created_at", _("oldest sign-ups first")),
+        ],
+        method="filter_sort",
+        empty_label=_("by name"),
+    )
+
     class Meta:
         model = Volunteer
         fields = ["q", "status", "district", "skill", "category", "day"]
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(value, "pk")
 
     def filter_day(self, queryset, name, value):
         return queryset.filter(

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, Least, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -63,6 +63,7 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     )
     candidates = Volunteer.objects.candidates().not_anonymised()
     follow_ups = advice_selectors.consultation_list().follow_up_due(on=today)
+    visits = advice_selectors.booked_visits()
     return {
         "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
         "follow_ups_count": follow_ups.count(),
@@ -72,11 +73,19 @@ def todo(user, *, today: dt.date | None = None) -> dict:
         ],
         "unstaffed": list(unstaffed[:LIST_LENGTH]),
         "unstaffed_count": by_urgency.total(),
+        # The newest sign-ups first: they are the ones waiting for a call.
         "candidates": list(
-            candidates.select_related("district").order_by("created_at")[:LIST_LENGTH]
+            candidates.select_related("district").order_by("-created_at", "-pk")[
+                :LIST_LENGTH
+            ]
         ),
         "candidates_count": candidates.count(),
-        "active_volunteers": Volunteer.objects.active().count(),
+        "visits": list(visits[:LIST_LENGTH]),
+        "visits_count": visits.count(),
+        # The report's figure for the same period (this year to date).
+        "active_volunteers": matching_selectors.active_volunteers(
+            today.replace(month=1, day=1), today
+        ).count(),
     }
 
 
@@ -108,7 +117,9 @@ def _active_per_month(period, start) -> list[tuple[str, float]]:
             f"m{i}": Count(
                 "volunteer",
                 distinct=True,
-                filter=Q(date_from__lt=_next_month(month), date_to__gte=month),
+                filter=matching_selectors.working_in(
+                    month, _next_month(month) - dt.timedelta(days=1)
+                ),
             )
             for i, month in enumerate(period)
         }

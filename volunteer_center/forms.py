@@ -22,8 +22,26 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.helper.add_input(Submit("submit", _("Change password")))
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "The address of your staff account; we send a link to set a new password."
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Send the link")))
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Set the password")))
+
+
 class ReportPeriodForm(forms.Form):
-    """The report's period: the previous calendar year unless dates are given."""
+    """The report's period: the current year to date unless dates are given
+    (the previous year is one link away, ``shortcuts``)."""
 
     date_from = forms.DateField(
         label=_("from"),
@@ -51,8 +69,8 @@ class ReportPeriodForm(forms.Form):
         return data
 
     def period(self) -> tuple[dt.date, dt.date]:
-        year = timezone.localdate().year - 1
-        default = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        today = timezone.localdate()
+        default = (today.replace(month=1, day=1), today)
         if not self.is_bound or not self.is_valid():
             return default
         return (
@@ -62,4 +80,25 @@ class ReportPeriodForm(forms.Form):
 
     def query(self) -> str:
         start, end = self.period()
-        return f"date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"
+        return period_query(start, end)
+
+    @staticmethod
+    def shortcuts() -> list[tuple[str, str]]:
+        """(label, query) of the periods asked for most: this year to date and
+        the whole previous year."""
+        today = timezone.localdate()
+        last = today.year - 1
+        return [
+            (
+                _("This year to date"),
+                period_query(today.replace(month=1, day=1), today),
+            ),
+            (
+                _("Previous year (%(year)s)") % {"year": last},
+                period_query(dt.date(last, 1, 1), dt.date(last, 12, 31)),
+            ),
+        ]
+
+
+def period_query(start: dt.date, end: dt.date) -> str:
+    return f"date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"

@@ -9,15 +9,22 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from agreements import selectors as agreement_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
+from matching.selectors import active_volunteers, working_in
 from registry.models import Consultation, Volunteer
 from registry.rules import age_on
 
 AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
+
+
+def count_heading() -> str:
+    """The heading of every column of counts: "Liczba"."""
+    return pgettext("heading of a column of counts", "Number")
 
 
 @dataclass
@@ -25,6 +32,8 @@ class Table:
     title: str
     header: tuple[str, str]
     rows: list[tuple[str, float]] = field(default_factory=list)
+    # The XLSX sheet's name, which Excel limits to 31 characters.
+    sheet: str = ""
 
     @property
     def total(self) -> float:
@@ -63,10 +72,9 @@ def _counted(values, order: list[str] | None = None) -> list[tuple[str, float]]:
 
 
 def build(date_from: dt.date, date_to: dt.date) -> Report:
-    in_period = Q(date_from__lte=date_to, date_to__gte=date_from)
-    working = Assignment.objects.filter(in_period, status__in=Assignment.WORKING)
+    working = Assignment.objects.filter(working_in(date_from, date_to))
     active = list(
-        Volunteer.objects.filter(pk__in=working.values("volunteer_id")).values_list(
+        active_volunteers(date_from, date_to).values_list(
             "birth_date", "district__name"
         )
     )
@@ -84,7 +92,6 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
     requests = HelpRequest.objects.filter(
         date_from__gte=date_from, date_from__lte=date_to
     )
-    group_order = [_age_group(low) for low, _high in AGE_GROUPS]
     figures = [
         (_("New volunteers"), new_volunteers),
         (_("Active volunteers"), len(active)),
@@ -93,57 +100,84 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
         (_("Approved hours"), float(hours_total)),
     ]
     tables = [
+        *_volunteer_tables(active, date_to),
+        *_request_tables(requests),
+        _hours_table(hours),
+        *_agreement_tables(date_from, date_to),
+        _advice_table(date_from, date_to),
+    ]
+    return Report(date_from=date_from, date_to=date_to, figures=figures, tables=tables)
+
+
+def _volunteer_tables(active: list[tuple], date_to: dt.date) -> list[Table]:
+    group_order = [_age_group(low) for low, _high in AGE_GROUPS]
+    return [
         Table(
             _("Active volunteers by age group"),
-            (_("age"), _("volunteers")),
+            (_("age"), count_heading()),
             _counted([_age_group(age_on(b, date_to)) for b, _d in active], group_order),
+            sheet=_("Volunteers by age"),
         ),
         Table(
             _("Active volunteers by district"),
-            (_("district"), _("volunteers")),
+            (_("district"), count_heading()),
             _counted([d or "—" for _b, d in active]),
+            sheet=_("Volunteers by district"),
         ),
+    ]
+
+
+def _request_tables(requests) -> list[Table]:
+    return [
         Table(
             _("Help requests by category"),
-            (_("category"), _("requests")),
+            (_("category"), count_heading()),
             grouped_counts(requests, "category__name"),
+            sheet=_("Requests by category"),
         ),
         Table(
             _("Help requests by district"),
-            (_("district"), _("requests")),
+            (_("district"), count_heading()),
             grouped_counts(requests, "district__name"),
+            sheet=_("Requests by district"),
         ),
         Table(
             _("Help requests by status"),
-            (_("status"), _("requests")),
+            (_("status"), count_heading()),
             status_counts(requests),
-        ),
-        Table(
-            _("Approved hours by programme"),
-            (_("programme"), _("hours")),
-            [
-                (name or _("outside programmes"), float(total))
-                for name, total in hours.values("assignment__request__programme__name")
-                .annotate(total=Sum("hours"))
-                .order_by("assignment__request__programme__name")
-                .values_list("assignment__request__programme__name", "total")
-            ],
-        ),
-        *_agreement_tables(date_from, date_to),
-        Table(
-            _("Advice given by topic"),
-            (_("topic"), _("consultations")),
-            grouped_counts(
-                Consultation.objects.filter(
-                    status=Consultation.Status.HELD,
-                    starts_at__date__gte=date_from,
-                    starts_at__date__lte=date_to,
-                ),
-                "topic__name",
-            ),
+            sheet=_("Requests by status"),
         ),
     ]
-    return Report(date_from=date_from, date_to=date_to, figures=figures, tables=tables)
+
+
+def _hours_table(hours) -> Table:
+    programme = "assignment__request__programme__name"
+    return Table(
+        _("Approved hours by programme"),
+        (_("programme"), _("hours")),
+        [
+            (name or _("outside programmes"), float(total))
+            for name, total in hours.values(programme)
+            .annotate(total=Sum("hours"))
+            .order_by(programme)
+            .values_list(programme, "total")
+        ],
+        sheet=_("Hours by programme"),
+    )
+
+
+def _advice_table(date_from: dt.date, date_to: dt.date) -> Table:
+    held = Consultation.objects.filter(
+        status=Consultation.Status.HELD,
+        starts_at__date__gte=date_from,
+        starts_at__date__lte=date_to,
+    )
+    return Table(
+        _("Advice given by topic"),
+        (_("topic"), count_heading()),
+        grouped_counts(held, "topic__name"),
+        sheet=_("Advice by topic"),
+    )
 
 
 def grouped_counts(queryset, field_name: str) -> list[tuple[str, float]]:
@@ -174,11 +208,17 @@ def _agreement_tables(date_from: dt.date, date_to: dt.date) -> list[Table]:
         date_from=date_from, date_to=date_to
     )
     return [
-        Table(_("Agreements signed"), (_("kind"), _("agreements")), signed),
+        Table(
+            _("Agreements signed"),
+            (_("kind"), count_heading()),
+            signed,
+            sheet=_("Agreements"),
+        ),
         Table(
             _("Certificates and references issued"),
-            (_("document"), _("number")),
+            (_("document"), count_heading()),
             certificates,
+            sheet=_("Certificates and references"),
         ),
     ]
 
@@ -199,7 +239,7 @@ def to_xlsx(report: Report) -> bytes:
     for label, value in report.figures:
         sheet.append([str(label), value])
     for table in report.tables:
-        sheet = book.create_sheet(_sheet_title(table.title))
+        sheet = book.create_sheet(_sheet_title(table.sheet or table.title))
         sheet.append([str(cell) for cell in table.header])
         for cell in sheet[1]:
             cell.font = bold
@@ -213,9 +253,14 @@ def to_xlsx(report: Report) -> bytes:
 
 
 def _sheet_title(title: str) -> str:
+    """A sheet name Excel accepts: no []:*?/\\, at most 31 characters, cut
+    after a whole word."""
     for char in "[]:*?/\\":
         title = title.replace(char, " ")
-    return title[:31]
+    title = " ".join(title.split())
+    if len(title) <= 31:
+        return title
+    return title[:32].rsplit(" ", 1)[0] if " " in title[:32] else title[:31]
 
 
 def _period(report: Report) -> dict:

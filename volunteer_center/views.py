@@ -1,15 +1,22 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 from registry.advice.selectors import office_hours
 from volunteer_center import dashboard, reports
-from volunteer_center.core import exports
+from volunteer_center.core import exports, ratelimit
 from volunteer_center.core.mixins import StaffPermissionRequiredMixin
 from volunteer_center.core.pdf import render_pdf
-from volunteer_center.forms import LoginForm, PasswordChangeForm, ReportPeriodForm
+from volunteer_center.forms import (
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ReportPeriodForm,
+    SetPasswordForm,
+)
 from volunteer_center.selectors import role_home_url
 
 
@@ -41,6 +48,32 @@ class LoginView(auth_views.LoginView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """A staff member who forgot the password gets a one-time link by e-mail.
+    The page says the same whether the address is known or not, and a burst
+    from one address sends nothing more (the limiter of the public forms)."""
+
+    form_class = PasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        if not ratelimit.allowed(self.request, "password-reset"):
+            return HttpResponseRedirect(self.get_success_url())
+        # Links follow the configured site address, not the Host header.
+        self.extra_email_context = {
+            "site_url": settings.SITE_URL,
+            "CENTRE": settings.CENTRE,
+        }
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    success_url = reverse_lazy("password_reset_complete")
 
 
 class DashboardView(StaffPermissionRequiredMixin, TemplateView):
@@ -90,5 +123,10 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
             )
             return exports.attachment(response, f"{name}.pdf")
         return self.render_to_response(
-            self.get_context_data(report=report, form=form, query=form.query())
+            self.get_context_data(
+                report=report,
+                form=form,
+                query=form.query(),
+                shortcuts=form.shortcuts(),
+            )
         )

@@ -20,6 +20,20 @@ def consultation_list() -> QuerySet[Consultation]:
     )
 
 
+def booked_visits(now: dt.datetime | None = None) -> QuerySet[Consultation]:
+    """Visits residents booked online in office hours that are still to come,
+    soonest first."""
+    return (
+        consultation_list()
+        .filter(
+            booked_online=True,
+            status=Consultation.Status.PLANNED,
+            starts_at__gte=now or timezone.now(),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
 @dataclass(frozen=True)
 class FreeSlot:
     starts_at: dt.datetime

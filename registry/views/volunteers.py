@@ -58,6 +58,7 @@ class VolunteerListView(
         (_("phone"), phone("phone_display")),
         (_("e-mail"), "email"),
         (_("skills"), _names("skills")),
+        (_("signed up"), "created_at"),
     ]
 
     def get_queryset(self):

@@ -13,9 +13,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_coordinator_sees_charts_and_downloads_the_annual_report(
-    page, live_server, coordinator, make_volunteer, make_request
+    page, live_server, coordinator, make_volunteer, make_request, categories
 ):
-    make_request(title="Zakupy dla seniora")
+    # The longest category name is a chart label that used to be cut off.
+    make_request(
+        title="Zakupy dla seniora", category=categories["Towarzyszenie osobom starszym"]
+    )
     make_volunteer(first_name="Kandydatka", last_name="Nowa", email="n@example.pl")
     login(page, live_server, coordinator)
     assert page.url.endswith("/panel/")
@@ -24,6 +27,12 @@ def test_coordinator_sees_charts_and_downloads_the_annual_report(
     charts = page.locator("svg.chart")
     assert charts.count() == 6
     assert charts.first.get_attribute("role") == "img"
+    # No label runs off the chart: each starts inside its picture.
+    left_edges = page.evaluate(
+        "() => [...document.querySelectorAll('svg.chart text.chart-label')]"
+        ".map(t => t.getBBox().x)"
+    )
+    assert left_edges and min(left_edges) >= 0
     page.get_by_text("Dane wykresu").first.click()
     assert page.locator("table#chart-1-table").is_visible()
     assert_accessible(page)

@@ -85,7 +85,8 @@ def test_dashboard_queries_do_not_grow(
     coordinator_client.get(url)
     # session, user, user and group permissions (2); the urgencies of the
     # requests with free places, the first of them, candidates and their count,
-    # active volunteers, advice follow-ups due and their count; agreements
+    # active volunteers this year, advice follow-ups due and their count, visits
+    # booked and their count; agreements
     # ending soon, assignments lacking an agreement; roles for the menu; one
     # query per chart (6)
     with django_assert_num_queries(DASHBOARD_QUERIES):
@@ -96,7 +97,7 @@ def test_dashboard_queries_do_not_grow(
     assert html.count('class="table table-sm mb-0"') == 6  # a data table per chart
 
 
-DASHBOARD_QUERIES = 20
+DASHBOARD_QUERIES = 22
 
 
 def test_each_urgency_count_matches_the_list_its_link_opens(

@@ -212,12 +212,19 @@ def test_every_figure_matches_the_hand_count(data, coordinator_client):
     assert tables["Porady według tematu"] == {"Inne": 2}
 
 
-def test_the_previous_year_is_the_default_period():
+def test_the_current_year_to_date_is_the_default_period_and_last_year_a_click_away(
+    client, coordinator
+):
     from volunteer_center.forms import ReportPeriodForm
 
     with time_machine.travel(dt.datetime(2027, 2, 1, 12)):
         period = ReportPeriodForm().period()
-    assert period == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+        client.force_login(coordinator)
+        html = client.get(reverse("report")).content.decode()
+    assert period == (dt.date(2027, 1, 1), dt.date(2027, 2, 1))
+    assert "Sprawozdanie za okres 01.01.2027–01.02.2027" in html
+    assert 'href="?date_from=2026-01-01&amp;date_to=2026-12-31"' in html
+    assert "Poprzedni rok (2026)" in html
 
 
 def test_pdf_and_xlsx_carry_the_same_figures(data, coordinator_client):
@@ -234,7 +241,7 @@ def test_pdf_and_xlsx_carry_the_same_figures(data, coordinator_client):
     }
     assert summary["Zatwierdzone godziny"] == 4.5
     assert summary["Nowi wolontariusze"] == 3
-    sheet = book["Porady według tematu"]
+    sheet = book["Porady wg tematów"]
     assert list(sheet.iter_rows(values_only=True))[1] == ("Inne", 2)
 
 
