@@ -11,6 +11,7 @@ separated by semicolons.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
@@ -54,7 +55,7 @@ class DateWidget(widgets.Widget):
             return ""
         if kwargs.get("force_native_type"):
             return value
-        return value.isoformat()
+        return f"{value:%d.%m.%Y}"
 
 
 class BooleanWidget(widgets.Widget):
@@ -115,7 +116,10 @@ class ChoiceWidget(widgets.Widget):
         )
 
     def render(self, value, obj=None, **kwargs):
-        return value or ""
+        """The label people read ("aktywny"); the import takes it back."""
+        if not value:
+            return ""
+        return str(self.choices(value).label)
 
 
 class ByNameWidget(widgets.ForeignKeyWidget):
@@ -188,6 +192,30 @@ class RegistryResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         import_id_fields = ["id"]
+
+    def heading(self, field) -> str:
+        """A column's heading in the file: the field's name in the language
+        of the page ("Imię"), never the code ("first_name")."""
+        if field.attribute == "id":
+            return "ID"
+        return str(
+            capfirst(self._meta.model._meta.get_field(field.attribute).verbose_name)
+        )
+
+    def get_export_headers(self, selected_fields=None):
+        return [self.heading(f) for f in self.get_export_fields(selected_fields)]
+
+    def before_import(self, dataset, **kwargs):
+        # A file exported from the admin carries the headings; older files
+        # and templates the codes: both are read.
+        codes = {
+            self.heading(f).casefold(): f.column_name for f in self.get_import_fields()
+        }
+        dataset.headers = [
+            codes.get(str(header).strip().casefold(), header)
+            for header in dataset.headers or []
+        ]
+        return super().before_import(dataset, **kwargs)
 
     def import_data(self, dataset, **kwargs):
         # A file is saved whole or not at all, also at the confirm step of the

@@ -161,6 +161,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd.mm.rrrr everywhere in the Polish interface (volunteer_center/formats/pl).
+FORMAT_MODULE_PATH = ["volunteer_center.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

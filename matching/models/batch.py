@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from volunteer_center.core.models import BackgroundJob
@@ -19,7 +20,8 @@ class BatchProposal(BackgroundJob):
         verbose_name_plural = _("batch proposals")
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+        when = timezone.localtime(self.created_at)
+        return f"{when:%d.%m.%Y %H:%M} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
         return reverse("matching:batch-detail", args=[self.pk])

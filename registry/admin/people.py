@@ -10,9 +10,12 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
+from import_export.results import RowResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry import services
@@ -49,6 +52,28 @@ class RegistryImportExportAdmin(ImportExportModelAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def get_export_filename(self, request, queryset, file_format):
+        """ "wolontariusze-2026-12-01.csv", not "Volunteer-2026-12-01.csv"."""
+        name = slugify(str(self.model._meta.verbose_name_plural))
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def add_success_message(self, result, request):
+        # django-import-export's own message has no Polish translation.
+        totals = result.totals
+        self.message_user(
+            request,
+            _(
+                "Import finished: %(new)d new, %(updated)d updated, "
+                "%(skipped)d unchanged."
+            )
+            % {
+                "new": totals[RowResult.IMPORT_TYPE_NEW],
+                "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
+                "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
+            },
+            messages.SUCCESS,
+        )
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():

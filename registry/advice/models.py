@@ -307,7 +307,7 @@ class Consultation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        when = timezone.localtime(self.starts_at).strftime("%Y-%m-%d %H:%M")
+        when = timezone.localtime(self.starts_at).strftime("%d.%m.%Y %H:%M")
         return f"{when} — {self.person_name}"
 
     def get_absolute_url(self) -> str:

@@ -4,6 +4,7 @@ the same validation as the forms, all or nothing, a report of rejected rows."""
 import csv
 import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
@@ -173,6 +174,9 @@ def test_valid_csv_is_imported_after_confirmation_with_history(
     response = confirm(coordinator_client, Volunteer, preview)
 
     assert response.status_code == 200
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Import zakończony: nowych 2, zmienionych 0, bez zmian 0."
+    ]
     nowa = Volunteer.objects.get(last_name="Nowa")
     assert nowa.phone == "+48601234567"  # normalised as by the form
     assert nowa.district.name == "Bronów"
@@ -345,11 +349,19 @@ def test_export_csv_contains_the_rows_and_is_logged(coordinator_client, two_volu
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    by_name = {row["last_name"]: row for row in rows}
+    by_name = {row["Nazwisko"]: row for row in rows}
     assert set(by_name) == {"Żurawska", "Kowalczyk"}
-    assert by_name["Żurawska"]["skills"] == "Pierwsza pomoc;Prace ogrodowe"
-    assert by_name["Żurawska"]["district"] == "Zabrzeg"
-    assert by_name["Żurawska"]["phone"] == "+48601234567"
+    assert by_name["Żurawska"]["Umiejętności"] == "Pierwsza pomoc;Prace ogrodowe"
+    assert by_name["Żurawska"]["Dzielnica"] == "Zabrzeg"
+    assert by_name["Żurawska"]["Telefon"] == "+48601234567"
+    # Headings, choices and dates in Polish, never codes.
+    assert by_name["Żurawska"]["Status"] == "kandydat"
+    assert "first_name" not in rows[0] and "candidate" not in rows[0].values()
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", by_name["Żurawska"]["Data urodzenia"])
+    assert re.fullmatch(
+        r'attachment; filename="wolontariusze-\d{4}-\d\d-\d\d\.csv"',
+        response["Content-Disposition"],
+    )
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 2
 
 
@@ -359,7 +371,7 @@ def test_export_xlsx_contains_the_rows(coordinator_client, two_volunteers):
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
-    column = rows[0].index("last_name")
+    column = rows[0].index("Nazwisko")
     assert {row[column] for row in rows[1:]} == {"Żurawska", "Kowalczyk"}
 
 
@@ -378,8 +390,8 @@ def test_institution_export(coordinator_client, make_institution):
         coordinator_client, Institution, "institutionresource", CSV_FORMAT
     )
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [(r["name"], r["nip"], r["kind"]) for r in rows] == [
-        ("Szkoła Podstawowa nr 3", "5260001246", "school")
+    assert [(r["Nazwa"], r["NIP"], r["Rodzaj"]) for r in rows] == [
+        ("Szkoła Podstawowa nr 3", "5260001246", "szkoła")
     ]
 
 

@@ -27,3 +27,23 @@ class CoreConfig(AppConfig):
         connection_created.connect(
             register_on_sqlite, dispatch_uid="polish_collation_on_sqlite"
         )
+        _speak_polish()
+
+
+def _speak_polish() -> None:
+    """Two texts every page shows come from Django in English: the blank choice
+    of a select (Django 6.1's "- Select an option -", not yet in its Polish
+    catalogue; Django asks apps to override it here) and a staff account
+    shown as its username. Both are fixed once for every form, list, admin
+    page and history."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import fields
+
+    fields.BLANK_CHOICE_LABEL = _("— choose —")
+    get_user_model().__str__ = person_name
+
+
+def person_name(user) -> str:
+    """A staff member as people name them: "Anna Nowak", the username only
+    when no name is known."""
+    return user.get_full_name() or user.get_username()

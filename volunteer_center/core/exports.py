@@ -189,9 +189,10 @@ def csv_text(value) -> str:
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
     if isinstance(value, dt.datetime):
-        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+        return f"{timezone.localtime(value):%d.%m.%Y %H:%M}"
     if isinstance(value, dt.date):
-        return f"{value:%Y-%m-%d}"
+        # Polish Excel reads 27.11.2026 as a date.
+        return f"{value:%d.%m.%Y}"
     if isinstance(value, (Decimal, float)):
         # Polish Excel reads "2,5" as a number and "2.5" as text.
         return str(value).replace(".", ",")
