@@ -70,7 +70,11 @@ class HelpRequestAdmin(SimpleHistoryAdmin):
         _each(
             request,
             queryset,
-            lambda r: services.help_request_cancel(actor=request.user, request=r),
+            lambda r: services.help_request_cancel(
+                actor=request.user,
+                request=r,
+                reason=str(_("cancelled in bulk in the administration panel")),
+            ),
             _("Cancelled: %(count)s."),
         )
 

@@ -209,6 +209,20 @@ class HoursApproveForm(forms.Form):
         self.fields["entry"].queryset = entries
 
 
+class HoursCorrectionForm(forms.Form):
+    """A correction or rejection of one entry, with its reason."""
+
+    date = forms.DateField(label=_("date"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("hours"),
+        min_value=Decimal("0.25"),
+        max_value=24,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.25"}),
+    )
+    reason = forms.CharField(label=_("reason"), max_length=300)
+
+
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme

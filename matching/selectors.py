@@ -77,7 +77,9 @@ def request_assignments(request: HelpRequest) -> QuerySet[Assignment]:
     return (
         request.assignments.select_related("volunteer", "proposed_by")
         .annotate(
-            hours_total=Sum("hours__hours"),
+            hours_total=Sum(
+                "hours__hours", filter=~Q(hours__status=HoursEntry.Status.REJECTED)
+            ),
             hours_approved=Sum(
                 "hours__hours", filter=Q(hours__status=HoursEntry.Status.APPROVED)
             ),
@@ -326,7 +328,8 @@ def programme_detail() -> QuerySet[Programme]:
 def programme_hours_per_volunteer(programme: Programme) -> QuerySet:
     """Approved and logged hours of each volunteer who worked in the programme."""
     return (
-        HoursEntry.objects.filter(assignment__request__programme=programme)
+        HoursEntry.objects.counted()
+        .filter(assignment__request__programme=programme)
         .values(
             "assignment__volunteer_id",
             "assignment__volunteer__first_name",

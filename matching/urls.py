@@ -46,6 +46,9 @@ urlpatterns = [
     ),
     path("godziny/", hours.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", hours.HoursApproveView.as_view(), name="hours-approve"),
+    path(
+        "godziny/<int:pk>/zmien/", hours.HoursChangeView.as_view(), name="hours-change"
+    ),
     path("propozycja-zbiorcza/", batch.BatchProposalView.as_view(), name="batch"),
     path(
         "propozycja-zbiorcza/<int:pk>/",

@@ -215,7 +215,12 @@ def _slots_text(slots) -> str:
 
 # Which statuses each status change starts from.
 VOLUNTEER_TRANSITIONS = {
-    Volunteer.Status.ACTIVE: {Volunteer.Status.CANDIDATE, Volunteer.Status.PAUSED},
+    # A former volunteer who comes back is active again (until anonymised).
+    Volunteer.Status.ACTIVE: {
+        Volunteer.Status.CANDIDATE,
+        Volunteer.Status.PAUSED,
+        Volunteer.Status.FORMER,
+    },
     Volunteer.Status.PAUSED: {Volunteer.Status.ACTIVE},
     Volunteer.Status.FORMER: {
         Volunteer.Status.CANDIDATE,
@@ -244,7 +249,8 @@ def _volunteer_move(*, actor, volunteer: Volunteer, to: str) -> Volunteer:
 
 
 def volunteer_activate(*, actor, volunteer: Volunteer) -> Volunteer:
-    """A coordinator has verified a candidate (or a paused volunteer is back)."""
+    """A coordinator has verified a candidate, or a paused or former volunteer
+    is back."""
     return _volunteer_move(actor=actor, volunteer=volunteer, to=Volunteer.Status.ACTIVE)
 
 

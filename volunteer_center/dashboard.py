@@ -133,7 +133,8 @@ def _next_month(month: dt.date) -> dt.date:
 
 def _hours_per_month(period, start) -> list[tuple[str, float]]:
     sums = dict(
-        HoursEntry.objects.filter(date__gte=start)
+        HoursEntry.objects.counted()
+        .filter(date__gte=start)
         .annotate(month=TruncMonth("date"))
         .values("month")
         .annotate(total=Sum("hours"))

@@ -155,6 +155,10 @@ class HoursEntryQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=HoursEntry.Status.APPROVED)
 
+    def counted(self):
+        """Logged or approved: every entry but the rejected ones."""
+        return self.exclude(status=HoursEntry.Status.REJECTED)
+
 
 class HoursEntry(TimeStampedModel):
     """Hours a volunteer worked on one day for one assignment."""
@@ -162,6 +166,9 @@ class HoursEntry(TimeStampedModel):
     class Status(models.TextChoices):
         LOGGED = "logged", _("awaiting approval")
         APPROVED = "approved", _("approved")
+        # Kept, not deleted: the history shows what was logged and why it
+        # does not count.
+        REJECTED = "rejected", _("rejected")
 
     assignment = models.ForeignKey(
         Assignment,
@@ -191,6 +198,9 @@ class HoursEntry(TimeStampedModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    change_reason = models.CharField(
+        _("reason for the correction or rejection"), max_length=300, blank=True
+    )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = HoursEntryQuerySet.as_manager()
@@ -204,7 +214,8 @@ class HoursEntry(TimeStampedModel):
                 condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
             ),
             models.CheckConstraint(
-                condition=Q(status="logged") | Q(approved_at__isnull=False),
+                condition=Q(status__in=["logged", "rejected"])
+                | Q(approved_at__isnull=False),
                 name="hoursentry_approved_has_time",
             ),
         ]

@@ -173,6 +173,9 @@ class HelpRequest(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="help_requests",
     )
+    cancellation_reason = models.CharField(
+        _("reason for cancelling"), max_length=300, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("filed by"),

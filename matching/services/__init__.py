@@ -13,7 +13,12 @@ from matching.services.assignments import (
     assignment_decline,
     assignment_propose,
 )
-from matching.services.hours import hours_approve, hours_log
+from matching.services.hours import (
+    hours_approve,
+    hours_correct,
+    hours_log,
+    hours_reject,
+)
 from matching.services.mail import TOKEN_MAX_AGE, TOKEN_SALT, response_token
 from matching.services.programmes import programme_save
 from matching.services.requests import (
@@ -22,6 +27,7 @@ from matching.services.requests import (
     help_request_complete,
     help_request_create,
     help_request_open,
+    help_request_reopen,
     help_request_update,
 )
 
@@ -44,9 +50,12 @@ __all__ = [
     "help_request_complete",
     "help_request_create",
     "help_request_open",
+    "help_request_reopen",
     "help_request_update",
     "hours_approve",
+    "hours_correct",
     "hours_log",
+    "hours_reject",
     "programme_save",
     "response_token",
 ]

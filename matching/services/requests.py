@@ -106,7 +106,6 @@ def help_request_update(
 
 
 REQUEST_TRANSITIONS = {
-    HelpRequest.Status.OPEN: {HelpRequest.Status.NEW},
     HelpRequest.Status.COMPLETED: {
         HelpRequest.Status.STAFFED,
         HelpRequest.Status.IN_PROGRESS,
@@ -117,13 +116,17 @@ REQUEST_TRANSITIONS = {
         HelpRequest.Status.STAFFED,
         HelpRequest.Status.IN_PROGRESS,
     },
+    # Reopening undoes a cancellation; the assignments it cancelled stay so.
+    HelpRequest.Status.OPEN: {HelpRequest.Status.NEW, HelpRequest.Status.CANCELLED},
 }
 
 
 @transaction.atomic
-def _request_move(*, actor, request: HelpRequest, to: str) -> HelpRequest:
+def _request_move(
+    *, actor, request: HelpRequest, to: str, reason: str = "", sources=None
+) -> HelpRequest:
     request = HelpRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status not in REQUEST_TRANSITIONS[to]:
+    if request.status not in (sources or REQUEST_TRANSITIONS[to]):
         raise MatchingError(
             _("A request with the status “%(current)s” cannot become “%(new)s”.")
             % {
@@ -132,13 +135,19 @@ def _request_move(*, actor, request: HelpRequest, to: str) -> HelpRequest:
             }
         )
     request.status = to
+    request.cancellation_reason = reason
     save_validated(request, actor=actor)
     return request
 
 
 def help_request_open(*, actor, request: HelpRequest) -> HelpRequest:
     """A coordinator has reviewed a new request: volunteers can be directed."""
-    return _request_move(actor=actor, request=request, to=HelpRequest.Status.OPEN)
+    return _request_move(
+        sources={HelpRequest.Status.NEW},
+        actor=actor,
+        request=request,
+        to=HelpRequest.Status.OPEN,
+    )
 
 
 @transaction.atomic
@@ -154,10 +163,25 @@ def help_request_complete(*, actor, request: HelpRequest) -> HelpRequest:
     return request
 
 
+def help_request_reopen(*, actor, request: HelpRequest) -> HelpRequest:
+    """Undoes a cancellation: volunteers can be directed again."""
+    return _request_move(
+        sources={HelpRequest.Status.CANCELLED},
+        actor=actor,
+        request=request,
+        to=HelpRequest.Status.OPEN,
+    )
+
+
 @transaction.atomic
-def help_request_cancel(*, actor, request: HelpRequest) -> HelpRequest:
+def help_request_cancel(*, actor, request: HelpRequest, reason: str) -> HelpRequest:
+    """Cancels the request and its live assignments; the reason is kept (and
+    shown) until the request is reopened."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise MatchingError(_("Give the reason for cancelling the request."))
     request = _request_move(
-        actor=actor, request=request, to=HelpRequest.Status.CANCELLED
+        actor=actor, request=request, to=HelpRequest.Status.CANCELLED, reason=reason
     )
     for assignment in request.assignments.live():
         assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)

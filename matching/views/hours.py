@@ -1,8 +1,10 @@
 """Hours: logging, the list, approval."""
 
+from crispy_forms.layout import Submit
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q, Sum
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -11,7 +13,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from matching import selectors, services
 from matching.filters import HoursEntryFilter
-from matching.forms import HoursApproveForm, HoursEntryForm
+from matching.forms import HoursApproveForm, HoursCorrectionForm, HoursEntryForm
 from matching.models import (
     Assignment,
     HoursEntry,
@@ -31,22 +33,39 @@ class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        return self._render(HoursEntryForm())
+        return self._render(self._form())
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = HoursEntryForm(request.POST)
+        form = self._form(request.POST)
         if form.is_valid():
             try:
-                services.hours_log(
-                    actor=request.user, assignment=self.object, **form.cleaned_data
-                )
+                self._log(form.cleaned_data, approve="approve" in request.POST)
             except services.MatchingError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Hours logged."))
                 return redirect(self.object.get_absolute_url())
         return self._render(form, status=200)
+
+    def _form(self, data=None):
+        form = HoursEntryForm(data)
+        if self.request.user.has_perm("matching.change_hoursentry"):
+            # "Log and approve" does both at once for those who may approve.
+            form.helper.add_input(
+                Submit("approve", _("Log and approve"), css_class="btn-success")
+            )
+        return form
+
+    @transaction.atomic
+    def _log(self, data, *, approve: bool) -> None:
+        entry = services.hours_log(
+            actor=self.request.user, assignment=self.object, **data
+        )
+        if approve and self.request.user.has_perm("matching.change_hoursentry"):
+            services.hours_approve(actor=self.request.user, entries=[entry])
+            messages.success(self.request, _("Hours logged and approved."))
+        else:
+            messages.success(self.request, _("Hours logged."))
 
     def _render(self, form, status=200):
         return render(
@@ -114,3 +133,34 @@ class HoursApproveView(StaffPermissionRequiredMixin, View):
         else:
             messages.error(request, _("Choose the entries to approve."))
         return redirect(safe_next(request, reverse("matching:hours-list")))
+
+
+class HoursChangeView(StaffPermissionRequiredMixin, View):
+    """Corrects or rejects one entry, before or after approval (POST only)."""
+
+    permission_required = "matching.change_hoursentry"
+
+    def post(self, request, pk):
+        entry = get_object_or_404(selectors.hours_list(request.user), pk=pk)
+        form = HoursCorrectionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give a date, the hours and the reason."))
+        else:
+            try:
+                self._change(entry, form.cleaned_data)
+            except services.MatchingError as error:
+                messages.error(request, error.message)
+        back = reverse("matching:hours-log", args=[entry.assignment_id])
+        return redirect(safe_next(request, back))
+
+    def _change(self, entry, data) -> None:
+        if self.request.POST.get("action") == "reject":
+            services.hours_reject(
+                actor=self.request.user, entry=entry, reason=data["reason"]
+            )
+            messages.success(self.request, _("The entry is rejected."))
+        else:
+            services.hours_correct(actor=self.request.user, entry=entry, **data)
+            messages.success(
+                self.request, _("The entry is corrected and waits for approval.")
+            )

@@ -167,7 +167,20 @@ class HelpRequestStatusView(StatusActionView):
         ),
         "complete": (services.help_request_complete, _("The request is completed.")),
         "cancel": (services.help_request_cancel, _("The request is cancelled.")),
+        "reopen": (
+            services.help_request_reopen,
+            _("The request is open again: volunteers can be directed to it."),
+        ),
     }
 
     def get_queryset(self):
         return HelpRequest.objects.all()
+
+    def run_action(self, name: str, obj):
+        if name == "cancel":
+            return services.help_request_cancel(
+                actor=self.request.user,
+                request=obj,
+                reason=self.request.POST.get("reason", ""),
+            )
+        return super().run_action(name, obj)

@@ -116,7 +116,8 @@ class VolunteerUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, Update
 
 
 class VolunteerStatusView(StatusActionView):
-    """Activate a candidate, pause, or mark as former: POST only."""
+    """Activate a candidate (or a paused or former volunteer), pause, or mark
+    as former: POST only."""
 
     permission_required = "registry.change_volunteer"
     model = Volunteer

@@ -14,6 +14,7 @@ ACCESS = {
     "matching:hours-log": {C},
     "matching:hours-list": {C},
     "matching:hours-approve": {C},
+    "matching:hours-change": {C},
     "matching:batch": {C},
     "matching:batch-detail": {C},
     "matching:programme-list": {C},

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from matching import services
-from matching.models import BatchProposal, Programme
+from matching.models import BatchProposal, HoursEntry, Programme
 from tests.access_helpers import assert_access
 from tests.matching.access import ACCESS
 
@@ -13,6 +13,7 @@ POST_ONLY = {
     "matching:assignment-propose",
     "matching:assignment-status",
     "matching:hours-approve",
+    "matching:hours-change",
 }
 
 
@@ -36,7 +37,12 @@ def objects(make_request, active_volunteer, coordinator):
     )
     programme = Programme.objects.create(name="Zima", date_from=request.date_from)
     proposal = BatchProposal.objects.create(requested_by=coordinator)
+    # Written directly: the permission check comes before any rule of hours.
+    entry = HoursEntry.objects.create(
+        assignment=assignment, date=request.date_from, hours=1, logged_by=coordinator
+    )
     return {
+        "hours": entry,
         "request": request,
         "assignment": assignment,
         "programme": programme,

@@ -61,9 +61,12 @@ def test_request_status_moves_only_along_the_lifecycle(make_request, coordinator
     request = make_request()
     with pytest.raises(MatchingError):
         services.help_request_complete(actor=coordinator, request=request)
-    services.help_request_cancel(actor=coordinator, request=request)
+    services.help_request_cancel(
+        actor=coordinator, request=request, reason="nieaktualne"
+    )
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CANCELLED
+    # A cancelled request is reopened (help_request_reopen), not opened.
     with pytest.raises(MatchingError):
         services.help_request_open(actor=coordinator, request=request)
 

@@ -32,7 +32,7 @@ def test_activating_a_candidate_records_who_did_it(make_volunteer, coordinator):
         ("active", "volunteer_pause", True),
         ("paused", "volunteer_activate", True),
         ("paused", "volunteer_pause", False),
-        ("former", "volunteer_activate", False),
+        ("former", "volunteer_activate", True),  # a former volunteer comes back
         ("former", "volunteer_mark_former", False),
         ("active", "volunteer_mark_former", True),
     ],

@@ -24,6 +24,11 @@ PUBLIC = {
     # Residents book a visit in office hours, and its thank-you page.
     "registry:consultation-book",
     "registry:consultation-book-thanks",
+    # A staff member who forgot the password asks for a link and uses it.
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
 }
 # Need a login but no role: every account changes its own password.
 ANY_ACCOUNT = {"password_change", "password_change_done"}
