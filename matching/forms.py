@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.models import HelpRequest, HoursEntry, Programme
 from registry.models import Availability, Beneficiary, Institution
+from volunteer_center.core.forms import RowsFormMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -223,7 +224,38 @@ class HoursCorrectionForm(forms.Form):
     reason = forms.CharField(label=_("reason"), max_length=300)
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammePartnerRow(forms.Form):
+    """One partner institution of a programme and its role in it."""
+
+    institution = forms.ModelChoiceField(
+        label=_("institution"),
+        queryset=Institution.objects.all(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    role = forms.CharField(
+        label=_("role in the programme"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            self.has_changed()
+            and not data.get("institution")
+            and not data.get("DELETE")
+        ):
+            self.add_error("institution", _("Choose the institution."))
+        return data
+
+
+class ProgrammeForm(RowsFormMixin, forms.ModelForm):
+    rows_form = ProgrammePartnerRow
+    rows_prefix = "partners"
+    rows_title = _("Partner institutions")
+
     class Meta:
         model = Programme
         fields = ["name", "description", "date_from", "date_to", "coordinator"]
@@ -236,12 +268,33 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            _("Save"), "name", "description", "date_from", "date_to", "coordinator"
+            _("Save"),
+            "name",
+            "description",
+            "date_from",
+            "date_to",
+            "coordinator",
+            self.rows_layout(),
         )
+
+    def rows_initial(self) -> list[dict]:
+        if not self.instance.pk:
+            return []
+        return list(self.instance.programmepartner_set.values("institution", "role"))
+
+    def partners(self) -> list[tuple] | None:
+        rows = self.rows()
+        if rows is None:
+            return None
+        return [(row["institution"], row["role"]) for row in rows]
 
     def clean(self):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end cannot precede the start."))
+        if self.rows_formset is not None and self.rows_formset.is_valid():
+            chosen = [row["institution"] for row in self.rows()]
+            if len(chosen) != len(set(chosen)):
+                self.add_error(None, _("Each institution is a partner once."))
         return data

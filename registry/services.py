@@ -15,6 +15,7 @@ from registry.errors import RegistryError
 from registry.models import (
     Availability,
     Beneficiary,
+    ContactPerson,
     Institution,
     LegalBasis,
     Volunteer,
@@ -400,18 +401,46 @@ def beneficiary_update(
 
 
 @transaction.atomic
-def institution_create(*, actor, fields: Mapping) -> Institution:
+def institution_create(
+    *, actor, fields: Mapping, contacts: Iterable[Mapping] | None = None
+) -> Institution:
     institution = Institution()
     assign_fields(institution, fields)
     save_validated(institution, actor=actor)
+    if contacts is not None:
+        _set_contacts(institution, contacts, actor=actor)
     return institution
 
 
 @transaction.atomic
 def institution_update(
-    *, actor, institution: Institution, fields: Mapping
+    *,
+    actor,
+    institution: Institution,
+    fields: Mapping,
+    contacts: Iterable[Mapping] | None = None,
 ) -> Institution:
+    """``contacts``, when given, is the whole list of contact persons: rows
+    with an ``id`` change that person, rows without one are new, and persons
+    left out are removed (each change in the contact person's history)."""
     institution = Institution.objects.select_for_update().get(pk=institution.pk)
     assign_fields(institution, fields)
     save_validated(institution, actor=actor)
+    if contacts is not None:
+        _set_contacts(institution, contacts, actor=actor)
     return institution
+
+
+def _set_contacts(institution: Institution, rows: Iterable[Mapping], *, actor) -> None:
+    existing = {c.pk: c for c in institution.contacts.select_for_update()}
+    kept = set()
+    for row in rows:
+        values = {k: v for k, v in row.items() if k != "id"}
+        contact = existing.get(row.get("id")) or ContactPerson(institution=institution)
+        assign_fields(contact, values)
+        save_validated(contact, actor=actor)
+        kept.add(contact.pk)
+    for pk, contact in existing.items():
+        if pk not in kept:
+            contact._history_user = actor
+            contact.delete()

@@ -47,7 +47,9 @@ class ProgrammeCreateView(StaffPermissionRequiredMixin, CreateView):
 
     def form_valid(self, form):
         self.object = services.programme_save(
-            actor=self.request.user, fields=form.cleaned_data
+            actor=self.request.user,
+            fields=form.cleaned_data,
+            partners=form.partners(),
         )
         messages.success(self.request, _("Programme saved."))
         return HttpResponseRedirect(self.object.get_absolute_url())
@@ -65,7 +67,7 @@ class ProgrammeUpdateView(StaffPermissionRequiredMixin, UpdateView):
             actor=self.request.user,
             programme=self.object,
             fields=form.cleaned_data,
-            partners=None,
+            partners=form.partners(),
         )
         messages.success(self.request, _("Programme saved."))
         return HttpResponseRedirect(self.object.get_absolute_url())

@@ -346,7 +346,8 @@ class Consultation(TimeStampedModel):
 
     def clean(self) -> None:
         self.walk_in_name = self.walk_in_name.strip()
-        errors = normalise_phones(self, "walk_in_phone")
+        normalise_phones(self, "walk_in_phone")
+        errors: dict[str, list] = {}
         if self.follow_up and self.follow_up_due is None:
             errors["follow_up_due"] = [_("Enter the date the follow-up is due.")]
         if not self.walk_in_name and (self.walk_in_phone or self.walk_in_email):

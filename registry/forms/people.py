@@ -11,7 +11,7 @@ from registry.models import (
     Beneficiary,
     Institution,
 )
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import RowsFormMixin, submit_helper
 
 
 class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
@@ -76,7 +76,47 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
         }
 
 
-class InstitutionForm(forms.ModelForm):
+class ContactPersonRow(forms.Form):
+    """One contact person of an institution, on the institution's form."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label=_("first and last name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    position = forms.CharField(
+        label=_("position"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    phone = forms.CharField(
+        label=_("phone"),
+        max_length=16,
+        required=False,
+        validators=[validators.validate_phone],
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("e-mail"),
+        required=False,
+        widget=forms.EmailInput(attrs={"class": "form-control"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("name") and not data.get("DELETE"):
+            self.add_error("name", _("Give the contact person's name."))
+        return data
+
+
+class InstitutionForm(RowsFormMixin, forms.ModelForm):
+    rows_form = ContactPersonRow
+    rows_prefix = "contacts"
+    rows_title = _("Contact persons")
+
     # Accept "526-025-02-74"; the digits are stored.
     nip = forms.CharField(label=_("NIP"), required=False, max_length=20)
     regon = forms.CharField(label=_("REGON"), required=False, max_length=20)
@@ -105,7 +145,14 @@ class InstitutionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Save"), *self.fields)
+        self.helper = submit_helper(_("Save"), *self.fields, self.rows_layout())
+
+    def rows_initial(self) -> list[dict]:
+        if not self.instance.pk:
+            return []
+        return list(
+            self.instance.contacts.values("id", "name", "position", "phone", "email")
+        )
 
     def clean_nip(self) -> str:
         return validators.normalize_nip(self.cleaned_data.get("nip", ""))
@@ -141,5 +188,6 @@ class InstitutionForm(forms.ModelForm):
                 name: self.cleaned_data[name]
                 for name in self._meta.fields
                 if name in self.cleaned_data
-            }
+            },
+            "contacts": self.rows(),
         }

@@ -11,15 +11,15 @@ from volunteer_center.core.models import TimeStampedModel
 from volunteer_center.core.text import fold
 
 
-def normalise_phones(obj, *fields: str) -> dict[str, list]:
-    """Stores phone numbers as +48…; returns the errors of those that aren't."""
-    errors: dict[str, list] = {}
+def normalise_phones(obj, *fields: str) -> None:
+    """Stores phone numbers as +48…. A value that is no phone number is left as
+    typed: the field's own validator (``validate_phone``) reports it, so the
+    error appears once, not again from the model's ``clean()``."""
     for field in fields:
         try:
             setattr(obj, field, validators.normalize_phone(getattr(obj, field)))
-        except ValidationError as error:
-            errors[field] = error.messages
-    return errors
+        except ValidationError:
+            continue
 
 
 class Dictionary(TimeStampedModel):

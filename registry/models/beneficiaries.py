@@ -113,7 +113,8 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
         return reverse("registry:beneficiary-detail", args=[self.pk])
 
     def clean(self) -> None:
-        errors = normalise_phones(self, "phone")
+        normalise_phones(self, "phone")
+        errors: dict[str, list] = {}
         if errors:
             raise ValidationError(errors)
 

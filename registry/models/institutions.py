@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -82,9 +81,7 @@ class Institution(Searchable, Address, TimeStampedModel):
     def clean(self) -> None:
         self.nip = validators.normalize_nip(self.nip)
         self.regon = validators.normalize_regon(self.regon)
-        errors = normalise_phones(self, "phone")
-        if errors:
-            raise ValidationError(errors)
+        normalise_phones(self, "phone")
 
 
 class ContactPerson(TimeStampedModel):
@@ -117,6 +114,4 @@ class ContactPerson(TimeStampedModel):
         return self.name
 
     def clean(self) -> None:
-        errors = normalise_phones(self, "phone")
-        if errors:
-            raise ValidationError(errors)
+        normalise_phones(self, "phone")

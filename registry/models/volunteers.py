@@ -211,7 +211,8 @@ class Volunteer(Searchable, Address, TimeStampedModel):
         """The register's rules for a volunteer, for staff forms, the public
         sign-up and imports alike: contacts normalised, PESEL agreeing with the
         date of birth, the age limits of the act on volunteering."""
-        errors = normalise_phones(self, "phone", "guardian_phone")
+        normalise_phones(self, "phone", "guardian_phone")
+        errors: dict[str, list] = {}
         self.pesel = (self.pesel or "").strip()
         if self.pesel and self.birth_date:
             try:

@@ -1,7 +1,8 @@
 """Form helpers shared by every app's forms (crispy-forms, Bootstrap 5)."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout, Submit
+from crispy_forms.layout import HTML, Layout, Submit
+from django import forms
 
 
 def submit_helper(
@@ -17,3 +18,51 @@ def submit_helper(
         helper.form_class = form_class
     helper.add_input(Submit("submit", label))
     return helper
+
+
+class RowsFormMixin:
+    """A form that also edits a list of rows (an institution's contact persons,
+    a programme's partners) in the same page and the same submit: ``rows_form``
+    is the form of one row; ``rows_initial()`` gives the rows there are. The
+    rows are valid when every filled row is; ``rows()`` returns the cleaned
+    filled rows that were not marked for removal, for the service, or None
+    when the submitted data has no rows at all (they are left as they are)."""
+
+    rows_form: type[forms.Form]
+    rows_prefix = "rows"
+    rows_title = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rows_class = forms.formset_factory(self.rows_form, extra=2, can_delete=True)
+        self.rows_formset = None
+        if not self.is_bound:
+            self.rows_formset = rows_class(
+                prefix=self.rows_prefix, initial=self.rows_initial()
+            )
+        elif f"{self.rows_prefix}-TOTAL_FORMS" in self.data:
+            self.rows_formset = rows_class(self.data, prefix=self.rows_prefix)
+
+    def rows_initial(self) -> list[dict]:
+        return []
+
+    def is_valid(self) -> bool:
+        # Both, so that the errors of the rows show even when a field is wrong.
+        rows_valid = self.rows_formset is None or self.rows_formset.is_valid()
+        return all([super().is_valid(), rows_valid])
+
+    def rows(self) -> list[dict] | None:
+        if self.rows_formset is None:
+            return None
+        return [
+            {k: v for k, v in row.cleaned_data.items() if k != "DELETE"}
+            for row in self.rows_formset
+            if row.has_changed() and not row.cleaned_data.get("DELETE")
+        ]
+
+    def rows_layout(self) -> HTML:
+        """The rows' table, to place in a crispy layout before the submit."""
+        return HTML(
+            "{% if form.rows_formset %}"
+            '{% include "_rows.html" with rows=form.rows_formset %}{% endif %}'
+        )
