@@ -59,7 +59,7 @@ def test_coordinators_get_both_lists(
     ]
     body = mail.outbox[0].body
     assert ending.number in body
-    assert "20 marca 2026" in body
+    assert "20.03.2026" in body
     assert "Anna Bezumowny: Odrabianie lekcji z dziećmi" in body
     assert expired.number not in body
     assert Agreement.objects.get(pk=expired.pk).status == "expired"

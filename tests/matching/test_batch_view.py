@@ -188,5 +188,5 @@ def test_rows_of_requests_with_one_title_are_told_apart(
     rows = page.content.decode().split('name="pair"')[1:]
     assert len(rows) == 2
     texts = sorted(" ".join(row.split()) for row in rows)
-    assert "02.03.2027: wtorek 09:00–11:00 · Jan Kowalski" in texts[0]
-    assert "09.03.2027: wtorek 13:00–15:00 · Helena Kubica" in texts[1]
+    assert "wtorek 02.03.2027, 09:00–11:00 · Jan Kowalski" in texts[0]
+    assert "wtorek 09.03.2027, 13:00–15:00 · Helena Kubica" in texts[1]

@@ -324,8 +324,10 @@ def test_bulk_activate_goes_through_the_service(coordinator_client, make_volunte
 def test_a_refused_row_is_reported_and_the_others_still_change(
     coordinator_client, make_volunteer, coordinator
 ):
+    # Already active: activating again is refused (a former volunteer can be
+    # reactivated, so it would not be).
     former = make_volunteer(last_name="Dawna")
-    services.volunteer_mark_former(actor=coordinator, volunteer=former)
+    services.volunteer_activate(actor=coordinator, volunteer=former)
     candidate = make_volunteer(last_name="Kandydatka")
 
     response = run_action(
@@ -337,7 +339,7 @@ def test_a_refused_row_is_reported_and_the_others_still_change(
     assert any("1" in t for t in texts)
     former.refresh_from_db()
     candidate.refresh_from_db()
-    assert former.status == Volunteer.Status.FORMER
+    assert former.status == Volunteer.Status.ACTIVE
     assert candidate.status == Volunteer.Status.ACTIVE
 
 

@@ -157,7 +157,9 @@ def test_requests_export_filtered_with_assigned_volunteers(
     staffed = make_request(title="Zakupy", address="ul. Lipowa 3")
     directed(coordinator, staffed, active_volunteer(last_name="Pomocna"))
     cancelled = make_request(title="Odwołane")
-    services.help_request_cancel(actor=coordinator, request=cancelled)
+    services.help_request_cancel(
+        actor=coordinator, request=cancelled, reason="nieaktualne"
+    )
 
     headers, rows = download(
         coordinator_client, "matching:request-list", export_format, status="staffed"

@@ -130,7 +130,9 @@ def data(coordinator, make_volunteer, make_beneficiary, make_consultation):
     )
     assert entry.status == "logged"
     transport = request("Transport", people[0], cat_b, town, tuesday(5, 5))
-    services.help_request_cancel(actor=coordinator, request=transport)
+    services.help_request_cancel(
+        actor=coordinator, request=transport, reason="nieaktualne"
+    )
 
     agreement = agreement_services.agreement_create(
         actor=coordinator,
