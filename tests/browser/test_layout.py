@@ -9,7 +9,7 @@ import pytest
 
 from matching import services
 from registry import services as registry_services
-from registry.models import Category, District
+from registry.models import Category, District, Volunteer
 from tests.browser.conftest import assert_accessible, login
 from tests.browser.test_sign_up_flow import label
 
@@ -103,6 +103,15 @@ def test_staff_navigation_fits_one_row_at_1280_px(page, live_server, coordinator
     assert_accessible(page)
 
 
+def test_public_navigation_fits_one_row_at_1280_px(page, live_server):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    boxes = [e.bounding_box() for e in page.locator("#main-nav li.nav-item").all()]
+    middles = [box["y"] + box["height"] / 2 for box in boxes]
+    assert max(middles) - min(middles) < 10, f"navigation wraps: {middles}"
+    assert page.evaluate(SIDEWAYS) == []
+
+
 def test_the_account_menu_names_the_person_not_the_username(
     page, live_server, coordinator
 ):
@@ -134,7 +143,9 @@ def test_lists_and_suggestions_do_not_scroll_sideways_at_375_px(
 ):
     page.set_viewport_size({"width": 375, "height": 800})
     login(page, live_server, coordinator)
-    for path in ["/wolontariusze/", "/zgloszenia/", open_request.get_absolute_url()]:
+    volunteer = Volunteer.objects.get(first_name="Maria-Magdalena")
+    pages = ["/wolontariusze/", "/zgloszenia/", volunteer.get_absolute_url()]
+    for path in [*pages, open_request.get_absolute_url()]:
         page.goto(live_server.url + path)
         assert page.evaluate(SIDEWAYS) == [], path
     propose = page.get_by_role("button", name=re.compile("Zaproponuj: Maria"))
