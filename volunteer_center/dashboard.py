@@ -82,11 +82,14 @@ def todo(user, *, today: dt.date | None = None) -> dict:
         "candidates_count": candidates.count(),
         "visits": list(visits[:LIST_LENGTH]),
         "visits_count": visits.count(),
-        # The report's figure for the same period (this year to date).
-        "active_volunteers": matching_selectors.active_volunteers(
-            today.replace(month=1, day=1), today
-        ).count(),
     }
+
+
+def active_volunteers_this_year(*, today: dt.date | None = None) -> int:
+    """The report's figure for its default period, this year to date."""
+    today = today or timezone.localdate()
+    first = today.replace(month=1, day=1)
+    return matching_selectors.active_volunteers(first, today).count()
 
 
 def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:

@@ -94,7 +94,10 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            todo=dashboard.todo(self.request.user), charts=dashboard.charts(), **kwargs
+            todo=dashboard.todo(self.request.user),
+            active_volunteers=dashboard.active_volunteers_this_year(),
+            charts=dashboard.charts(),
+            **kwargs,
         )
 
 

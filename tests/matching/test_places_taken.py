@@ -55,7 +55,9 @@ def test_a_random_walk_through_the_services_keeps_the_count(
             _step(rng, coordinator, requests, volunteers)
         assert_counts_match_assignments()
     assert HelpRequest.objects.filter(places_taken__gt=0).exists()
-    services.help_request_cancel(actor=coordinator, request=requests[0])
+    services.help_request_cancel(
+        actor=coordinator, request=requests[0], reason="nieaktualne"
+    )
     assert_counts_match_assignments()
     assert HelpRequest.objects.get(pk=requests[0].pk).places_taken == 0
 
