@@ -4,10 +4,12 @@ Development: DJANGO_DEBUG=1 and nothing else gives SQLite and the console e-mail
 backend. Production differs only by environment variables (see .env.example).
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -153,10 +155,21 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Without it every manage.py command starts with an "AXES: BEGIN" banner; failed
 # logins and lock-outs are still logged.
 AXES_VERBOSE = False
+# The client address comes from volunteer_center/core/clientip.py, which
+# believes X-Forwarded-For only from the proxies trusted below.
+AXES_CLIENT_IP_CALLABLE = "volunteer_center.core.clientip.client_ip"
+# Reverse proxies (addresses or networks, comma-separated) whose
+# X-Forwarded-For is believed; none by default, so the connection's own
+# address counts. A typo fails at start-up rather than trusting nobody.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+try:
+    for _proxy in TRUSTED_PROXIES:
+        ipaddress.ip_network(_proxy, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from error
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
@@ -261,8 +274,14 @@ PRIVACY_CLAUSE_VERSION = "2026-01"
 MIN_VOLUNTEER_AGE = int(os.environ.get("MIN_VOLUNTEER_AGE", "13"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
-# Public sign-up: at most this many submissions per address per hour.
-SIGNUP_RATE_LIMIT_PER_HOUR = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_HOUR", "5"))
+# Public forms (sign-up, booking a visit): accepted submissions per hour per
+# client address (a whole school room may share one) and per e-mail address.
+RATE_LIMIT_PER_ADDRESS_PER_HOUR = int(
+    os.environ.get("RATE_LIMIT_PER_ADDRESS_PER_HOUR", "40")
+)
+RATE_LIMIT_PER_EMAIL_PER_HOUR = int(
+    os.environ.get("RATE_LIMIT_PER_EMAIL_PER_HOUR", "3")
+)
 # Signs the volunteers' private calendar addresses; change it to revoke them all.
 VOLUNTEER_ICAL_SALT = os.environ.get("VOLUNTEER_ICAL_SALT", "matching.volunteer-ical")
 

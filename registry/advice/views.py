@@ -3,9 +3,10 @@
 import datetime as dt
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
     CreateView,
@@ -138,14 +139,6 @@ class ConsultationBookView(FormView):
     form_class = ConsultationBookingForm
     template_name = "registry/consultation_book.html"
 
-    def post(self, request, *args, **kwargs):
-        # A robot could otherwise fill every slot of the month.
-        if not ratelimit.allowed(request, "booking"):
-            return render(
-                request, "registry/consultation_book_limited.html", status=429
-            )
-        return super().post(request, *args, **kwargs)
-
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
@@ -164,13 +157,30 @@ class ConsultationBookView(FormView):
             # Robots get the same answer as people, and nothing is stored.
             return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
         try:
-            consultation = services.consultation_book(**form.service_kwargs())
+            # A robot could otherwise fill every slot of the month; a refused
+            # booking gives its place in the limit back (the rollback).
+            with transaction.atomic():
+                if not ratelimit.take(self.request, "booking", email=_contact(form)):
+                    return self.limited(form)
+                consultation = services.consultation_book(**form.service_kwargs())
         except RegistryError as error:
             return self.render_to_response(
                 self.get_context_data(form=self._form_with_fresh_slots(error.message))
             )
         self.request.session[BOOKED_SESSION_KEY] = consultation.starts_at.isoformat()
         return HttpResponseRedirect(reverse("registry:consultation-book-thanks"))
+
+    def limited(self, form):
+        """The form again with everything typed in, and why it was not sent."""
+        form.add_error(
+            None,
+            gettext(
+                "Too many bookings were sent from this network or with this contact "
+                "in the last hour. Please try again later or call us at %(phone)s."
+            )
+            % {"phone": settings.CENTRE["phone"]},
+        )
+        return self.render_to_response(self.get_context_data(form=form), status=429)
 
     def _form_with_fresh_slots(self, message):
         """The resident's input kept, the slots as they are now (without the
@@ -193,3 +203,8 @@ class ConsultationBookThanksView(TemplateView):
             booked_at=dt.datetime.fromisoformat(booked) if booked else None,
             **kwargs,
         )
+
+
+def _contact(form) -> str:
+    """Whom a booking is for, as far as the limit per person goes."""
+    return form.cleaned_data.get("email") or form.cleaned_data.get("phone") or ""

@@ -436,7 +436,7 @@ def test_the_honeypot_is_hidden_from_people(client):
 
 
 def test_bookings_from_one_address_are_limited_per_hour(client, settings):
-    settings.SIGNUP_RATE_LIMIT_PER_HOUR = 2
+    settings.RATE_LIMIT_PER_ADDRESS_PER_HOUR = 2
     url = reverse("registry:consultation-book")
     first = client.post(url, booking_data())
     second = client.post(url, booking_data(slot="2026-12-08T10:20"))

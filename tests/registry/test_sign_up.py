@@ -153,7 +153,7 @@ def test_honeypot_filled_in_by_a_robot_creates_nothing(
     assert mail.outbox == []
 
 
-@override_settings(SIGNUP_RATE_LIMIT_PER_HOUR=2)
+@override_settings(RATE_LIMIT_PER_ADDRESS_PER_HOUR=2)
 def test_too_many_submissions_from_one_address_are_refused(
     form_data, django_capture_on_commit_callbacks
 ):

@@ -94,6 +94,19 @@ class AccessLog(models.Model):
         return f"{when:%d.%m.%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
+class RateLimitCounter(models.Model):
+    """Accepted submissions of a public form in the current hour, per client
+    address or per e-mail (volunteer_center/core/ratelimit.py). The key is a
+    hash: the counter keeps no personal data."""
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
 class StaffAccountHistory(HistoricalRecords):
     """The history of staff accounts. A login only stamps ``last_login``:
     that is no change of the account, so it leaves no record."""
