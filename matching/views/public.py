@@ -58,6 +58,5 @@ class VolunteerCalendarView(View):
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'inline; filename="wolontariat.ics"'
-        response["Cache-Control"] = "private, max-age=900"
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -2,7 +2,16 @@
 (function () {
   "use strict";
   var box = document.getElementById("batch-progress");
-  if (!box || box.dataset.finished) { return; }
+  if (!box) { return; }
+  var bar = box.querySelector(".progress");
+  // The width is set here, not in a style attribute: the
+  // Content-Security-Policy allows no inline styles.
+  function showPercent(percent) {
+    bar.setAttribute("aria-valuenow", percent);
+    bar.querySelector(".progress-bar").style.width = percent + "%";
+  }
+  showPercent(bar.getAttribute("aria-valuenow"));
+  if (box.dataset.finished) { return; }
   function show(name, value) {
     var el = box.querySelector('[data-field="' + name + '"]');
     if (el) { el.textContent = value; }
@@ -14,9 +23,7 @@
         show("status_display", data.status_display);
         show("done", data.done);
         show("total", data.total);
-        var bar = box.querySelector(".progress");
-        bar.setAttribute("aria-valuenow", data.percent);
-        bar.querySelector(".progress-bar").style.width = data.percent + "%";
+        showPercent(data.percent);
         if (data.download_url) {
           box.querySelector('[data-field="download"]').classList.remove("d-none");
         }
