@@ -15,6 +15,7 @@ from agreements.models import (
     Reference,
 )
 from agreements.services import AgreementError
+from volunteer_center.core.admin import PersonalDataAdminMixin
 
 
 class AgreementTemplateForm(forms.ModelForm):
@@ -125,7 +126,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ReadOnlyAdmin):
+class AgreementAdmin(PersonalDataAdminMixin, ReadOnlyAdmin):
     list_display = [
         "number",
         "kind",
@@ -153,7 +154,7 @@ class AgreementAdmin(ReadOnlyAdmin):
         return obj.party
 
 
-class IssuedDocumentAdmin(ReadOnlyAdmin):
+class IssuedDocumentAdmin(PersonalDataAdminMixin, ReadOnlyAdmin):
     list_display = [
         "number",
         "volunteer",

@@ -195,6 +195,11 @@ class AgreementUpdateView(StaffPermissionRequiredMixin, AgreementFormMixin, Form
             pk=self.kwargs["pk"],
         )
 
+    def get(self, request, *args, **kwargs):
+        # The form shows the party's data, as the detail page does.
+        access_log(actor=request.user, action=AccessLog.Action.VIEW, obj=self.object)
+        return super().get(request, *args, **kwargs)
+
     @property
     def kind(self) -> str:
         return self.object.kind

@@ -15,6 +15,7 @@ from matching.models import (
     ProgrammePartner,
     RequestSlot,
 )
+from volunteer_center.core.admin import PersonalDataAdminMixin
 
 
 def _each(request, objects, service, done: str) -> None:
@@ -37,7 +38,7 @@ class RequestSlotInline(admin.TabularInline):
 
 
 @admin.register(HelpRequest)
-class HelpRequestAdmin(SimpleHistoryAdmin):
+class HelpRequestAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "category",
@@ -80,7 +81,7 @@ class HelpRequestAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(SimpleHistoryAdmin):
+class AssignmentAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin):
     list_display = ["volunteer", "request", "status", "date_from", "date_to", "place"]
     list_filter = ["status"]
     search_fields = ["volunteer__search_text", "request__title"]
@@ -109,7 +110,7 @@ class AssignmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HoursEntry)
-class HoursEntryAdmin(SimpleHistoryAdmin):
+class HoursEntryAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin):
     list_display = ["assignment", "date", "hours", "status", "logged_by", "approved_by"]
     list_filter = ["status", "date"]
     search_fields = ["assignment__volunteer__search_text", "assignment__request__title"]

@@ -20,13 +20,16 @@ from matching.models import (
 )
 from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
+    AuditedDetailMixin,
     FilteredListMixin,
     StaffPermissionRequiredMixin,
     safe_next,
 )
 
 
-class HoursLogView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class HoursLogView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, SingleObjectMixin, View
+):
     permission_required = "matching.add_hoursentry"
     queryset = Assignment.objects.select_related("request", "volunteer")
     template_name = "matching/hours_form.html"

@@ -9,6 +9,8 @@ from matching import ical, services
 from matching.models import (
     Assignment,
 )
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.models import AccessLog
 
 
 class RespondView(View):
@@ -53,6 +55,10 @@ class VolunteerCalendarView(View):
         volunteer = ical.volunteer_from_token(token)
         if volunteer is None:
             raise Http404
+        # Whoever holds the private address reads the volunteer's schedule.
+        access_log(
+            actor=None, action=AccessLog.Action.VIEW, obj=volunteer, detail="iCal"
+        )
         response = HttpResponse(
             ical.volunteer_calendar(volunteer),
             content_type="text/calendar; charset=utf-8",

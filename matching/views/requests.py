@@ -13,13 +13,16 @@ from matching.models import (
     HelpRequest,
 )
 from registry.models import Volunteer
+from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
+    AuditedDetailMixin,
     FilteredListMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
+from volunteer_center.core.models import AccessLog
 
 # Volunteers' contact is exported only to those who may see the register of
 # volunteers (coordinators), never to social workers.
@@ -86,6 +89,14 @@ class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         assignments = list(selectors.request_assignments(request))
         context["assignments"] = assignments
+        # The page shows the party's address and the directed volunteers'
+        # contacts: each of them is in the access log.
+        party = request.beneficiary or request.institution
+        access_log_many(
+            actor=self.request.user,
+            action=AccessLog.Action.VIEW,
+            objects=[request, party, *(a.volunteer for a in assignments)],
+        )
         holding = sum(a.status in Assignment.HOLDING_PLACE for a in assignments)
         context["free_places"] = max(0, request.needed - holding)
         context["hours"] = selectors.hours_totals(request_id=request.pk)
@@ -138,7 +149,7 @@ class HelpRequestCreateView(
 
 
 class HelpRequestUpdateView(
-    StaffPermissionRequiredMixin, HelpRequestFormMixin, UpdateView
+    StaffPermissionRequiredMixin, AuditedDetailMixin, HelpRequestFormMixin, UpdateView
 ):
     permission_required = "matching.change_helprequest"
     success_message = _("Request “%(name)s” saved.")

@@ -101,7 +101,10 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(
-    FoldedSearchMixin, RegistryImportExportAdmin, SimpleHistoryAdmin
+    FoldedSearchMixin,
+    PersonalDataAdminMixin,  # its contact persons
+    RegistryImportExportAdmin,
+    SimpleHistoryAdmin,
 ):
     resource_classes = [InstitutionResource]
     list_display = (

@@ -92,7 +92,7 @@ class ConsultationCreateView(
 
 
 class ConsultationUpdateView(
-    StaffPermissionRequiredMixin, ConsultationFormMixin, UpdateView
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ConsultationFormMixin, UpdateView
 ):
     permission_required = "registry.change_consultation"
     success_message = _("The changes to the consultation %(name)s have been saved.")

@@ -110,6 +110,7 @@ class BeneficiaryCreateView(
 
 class BeneficiaryUpdateView(
     StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
     BeneficiaryScopeMixin,
     BeneficiaryFormMixin,
     UpdateView,
@@ -158,13 +159,18 @@ class InstitutionListView(
 
 
 class InstitutionDetailView(
-    StaffPermissionRequiredMixin, ChangeHistoryMixin, DetailView
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
 ):
     permission_required = "registry.view_institution"
     template_name = "registry/institution_detail.html"
 
     def get_queryset(self):
         return selectors.institution_list().prefetch_related("contacts")
+
+    def audited(self, obj) -> list:
+        # The page shows its contact persons: each is a person whose data
+        # was seen.
+        return [obj, *obj.contacts.all()]
 
 
 class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
@@ -181,7 +187,9 @@ class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, Crea
         )
 
 
-class InstitutionUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, UpdateView):
+class InstitutionUpdateView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
+):
     permission_required = "registry.change_institution"
     model = Institution
     form_class = InstitutionForm

@@ -95,7 +95,9 @@ class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, Create
         )
 
 
-class VolunteerUpdateView(StaffPermissionRequiredMixin, ServiceFormMixin, UpdateView):
+class VolunteerUpdateView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
+):
     permission_required = "registry.change_volunteer"
     form_class = VolunteerForm
     template_name = "registry/person_form.html"

@@ -218,8 +218,9 @@ def test_feed_queries_do_not_grow_with_assignments(
             actor=coordinator, request=request, volunteer=volunteer
         )
         accepted(request.assignments.get(), coordinator)
-    # the volunteer, the assignments with their requests and districts, the slots
-    with django_assert_num_queries(3):
+    # the volunteer, the access-log insert, the assignments with their requests
+    # and districts, the slots
+    with django_assert_num_queries(4):
         response = Client().get(feed_url(volunteer))
     assert len(events_of(response)) == 2 * requests
 

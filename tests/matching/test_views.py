@@ -192,13 +192,14 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
     # and nice-to-have skills, slots; hours totals; suggestions: districts, the
     # eligible pool, the pool's skills, interests, availability, past help,
     # active assignments, skill and category names; roles for the menu; the
-    # assignments with their hours
+    # assignments with their hours; the access-log insert (the request, its
+    # party, the directed volunteers in one)
     with django_assert_num_queries(DETAIL_QUERIES):
         response = coordinator_client.get(url)
     assert len(response.context["suggestions"]) == volunteers
 
 
-DETAIL_QUERIES = 20
+DETAIL_QUERIES = 21
 
 
 def test_programme_page_shows_partners_volunteers_requests_and_hours(
@@ -302,8 +303,9 @@ def test_hours_page_queries_do_not_grow(
     url = reverse("matching:hours-log", args=[assignment.pk])
     coordinator_client.get(url)
     # session, user, permissions (2), the assignment with its request and
-    # volunteer, the entries with both users, roles for the menu
-    with django_assert_num_queries(7):
+    # volunteer, the access-log insert, the entries with both users, roles for
+    # the menu
+    with django_assert_num_queries(8):
         response = coordinator_client.get(url)
     assert len(response.context["entries"]) == entries
 

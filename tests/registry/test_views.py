@@ -420,6 +420,7 @@ def test_beneficiary_and_institution_details_queries_do_not_grow(
     with django_assert_num_queries(BENEFICIARY_DETAIL_QUERIES):
         coordinator_client.get(beneficiary.get_absolute_url())
     # session, user, permissions (2); the institution, its contact persons,
+    # the access-log insert (the institution and each contact person in one),
     # its history; roles for the menu; matching's panel: hours totals,
     # requests; the agreements panel
     with django_assert_num_queries(INSTITUTION_DETAIL_QUERIES):
@@ -427,4 +428,4 @@ def test_beneficiary_and_institution_details_queries_do_not_grow(
 
 
 BENEFICIARY_DETAIL_QUERIES = 11
-INSTITUTION_DETAIL_QUERIES = 11
+INSTITUTION_DETAIL_QUERIES = 12

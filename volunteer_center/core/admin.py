@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from volunteer_center.core.audit import access_log
@@ -21,11 +23,16 @@ class FoldedSearchMixin:
 
 
 class PersonalDataAdminMixin:
-    """Records each opening of a record with personal data in the access log."""
+    """Records each opening of a record with personal data in the access log:
+    its change page and its history (simple-history's pages, whose ids are
+    checked first: they query with the raw id from the address)."""
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        if obj is not None and request.method == "GET":
+        # Django's own history page fetches the object once more: one entry.
+        seen = request.__dict__.setdefault("_cw_access_logged", set())
+        if obj is not None and request.method == "GET" and obj.pk not in seen:
+            seen.add(obj.pk)
             access_log(
                 actor=request.user,
                 action=AccessLog.Action.VIEW,
@@ -33,6 +40,28 @@ class PersonalDataAdminMixin:
                 detail="admin",
             )
         return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        _checked_id(self.model, object_id)
+        self.get_object(request, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _checked_id(self.model, object_id)
+        _checked_id(self.model.history.model, version_id)
+        self.get_object(request, unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _checked_id(model, object_id) -> None:
+    """A 404 for an id the model's key cannot hold ("x", a NUL byte, a number
+    past bigint), rather than a server error from the query."""
+    try:
+        value = model._meta.pk.to_python(unquote(object_id))
+    except ValidationError:
+        raise Http404 from None
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise Http404
 
 
 def run_service_action(modeladmin, request, objects, service, done: str) -> int:
@@ -120,7 +149,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class StaffUserAdmin(SimpleHistoryAdmin, UserAdmin):
+class StaffUserAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, UserAdmin):
     """Users through the admin. Only a superuser may make a superuser, grant
     permissions directly, or give a group with more than they hold; an
     account that holds more than the editor is read-only to them (a new

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic.detail import SingleObjectMixin
 
-from volunteer_center.core.audit import access_log
+from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.errors import DomainError
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
@@ -51,12 +51,21 @@ def safe_next(request, default: str) -> str:
 
 
 class AuditedDetailMixin:
-    """Logs each view of a page that shows one person's personal data."""
+    """Logs each opening of a page or an edit form that shows personal data:
+    one entry per record whose data it shows (``audited(obj)``: the object
+    itself unless a view shows more, e.g. an institution's contact persons)."""
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        access_log(actor=self.request.user, action=AccessLog.Action.VIEW, obj=obj)
+        access_log_many(
+            actor=self.request.user,
+            action=AccessLog.Action.VIEW,
+            objects=self.audited(obj),
+        )
         return obj
+
+    def audited(self, obj) -> list:
+        return [obj]
 
 
 class FilteredListMixin:
