@@ -10,15 +10,21 @@ import re
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.pl import nip, pesel, regon
 
-POSTAL_CODE_RE = re.compile(r"^\d{2}-\d{3}$")
-PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
-REGON14_WEIGHTS = (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
-# PESEL encodes the century in the month: +80 for 1800s, +0 for 1900s, +20 for
-# 2000s, +40 for 2100s, +60 for 2200s.
-PESEL_CENTURIES = {0: 1900, 20: 2000, 40: 2100, 60: 2200, 80: 1800}
+# ASCII digits only: Python's \d also matches Arabic-Indic, full-width and
+# other digits, which let one person into the register three times past the
+# unique PESEL.
+ASCII_DIGITS = re.compile(r"[0-9]+")
+POSTAL_CODE_RE = re.compile(r"[0-9]{2}-[0-9]{3}")
+
+
+def _foreign_digits(value: str) -> bool:
+    """Digits of another script (which stdnum and phonenumbers would quietly
+    read as 0-9)."""
+    return any(char.isdigit() and not char.isascii() for char in value)
 
 
 def normalize_phone(value: str) -> str:
@@ -26,6 +32,9 @@ def normalize_phone(value: str) -> str:
     raw = (value or "").strip()
     if not raw:
         return ""
+    # phonenumbers reads other scripts' digits as 0-9: refuse them instead.
+    if _foreign_digits(raw):
+        raw = "invalid"
     try:
         number = phonenumbers.parse(raw, "PL")
     except phonenumbers.NumberParseException:
@@ -56,48 +65,40 @@ def format_phone(value: str) -> str:
 
 
 def validate_postal_code(value: str) -> None:
-    if value and not POSTAL_CODE_RE.match(value):
+    if value and not POSTAL_CODE_RE.fullmatch(value):
         raise ValidationError(
             _("Enter the postal code as NN-NNN, e.g. 43-502."),
             code="invalid_postal_code",
         )
 
 
-def _checksum_ok(digits: str, weights: tuple[int, ...], modulo_rule) -> bool:
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=False))
-    return modulo_rule(total) == int(digits[len(weights)])
-
-
-def pesel_birth_date(pesel: str) -> dt.date | None:
+def pesel_birth_date(value: str) -> dt.date | None:
     """The birth date a PESEL encodes, or None if it encodes no valid date."""
-    if not re.fullmatch(r"\d{11}", pesel or ""):
-        return None
-    year, month, day = int(pesel[0:2]), int(pesel[2:4]), int(pesel[4:6])
-    offset = (month // 20) * 20
-    century = PESEL_CENTURIES.get(offset)
-    if century is None:
+    if not ASCII_DIGITS.fullmatch(value or "") or len(value) != 11:
         return None
     try:
-        return dt.date(century + year, month - offset, day)
-    except ValueError:
+        return pesel.get_birth_date(value)
+    except StdnumError:
         return None
 
 
 def validate_pesel(value: str) -> None:
     if not value:
         return
-    if not re.fullmatch(r"\d{11}", value):
+    if not (ASCII_DIGITS.fullmatch(value) and len(value) == 11):
         raise ValidationError(_("PESEL has exactly 11 digits."), code="invalid_pesel")
-    if not _checksum_ok(value, PESEL_WEIGHTS, lambda t: (10 - t % 10) % 10):
+    try:
+        pesel.validate(value)
+    except InvalidChecksum:
         raise ValidationError(
             _("This PESEL has a wrong check digit; please check it."),
             code="invalid_pesel_checksum",
-        )
-    if pesel_birth_date(value) is None:
+        ) from None
+    except StdnumError:
         raise ValidationError(
             _("This PESEL does not encode a valid date of birth."),
             code="invalid_pesel_date",
-        )
+        ) from None
 
 
 def validate_pesel_matches_birth_date(pesel: str, birth_date: dt.date | None) -> None:
@@ -108,25 +109,21 @@ def validate_pesel_matches_birth_date(pesel: str, birth_date: dt.date | None) ->
         )
 
 
-def _digits(value: str) -> str:
-    return re.sub(r"[\s-]", "", value or "")
-
-
 def normalize_nip(value: str) -> str:
-    return _digits(value)
+    """The ten digits of a NIP, without spaces, dashes or the "PL" prefix;
+    anything else is returned as typed, for validate_nip to refuse."""
+    return nip.compact(value or "")
 
 
 def normalize_regon(value: str) -> str:
-    return _digits(value)
+    return regon.compact(value or "")
 
 
 def validate_nip(value: str) -> None:
-    digits = _digits(value)
+    digits = normalize_nip(value)
     if not digits:
         return
-    if not re.fullmatch(r"\d{10}", digits) or not _checksum_ok(
-        digits, NIP_WEIGHTS, lambda t: t % 11
-    ):
+    if _foreign_digits(value) or not nip.is_valid(digits):
         raise ValidationError(
             _("Enter a valid NIP (10 digits with a correct check digit)."),
             code="invalid_nip",
@@ -134,15 +131,11 @@ def validate_nip(value: str) -> None:
 
 
 def validate_regon(value: str) -> None:
-    digits = _digits(value)
+    """9 digits, or 14 whose first 9 are a valid REGON themselves."""
+    digits = normalize_regon(value)
     if not digits:
         return
-    weights = {9: REGON9_WEIGHTS, 14: REGON14_WEIGHTS}.get(len(digits))
-    if (
-        not digits.isdigit()
-        or weights is None
-        or not _checksum_ok(digits, weights, lambda t: t % 11 % 10)
-    ):
+    if _foreign_digits(value) or not regon.is_valid(digits):
         raise ValidationError(
             _("Enter a valid REGON (9 or 14 digits with a correct check digit)."),
             code="invalid_regon",
@@ -150,7 +143,7 @@ def validate_regon(value: str) -> None:
 
 
 def validate_krs(value: str) -> None:
-    if value and not re.fullmatch(r"\d{10}", value):
+    if value and not re.fullmatch(r"[0-9]{10}", value):
         raise ValidationError(
             _("KRS number has exactly 10 digits."), code="invalid_krs"
         )

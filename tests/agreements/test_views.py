@@ -400,7 +400,7 @@ def test_batch_page_queries(coordinator_client, coordinator, django_assert_num_q
     # session, user, user and group permissions (2), the user's roles, the batch
     with django_assert_num_queries(6):
         response = coordinator_client.get(batch.get_absolute_url())
-    assert "33%" in response.content.decode()
+    assert 'aria-valuenow="33"' in response.content.decode()
     with django_assert_num_queries(5):
         progress = coordinator_client.get(
             reverse("agreements:batch-progress", args=[batch.pk])

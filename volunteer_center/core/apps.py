@@ -16,7 +16,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # In ready(): roles and checks read models, loaded only by now.
-        from volunteer_center.core import checks  # noqa: F401 - registers the checks
+        from volunteer_center.core import (
+            checks,  # noqa: F401 - registers the checks
+            middleware,  # noqa: F401 - the sign-in stamp
+        )
         from volunteer_center.core.roles import sync_role_permissions
 
         # Permissions exist only after post_migrate of each app, so roles are
