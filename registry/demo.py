@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
+from stdnum.pl import nip, pesel, regon
 
 from registry.models import (
     Availability,
@@ -27,7 +28,6 @@ from registry.models import (
     Skill,
     Volunteer,
 )
-from registry.validators import NIP_WEIGHTS, PESEL_WEIGHTS, REGON9_WEIGHTS
 from volunteer_center.core.text import fold
 
 BATCH = 5000
@@ -243,31 +243,28 @@ class _Context:
         while True:
             sex = self.rng.choice("02468" if female else "13579")
             digits = f"{head}{self.rng.randrange(1000):03d}{sex}"
-            total = sum(int(d) * w for d, w in zip(digits, PESEL_WEIGHTS, strict=True))
-            pesel = digits + str((10 - total % 10) % 10)
-            if pesel not in self.pesels:
-                self.pesels.add(pesel)
-                return pesel
+            number = digits + pesel.calc_check_digit(digits)
+            if number not in self.pesels:
+                self.pesels.add(number)
+                return number
 
     def nip(self) -> str:
         while True:
             # The first three digits are a tax office's code (Czechowice: 652).
             digits = "652" + f"{self.rng.randrange(10**6):06d}"
-            check = sum(int(d) * w for d, w in zip(digits, NIP_WEIGHTS, strict=True))
-            check %= 11
-            nip = digits + str(check)
-            if check != 10 and nip not in self.nips:
-                self.nips.add(nip)
-                return nip
+            # At most one last digit makes it valid (none when the sum gives 10).
+            valid = [digits + d for d in "0123456789" if nip.is_valid(digits + d)]
+            if valid and valid[0] not in self.nips:
+                self.nips.add(valid[0])
+                return valid[0]
 
     def regon(self) -> str:
         while True:
             digits = "24" + f"{self.rng.randrange(10**6):06d}"
-            total = sum(int(d) * w for d, w in zip(digits, REGON9_WEIGHTS, strict=True))
-            regon = digits + str(total % 11 % 10)
-            if regon not in self.regons:
-                self.regons.add(regon)
-                return regon
+            number = digits + regon.calc_check_digit(digits)
+            if number not in self.regons:
+                self.regons.add(number)
+                return number
 
     def birth_date(self, youngest: int, oldest: int) -> dt.date:
         days = self.rng.randint(youngest * 366, oldest * 365)

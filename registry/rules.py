@@ -20,6 +20,12 @@ def min_volunteer_age() -> int:
     return settings.MIN_VOLUNTEER_AGE
 
 
+def max_volunteer_age() -> int:
+    """The oldest plausible age of a volunteer (a setting): an older date of
+    birth is a typing error, such as 1900 for 1990."""
+    return settings.MAX_VOLUNTEER_AGE
+
+
 def age_on(birth_date: dt.date, day: dt.date) -> int:
     before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
     return day.year - birth_date.year - before_birthday
@@ -27,8 +33,9 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
 
 def years_ago(day: dt.date, years: int) -> dt.date:
     """The same calendar day ``years`` earlier (28 February for 29 February);
-    clamped to the first representable date rather than overflowing."""
-    year = max(dt.MINYEAR, day.year - years)
+    clamped to the representable years rather than overflowing, whatever the
+    number of years a filter was given."""
+    year = min(max(dt.MINYEAR, day.year - years), dt.MAXYEAR)
     try:
         return day.replace(year=year)
     except ValueError:  # 29 February

@@ -168,6 +168,7 @@ AXES_VERBOSE = False
 # The client address comes from volunteer_center/core/clientip.py, which
 # believes X-Forwarded-For only from the proxies trusted below.
 AXES_CLIENT_IP_CALLABLE = "volunteer_center.core.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "volunteer_center.core.clientip.login_username"
 # Reverse proxies (addresses or networks, comma-separated) whose
 # X-Forwarded-For is believed; none by default, so the connection's own
 # address counts. A typo fails at start-up rather than trusting nobody.
@@ -299,6 +300,8 @@ CENTRE = {
 PRIVACY_CLAUSE_VERSION = "2026-01"
 # The centre's own lower age limit for volunteers (not a legal rule).
 MIN_VOLUNTEER_AGE = int(os.environ.get("MIN_VOLUNTEER_AGE", "13"))
+# The oldest plausible age of a volunteer: an older date of birth is refused.
+MAX_VOLUNTEER_AGE = int(os.environ.get("MAX_VOLUNTEER_AGE", "110"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Public forms (sign-up, booking a visit): accepted submissions per hour per

@@ -237,6 +237,14 @@ class Volunteer(Searchable, Address, TimeStampedModel):
                     )
                     % {"age": rules.min_volunteer_age()}
                 )
+            elif age > rules.max_volunteer_age():
+                errors.setdefault("birth_date", []).append(
+                    _(
+                        "Please check the date of birth: a volunteer is at most "
+                        "%(age)s years old."
+                    )
+                    % {"age": rules.max_volunteer_age()}
+                )
             elif rules.is_minor_on(self.birth_date, today):
                 errors.update(self._guardian_errors())
         if errors:

@@ -1,5 +1,6 @@
-"""The client's address, for the rate limits of public forms and for
-django-axes (``AXES_CLIENT_IP_CALLABLE``).
+"""Who is trying: the client's address, for the rate limits of public forms
+and for django-axes (``AXES_CLIENT_IP_CALLABLE``), and the login name axes
+records (``AXES_USERNAME_CALLABLE``).
 
 ``X-Forwarded-For`` is believed only when the connection comes from a proxy
 listed in ``settings.TRUSTED_PROXIES`` (none by default), and then only from
@@ -48,3 +49,17 @@ def client_ip(request) -> str:
         if not _trusted(address):
             return str(address)
     return remote
+
+
+# AccessAttempt.username holds 255 characters; no account's name is longer
+# than auth's 150, so nothing is lost by cutting there.
+AXES_USERNAME_LENGTH = 255
+
+
+def login_username(request, credentials=None) -> str | None:
+    """The login name django-axes records (``AXES_USERNAME_CALLABLE``): the
+    one typed, cut to what its table holds, so that an overlong name is a
+    refused login and not a server error."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username")
+    return username[:AXES_USERNAME_LENGTH] if username else username
