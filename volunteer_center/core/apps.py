@@ -20,6 +20,8 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401 - registers the checks
             middleware,  # noqa: F401 - the sign-in stamp
         )
+
+        # In ready() as well: the roles read the permission models.
         from volunteer_center.core.roles import sync_role_permissions
 
         # Permissions exist only after post_migrate of each app, so roles are
