@@ -48,10 +48,6 @@ class Report:
     tables: list[Table]
 
 
-def annual_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
 def _age_group(age: int) -> str:
     for low, high in AGE_GROUPS:
         if low <= age <= high:

@@ -71,9 +71,6 @@ class HelpRequestQuerySet(models.QuerySet):
             return self
         return self.filter(beneficiary__social_worker=user)
 
-    def unfinished(self):
-        return self.filter(status__in=HelpRequest.UNFINISHED)
-
     def open_for_matching(self):
         """Requests volunteers can still be directed to (free places are
         counted elsewhere): new, open, or in progress with a place left."""
@@ -99,7 +96,6 @@ class HelpRequest(TimeStampedModel):
         HIGH = 2, _("high")
         CRITICAL = 3, _("critical")
 
-    UNFINISHED = (Status.NEW, Status.OPEN, Status.STAFFED, Status.IN_PROGRESS)
     # Volunteers can be directed while places are free: before the work and
     # while it goes on (a second volunteer joining a weekly request).
     DIRECTABLE = (Status.NEW, Status.OPEN, Status.IN_PROGRESS)
@@ -236,10 +232,6 @@ class HelpRequest(TimeStampedModel):
     @property
     def party_key(self) -> str:
         return party_key(self.beneficiary_id, self.institution_id)
-
-    @property
-    def duration_days(self) -> int:
-        return (self.date_to - self.date_from).days + 1
 
     @property
     def when_in_words(self) -> str:

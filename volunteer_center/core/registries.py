@@ -60,10 +60,6 @@ class Registry:
         )
         return [e.value for e in entries]
 
-    def unregister(self, value: Any) -> None:
-        """For tests that plug in a contribution of their own."""
-        self._entries = [e for e in self._entries if e.value is not value]
-
 
 @dataclass
 class DataSection:

@@ -80,7 +80,3 @@ def user_roles(user) -> frozenset[str]:
         cached = frozenset(r for r, g in ROLE_GROUPS.items() if g in names)
         user._cw_roles = cached
     return cached
-
-
-def has_role(user, role: str) -> bool:
-    return role in user_roles(user)
