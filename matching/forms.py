@@ -83,6 +83,16 @@ class HelpRequestForm(forms.ModelForm):
             MinValueValidator(1, message=_("At least one volunteer.")),
             MaxValueValidator(50, message=_("At most 50 volunteers per request.")),
         ]
+        self._limit_choices(user)
+        if self.instance.pk and not self.is_bound:
+            slots = list(self.instance.slots.all())
+            if slots:
+                self.initial["start_time"] = slots[0].start
+                self.initial["end_time"] = slots[0].end
+                self.initial["weekdays"] = [s.weekday for s in slots]
+        self.helper = self._layout()
+
+    def _limit_choices(self, user) -> None:
         self.fields["beneficiary"].queryset = Beneficiary.objects.visible_to(user)
         if not user.has_perm("matching.view_all_helprequests"):
             # A social worker files requests for their own beneficiaries only.
@@ -96,14 +106,10 @@ class HelpRequestForm(forms.ModelForm):
         for name in ("required_skills", "nice_skills", "category", "district"):
             field = self.fields[name]
             field.queryset = field.queryset.filter(is_active=True)
-        if self.instance.pk and not self.is_bound:
-            slots = list(self.instance.slots.all())
-            if slots:
-                self.initial["start_time"] = slots[0].start
-                self.initial["end_time"] = slots[0].end
-                self.initial["weekdays"] = [s.weekday for s in slots]
+
+    def _layout(self) -> FormHelper:
         party = [f for f in ("beneficiary", "institution") if f in self.fields]
-        self.helper = _helper(
+        return _helper(
             _("Save"),
             Fieldset(_("For whom"), *party),
             Fieldset(

@@ -171,17 +171,34 @@ def _evaluate(
     """The score (the rounded sum of the rounded points) and, if asked, reasons.
 
     One code path for both, so ``rank`` can score every candidate cheaply and
-    explain only the ones it keeps, with the very same numbers.
+    explain only the ones it keeps, with the very same numbers. Each part adds
+    its points to the running total in the same order, so the sum is the same
+    to the last bit whether reasons are asked for or not.
     """
-    request = view.request
+    reasons: list[Reason] | None = [] if explain else None
     total = 0.0
-    reasons: list[Reason] = []
+    if view.required or view.nice:
+        total = _skill_points(view, c, w, total, reasons)
+    if view.slots:
+        total = _availability_points(view, c, w, total, reasons)
+    total = _place_points(view, c, w, total, reasons)
+    total = _people_points(view, c, w, total, reasons)
+    return round(total, 2), reasons or []
+
+
+def _skill_points(
+    view: _RequestView,
+    c: CandidateInput,
+    w: Weights,
+    total: float,
+    reasons: list[Reason] | None,
+) -> float:
     if view.required:
         has = view.required & c.skills
         if has:
             points = round(w.required_skill * len(has), 2)
             total += points
-            if explain:
+            if reasons is not None:
                 reasons.append(
                     Reason("required_skill", points, {"skill_ids": sorted(has)})
                 )
@@ -190,77 +207,97 @@ def _evaluate(
         if nice:
             points = round(w.nice_skill * len(nice), 2)
             total += points
-            if explain:
+            if reasons is not None:
                 reasons.append(
                     Reason("nice_skill", points, {"skill_ids": sorted(nice)})
                 )
+    return total
 
-    if view.slots:
-        cells = [cell for cell in c.availability if cell in view.cell_minutes]
-        covered = sum(view.cell_minutes[cell] for cell in cells)
-        if covered:
-            fraction = round(min(1.0, covered / view.wanted), 2)
-            points = round(w.availability * fraction, 2)
-            total += points
-            if explain:
-                free = _overlap(view.slots, frozenset(cells))
-                slots = [(s.weekday, _hhmm(s.start), _hhmm(s.end)) for s in free]
-                reasons.append(
-                    Reason(
-                        "availability",
-                        points,
-                        {"slots": slots, "fraction": fraction},
-                    )
-                )
-        elif explain:
+
+def _availability_points(
+    view: _RequestView,
+    c: CandidateInput,
+    w: Weights,
+    total: float,
+    reasons: list[Reason] | None,
+) -> float:
+    minutes = view.cell_minutes
+    # A list, not a generator: Python inlines list comprehensions (this runs
+    # for every candidate of every request).
+    covered = sum([minutes[cell] for cell in c.availability if cell in minutes])
+    if not covered:
+        if reasons is not None:
             reasons.append(Reason("no_availability", 0.0, {}))
+        return total
+    fraction = round(min(1.0, covered / view.wanted), 2)
+    points = round(w.availability * fraction, 2)
+    if reasons is not None:
+        cells = frozenset(cell for cell in c.availability if cell in minutes)
+        free = _overlap(view.slots, cells)
+        slots = [(s.weekday, _hhmm(s.start), _hhmm(s.end)) for s in free]
+        params = {"slots": slots, "fraction": fraction}
+        reasons.append(Reason("availability", points, params))
+    return total + points
 
-    if request.district_id is not None and request.district_id == c.district_id:
+
+def _place_points(
+    view: _RequestView,
+    c: CandidateInput,
+    w: Weights,
+    total: float,
+    reasons: list[Reason] | None,
+) -> float:
+    district_id = view.request.district_id
+    if district_id is not None and district_id == c.district_id:
         points = round(w.same_district, 2)
-        total += points
-        if explain:
+        if reasons is not None:
             reasons.append(Reason("same_district", points, {}))
-    else:
-        km = view.distance(c.location)
-        if km is not None and km >= 0.05:
-            points = round(max(w.distance_cap, w.distance_per_km * km), 2)
-            total += points
-            if explain:
-                reasons.append(Reason("distance", points, {"km": round(km, 1)}))
+        return total + points
+    km = view.distance(c.location)
+    if km is None or km < 0.05:
+        return total
+    points = round(max(w.distance_cap, w.distance_per_km * km), 2)
+    if reasons is not None:
+        reasons.append(Reason("distance", points, {"km": round(km, 1)}))
+    return total + points
 
+
+def _people_points(
+    view: _RequestView,
+    c: CandidateInput,
+    w: Weights,
+    total: float,
+    reasons: list[Reason] | None,
+) -> float:
+    """Continuity, interest, the volunteer's load and weekly hours cap."""
+    request = view.request
     if view.party and request.party_key in c.helped_parties:
         points = round(w.continuity, 2)
         total += points
-        if explain:
+        if reasons is not None:
             reasons.append(Reason("continuity", points, {"party": view.party}))
     if request.category_id in c.interests:
         points = round(w.interest, 2)
         total += points
-        if explain:
-            reasons.append(
-                Reason("interest", points, {"category_id": request.category_id})
-            )
+        if reasons is not None:
+            params = {"category_id": request.category_id}
+            reasons.append(Reason("interest", points, params))
     if c.active_assignments > 0:
         points = round(w.load_per_assignment * c.active_assignments, 2)
         total += points
-        if explain:
+        if reasons is not None:
             reasons.append(Reason("load", points, {"count": c.active_assignments}))
     hours_left = c.max_hours_per_week - c.hours_committed
     if request.weekly_hours > hours_left + 1e-9:
         points = round(w.over_hours_cap, 2)
         total += points
-        if explain:
-            reasons.append(
-                Reason(
-                    "hours_cap",
-                    points,
-                    {
-                        "hours_left": round(max(0.0, hours_left), 2),
-                        "weekly_hours": request.weekly_hours,
-                    },
-                )
-            )
-    return round(total, 2), reasons
+        if reasons is not None:
+            params = {
+                "hours_left": round(max(0.0, hours_left), 2),
+                "weekly_hours": request.weekly_hours,
+            }
+            reasons.append(Reason("hours_cap", points, params))
+    return total
 
 
 def missing_skills(required: frozenset[int], skills: frozenset[int]) -> frozenset[int]:

@@ -76,38 +76,65 @@ def optimise(
     conflict = _Conflicts(inst.requests)
     baseline = _greedy_pairs(inst, conflict)
     reduced = _reduce(inst.edges, inst, conflict)
-
-    pairs: list[Edge] = []
+    pairs, hard = _free_pairs_and_hard(reduced, inst, conflict)
     optimal = True
+    for group in _groups(hard):
+        picked, proven = _solve_group(group, inst, conflict, deadline)
+        pairs.extend(picked)
+        optimal = optimal and proven
+    chosen, kept_greedy = _never_worse(pairs, baseline, inst)
+    return _plan(chosen, inst, "milp", optimal and not kept_greedy, started)
+
+
+def _free_pairs_and_hard(
+    reduced: Sequence[Edge], inst: _Instance, conflict: _Conflicts
+) -> tuple[list[Edge], list[list[Edge]]]:
+    """The components, smallest first: those where no rule can bind give
+    their edges worth taking at once, the others (hard) go to the MILP."""
+    pairs: list[Edge] = []
     hard: list[list[Edge]] = []
     for comp in sorted(_components(reduced), key=len):
         if _milp_rows(comp, inst, conflict)[3]:
             hard.append(comp)
         else:  # no rule can bind: every edge worth taking is taken
             pairs.extend(e for e in comp if inst.value(e) > 0)
+    return pairs, hard
 
+
+def _groups(hard: Sequence[list[Edge]]) -> list[list[Edge]]:
+    """Small components together, up to ``milp.GROUP_EDGES`` edges a call."""
     groups: list[list[list[Edge]]] = []
     for comp in hard:
         if groups and sum(map(len, groups[-1])) + len(comp) <= milp.GROUP_EDGES:
             groups[-1].append(comp)
         else:
             groups.append([comp])
-    for group in groups:
-        group_edges = [e for comp in group for e in comp]
-        remaining = deadline - time.perf_counter()
-        picked, proven = (None, False)
-        if remaining > 0:
-            picked, proven = _solve_milp(group_edges, inst, conflict, remaining)
-        if proven and picked is not None:
-            pairs.extend(picked)
-            continue
-        optimal = False
-        fallback = _greedy_pairs(inst, conflict, group_edges)
-        if picked is None or _key(fallback, inst) > _key(picked, inst):
-            picked = fallback
-        pairs.extend(picked)
+    return [[e for comp in group for e in comp] for group in groups]
 
-    # The guard: never worse than greedy on any part of the whole graph.
+
+def _solve_group(
+    group_edges: list[Edge], inst: _Instance, conflict: _Conflicts, deadline: float
+) -> tuple[list[Edge], bool]:
+    """The MILP's plan for one group, or, when it is not proven optimal in the
+    time left, the better of its best and greedy's; and whether proven."""
+    remaining = deadline - time.perf_counter()
+    picked, proven = (None, False)
+    if remaining > 0:
+        picked, proven = _solve_milp(group_edges, inst, conflict, remaining)
+    if proven and picked is not None:
+        return picked, True
+    fallback = _greedy_pairs(inst, conflict, group_edges)
+    if picked is None or _key(fallback, inst) > _key(picked, inst):
+        picked = fallback
+    return picked, False
+
+
+def _never_worse(
+    pairs: Sequence[Edge], baseline: Sequence[Edge], inst: _Instance
+) -> tuple[list[Edge], bool]:
+    """The guard: per connected component of the whole graph, greedy's pairs
+    where they beat ours (places filled, then the objective); and whether any
+    component kept greedy's."""
     whole = _components(inst.edges)
     part_of = {e.request_id: i for i, comp in enumerate(whole) for e in comp}
     mine: list[list[Edge]] = [[] for _ in whole]
@@ -117,10 +144,11 @@ def optimise(
     for e in baseline:
         theirs[part_of[e.request_id]].append(e)
     chosen: list[Edge] = []
+    kept_greedy = False
     for a, b in zip(mine, theirs, strict=True):
         if _key(b, inst) > _key(a, inst):
-            optimal = False
+            kept_greedy = True
             chosen.extend(b)
         else:
             chosen.extend(a)
-    return _plan(chosen, inst, "milp", optimal, started)
+    return chosen, kept_greedy

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 from scipy.optimize import linprog
@@ -76,18 +76,8 @@ def _blocks(a, n: int) -> np.ndarray:
     return connected_components(graph.tocsr(), directed=False)[1][m:]
 
 
-def _improve(
-    edges: Sequence[Edge],
-    a,
-    upper: np.ndarray,
-    values: np.ndarray,
-    x: np.ndarray,
-    deadline: float,
-) -> np.ndarray:
-    """Fix and optimise: re-solve windows of requests by MILP, with the rest of
-    the plan fixed, as long as time is left. A window's current picks stay
-    feasible, so the plan only gets better; not proven optimal."""
-    a = a.tocsc()
+def _windows(edges: Sequence[Edge], values: np.ndarray) -> list[np.ndarray]:
+    """Columns in windows of about ``WINDOW_EDGES``, whole requests each."""
     by_request: dict[int, list[int]] = defaultdict(list)
     for i, e in enumerate(edges):
         by_request[e.request_id].append(i)
@@ -107,6 +97,22 @@ def _improve(
             current = []
     if current:
         windows.append(np.array(current))
+    return windows
+
+
+def _improve(
+    edges: Sequence[Edge],
+    a,
+    upper: np.ndarray,
+    values: np.ndarray,
+    x: np.ndarray,
+    deadline: float,
+) -> np.ndarray:
+    """Fix and optimise: re-solve windows of requests by MILP, with the rest of
+    the plan fixed, as long as time is left. A window's current picks stay
+    feasible, so the plan only gets better; not proven optimal."""
+    a = a.tocsc()
+    windows = _windows(edges, values)
     x = x.copy()
     improved = True
     while improved:
@@ -150,21 +156,11 @@ def _solve_large(
        plan at least as good as the incumbent agrees with it there.
     4. What is left falls apart into small blocks, each solved by MILP.
     """
-    n = len(edges)
-    by_greedy = sorted(
-        range(n),
-        key=lambda i: (
-            -inst.requests[edges[i].request_id].urgency,
-            edges[i].request_id,
-            -edges[i].score,
-            edges[i].volunteer_id,
-        ),
-    )
-    incumbent = _fill(edges, by_greedy, inst, conflict)
+    incumbent = _fill(edges, _greedy_order(edges, inst), inst, conflict)
     remaining = deadline - time.perf_counter()
     if remaining <= 0:
         return incumbent, False
-    if n > 2 * milp.MAX_MILP_EDGES:
+    if len(edges) > 2 * milp.MAX_MILP_EDGES:
         # The LP of a component this large and contended takes most of the
         # time and rarely fixes enough edges: improve the incumbent instead.
         return _improve(edges, a, upper, values, incumbent, deadline), False
@@ -178,18 +174,8 @@ def _solve_large(
     )
     if lp.status != 0 or lp.x is None:
         return _improve(edges, a, upper, values, incumbent, deadline), False
-    ones = np.flatnonzero(lp.x > 1 - 1e-6)
-    by_lp = np.lexsort((-values, -lp.x))
-    rounded = _fill(edges, by_lp, inst, conflict, start=ones)
-    if values @ rounded > values @ incumbent:
-        incumbent = rounded
-    best = float(values @ incumbent)
-
-    y = np.minimum(lp.ineqlin.marginals, 0.0)
-    d = -values - a.T @ y
-    bound = -(float(y @ upper) + float(d[d < 0].sum()))
-    slack = bound - best + 0.5
-    fix0, fix1 = d > slack, -d > slack
+    incumbent = _rounded_if_better(edges, inst, conflict, lp, values, incumbent)
+    fix0, fix1 = _fixed(lp, a, upper, values, float(values @ incumbent))
     free = np.flatnonzero(~(fix0 | fix1))
     if (
         incumbent[fix0].any()  # numerically inconsistent
@@ -197,11 +183,78 @@ def _solve_large(
         or len(free) > milp.MAX_MILP_EDGES
     ):
         return _improve(edges, a, upper, values, incumbent, deadline), False
+    return _solve_free(a, upper, values, incumbent, fix1, free, deadline)
+
+
+def _greedy_order(edges: Sequence[Edge], inst: _Instance) -> list[int]:
+    """Greedy's order: most urgent request first, then by request, best score."""
+    return sorted(
+        range(len(edges)),
+        key=lambda i: (
+            -inst.requests[edges[i].request_id].urgency,
+            edges[i].request_id,
+            -edges[i].score,
+            edges[i].volunteer_id,
+        ),
+    )
+
+
+def _rounded_if_better(
+    edges: Sequence[Edge],
+    inst: _Instance,
+    conflict: _Conflicts,
+    lp,
+    values: np.ndarray,
+    incumbent: np.ndarray,
+) -> np.ndarray:
+    """The LP solution rounded down and filled up greedily, if it beats the
+    incumbent (step 2)."""
+    ones = np.flatnonzero(lp.x > 1 - 1e-6)
+    by_lp = np.lexsort((-values, -lp.x))
+    rounded = _fill(edges, by_lp, inst, conflict, start=ones)
+    return rounded if values @ rounded > values @ incumbent else incumbent
+
+
+def _fixed(
+    lp, a, upper: np.ndarray, values: np.ndarray, best: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the edges fixed to 0 and to 1 by the reduced costs (step 3)."""
+    y = np.minimum(lp.ineqlin.marginals, 0.0)
+    d = -values - a.T @ y
+    bound = -(float(y @ upper) + float(d[d < 0].sum()))
+    slack = bound - best + 0.5
+    return d > slack, -d > slack
+
+
+def _solve_free(
+    a,
+    upper: np.ndarray,
+    values: np.ndarray,
+    incumbent: np.ndarray,
+    fix1: np.ndarray,
+    free: np.ndarray,
+    deadline: float,
+) -> tuple[np.ndarray, bool]:
+    """The edges left free, block by block by MILP, the fixed ones as fixed
+    (step 4); a block keeps the incumbent's picks when they are better."""
     rhs = upper - np.asarray(a[:, np.flatnonzero(fix1)].sum(axis=1)).ravel()
     sub = a[:, free].tocsc()
-    labels = _blocks(sub.tocsr(), len(free))
     solution = fix1.copy()
     proven = True
+    for cols in _chunks(_blocks(sub.tocsr(), len(free))):
+        block_values = values[free[cols]]
+        x, ok = _solve_chunk(sub[:, cols].tocsr(), rhs, block_values, deadline)
+        proven = proven and ok
+        mine = incumbent[free[cols]]
+        if x is None or block_values @ x < block_values @ mine:
+            x = mine
+        solution[free[cols]] = x
+    return solution, proven
+
+
+def _chunks(labels: np.ndarray) -> Iterator[np.ndarray]:
+    """Column indexes, block by block (smallest first), blocks joined into
+    chunks of at least ``milp.GROUP_EDGES`` columns (the last may be smaller)."""
     order = np.argsort(labels, kind="stable")
     cuts = np.flatnonzero(np.diff(labels[order])) + 1
     blocks = sorted(np.split(order, cuts), key=len)
@@ -212,21 +265,18 @@ def _solve_large(
         size += len(block)
         if size < milp.GROUP_EDGES and k < len(blocks) - 1:
             continue
-        cols = np.concatenate(chunk)
+        yield np.concatenate(chunk)
         chunk, size = [], 0
-        part = sub[:, cols].tocsr()
-        used_rows = np.flatnonzero(np.diff(part.indptr))
-        left = deadline - time.perf_counter()
-        x, ok = (None, False)
-        if not len(used_rows):
-            x, ok = values[free[cols]] > 0, True
-        elif left > 0:
-            x, ok = _matrix_milp(
-                part[used_rows], np.asarray(rhs)[used_rows], values[free[cols]], left
-            )
-        proven = proven and ok
-        mine = incumbent[free[cols]]
-        if x is None or values[free[cols]] @ x < values[free[cols]] @ mine:
-            x = mine
-        solution[free[cols]] = x
-    return solution, proven
+
+
+def _solve_chunk(
+    part, rhs: np.ndarray, block_values: np.ndarray, deadline: float
+) -> tuple[np.ndarray | None, bool]:
+    """One chunk's MILP on the rows it uses: (picks or None, proven)."""
+    used_rows = np.flatnonzero(np.diff(part.indptr))
+    if not len(used_rows):
+        return block_values > 0, True
+    left = deadline - time.perf_counter()
+    if left <= 0:
+        return None, False
+    return _matrix_milp(part[used_rows], np.asarray(rhs)[used_rows], block_values, left)
