@@ -3,6 +3,8 @@ through ``matching.services`` so the rules (places, clashes, agreements) hold
 here as everywhere else."""
 
 from django.contrib import admin, messages
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -87,8 +89,16 @@ class AssignmentAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin):
     search_fields = ["volunteer__search_text", "request__title"]
     list_select_related = ["volunteer", "request"]
     autocomplete_fields = ["volunteer", "request"]
-    readonly_fields = ["status", "place", "score", "reasons", "proposed_by"]
+    # The reasons are kept as codes: shown in words, never edited.
+    exclude = ["reasons"]
+    readonly_fields = ["status", "place", "score", "reasons_in_words", "proposed_by"]
     actions = ["complete_assignments", "cancel_assignments"]
+
+    @admin.display(description=_("reasons at proposal"))
+    def reasons_in_words(self, obj) -> str:
+        return format_html_join(
+            mark_safe("<br>"), "{}", ((text,) for text in obj.reason_texts)
+        )
 
     @admin.action(description=_("Complete the chosen assignments"))
     def complete_assignments(self, request, queryset):

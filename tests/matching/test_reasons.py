@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from matching import engine, reasons, selectors, services
@@ -246,3 +247,24 @@ def test_a_batch_plan_shows_its_reasons_in_the_readers_language(
         {"code": "same_district", "params": {}},
         {"code": "load", "params": {"count": 2}},
     ]
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_reasons_in_words_and_never_edits_them(
+    make_request, active_volunteer, coordinator, admin_client
+):
+    request, volunteer = make_request(), active_volunteer()
+    assignment = services.assignment_propose(
+        actor=coordinator,
+        request=request,
+        volunteer=volunteer,
+        reasons=selectors.score_for(request, volunteer).reasons,
+    )
+    change = reverse("admin:matching_assignment_change", args=[assignment.pk])
+    page = admin_client.get(change)
+    html = page.content.decode()
+    assert "mieszka w tej samej dzielnicy" in html
+    assert "same_district" not in html
+    assert "reasons" not in page.context["adminform"].form.fields
+    english = in_english(admin_client).get(change).content.decode()
+    assert "lives in the same district" in english
