@@ -112,6 +112,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A page asked for in English leaves English active in the thread (the
+    locale middleware activates it and nothing resets it): each test starts
+    in the site's language, Polish, whatever ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _preloaded_data_in_transactional_tests(request):
     """Transactional tests (browser, concurrency) end with a flush that empties
     every table; serialised rollback does not always bring the data of the
