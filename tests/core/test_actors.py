@@ -22,7 +22,8 @@ def test_a_self_service_change_names_the_volunteer_in_the_history(make_volunteer
     assert record.history_user is None
     assert record.history_change_reason.startswith(f"[volunteer:{volunteer.pk}]")
     latest = change_history(Volunteer.objects.get(pk=volunteer.pk))[0]
-    assert f"#{volunteer.pk}" in str(latest.who)
+    # In the site's language (the catalogue's "nr %(pk)s").
+    assert f"nr {volunteer.pk}" in str(latest.who)
     assert latest.note == ""
 
 
