@@ -73,6 +73,13 @@ def clashing_assignments(
     )
 
 
+def clash_reason(other: Assignment) -> str:
+    """Why a volunteer cannot take on more at that time: ``other`` holds it."""
+    return _("At the same time the volunteer is assigned to “%(request)s”.") % {
+        "request": other.request
+    }
+
+
 def committed_hours(
     *, volunteer_id, date_from: dt.date, date_to: dt.date, exclude_pk=None
 ) -> Decimal:
@@ -222,7 +229,7 @@ def _person_reasons(request: HelpRequest, volunteer: Volunteer) -> list[str]:
 
 
 def _time_reasons(request, volunteer, slots, exclude_pk) -> list[str]:
-    """The rules about when and where: availability, district, clash, hours."""
+    """The rules about when and where: availability, district, commitments."""
     reasons = []
     free = {(a.weekday, a.part) for a in volunteer.availability.all()}
     if not free & overlapping_parts(slots):
@@ -232,6 +239,19 @@ def _time_reasons(request, volunteer, slots, exclude_pk) -> list[str]:
         or volunteer.reachable_districts.filter(pk=request.district_id).exists()
     ):
         reasons.append(_("The volunteer cannot reach the request's district."))
+    return reasons + commitment_reasons(
+        request, volunteer, slots=slots, exclude_pk=exclude_pk
+    )
+
+
+def commitment_reasons(
+    request: HelpRequest, volunteer: Volunteer, *, slots=None, exclude_pk=None
+) -> list[str]:
+    """The rules against double booking: no clash with the volunteer's other
+    places, and their weekly hours within the limit. Editing a request checks
+    these again for everyone holding a place on it."""
+    slots = request_slots(request) if slots is None else slots
+    reasons = []
     clash = clashing_assignments(
         volunteer_id=volunteer.pk,
         date_from=request.date_from,
@@ -240,10 +260,7 @@ def _time_reasons(request, volunteer, slots, exclude_pk) -> list[str]:
         exclude_pk=exclude_pk,
     ).first()
     if clash:
-        reasons.append(
-            _("At the same time the volunteer is assigned to “%(request)s”.")
-            % {"request": clash.request}
-        )
+        reasons.append(clash_reason(clash))
     committed = committed_hours(
         volunteer_id=volunteer.pk,
         date_from=request.date_from,

@@ -2,17 +2,22 @@
 (docs/ARCHITECTURE.md, "Rules"): the written-agreement threshold and the
 clash rule's SQL form. The clash rule itself is ``engine.schedules_clash``
 (plain Python, for the batch); ``clash_q`` is its SQL form, and a test holds
-the two to the same answers.
+the two to the same answers. The database refuses a clash too (PostgreSQL
+triggers, migration 0009): ``clash_refused`` reads its refusal.
 """
 
 import datetime as dt
 from collections.abc import Sequence
 
+from django.db import IntegrityError
 from django.db.models import DateField, ExpressionWrapper, F, Q
 
 # Work longer than this many calendar days needs a written agreement
 # (art. 44 ust. 2 of the act on public benefit activity and volunteering).
 WRITTEN_AGREEMENT_AFTER_DAYS = 30
+
+# The name the clash triggers give their refusal (migration 0009).
+CLASH_CONSTRAINT = "assignment_no_clash"
 
 
 def needs_written_agreement(date_from: dt.date, date_to: dt.date) -> bool:
@@ -47,3 +52,12 @@ def clash_q(
         **{f"{prefix}date_from__lte": date_to, f"{prefix}date_to__gte": date_from}
     )
     return dates & times
+
+
+def clash_refused(error: IntegrityError) -> int | None:
+    """The id of the assignment the database found clashing, when ``error``
+    is its refusal of a clash; otherwise None."""
+    diag = getattr(error.__cause__, "diag", None)
+    if diag is None or diag.constraint_name != CLASH_CONSTRAINT:
+        return None
+    return int(diag.message_detail)

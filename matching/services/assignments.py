@@ -5,13 +5,14 @@ volunteer row — so two coordinators acting at once queue up instead of
 deadlocking, and the second one sees what the first one did.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from matching import eligibility
+from matching import eligibility, rules
 from matching.errors import MatchingError
 from matching.models import Assignment, HelpRequest
 from matching.services.mail import notify_staffed, send_invitation
@@ -132,6 +133,28 @@ def _check_transition(assignment: Assignment, to: str) -> None:
         )
 
 
+@contextmanager
+def clashes_refused(
+    *, explain: Callable[[Assignment, str], str] | None = None
+) -> Iterator[None]:
+    """Turns the database's refusal of a clash (docs/ARCHITECTURE.md, "The
+    clash rule in the database") into the services' own message, which
+    ``explain(other, reason)`` may put in the caller's words. The block runs
+    in a savepoint, so the clashing assignment can be read afterwards."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        other_pk = rules.clash_refused(error)
+        if other_pk is None:
+            raise
+        other = Assignment.objects.select_related("request", "volunteer").get(
+            pk=other_pk
+        )
+        reason = eligibility.clash_reason(other)
+        raise MatchingError(explain(other, reason) if explain else reason) from error
+
+
 def assignment_status_set(assignment: Assignment, to: str, *, actor) -> Assignment:
     """Moves an assignment along an allowed path; the caller holds the locks
     (the request's services use it for every assignment of the request)."""
@@ -141,7 +164,9 @@ def assignment_status_set(assignment: Assignment, to: str, *, actor) -> Assignme
         assignment.place = None
     assignment.status_changed_at = timezone.now()
     assignment.status_changed_by = actor
-    save_validated(assignment, actor=actor)
+    holding = to in Assignment.HOLDING_PLACE
+    with clashes_refused() if holding else nullcontext():
+        save_validated(assignment, actor=actor)
     return assignment
 
 

@@ -6,10 +6,15 @@ from collections.abc import Iterable, Mapping
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from matching import eligibility
 from matching.errors import MatchingError
 from matching.models import Assignment, HelpRequest, RequestSlot
-from matching.services.assignments import assignment_status_set, request_refresh
-from registry.models import Beneficiary
+from matching.services.assignments import (
+    assignment_status_set,
+    clashes_refused,
+    request_refresh,
+)
+from registry.models import Beneficiary, Volunteer
 from volunteer_center.core.services import save_validated
 
 Slot = tuple[int, dt.time, dt.time]
@@ -36,7 +41,8 @@ def _take_place_from_party(request: HelpRequest) -> None:
     request.district_id = party.district_id
 
 
-def _set_slots(request: HelpRequest, slots: Iterable[Slot]) -> None:
+def _slots_for(request: HelpRequest, slots: Iterable[Slot]) -> list[Slot]:
+    """The request's weekly slots as they will be stored."""
     slots = sorted(set(slots))
     if not slots:
         raise MatchingError(_("Give at least one day and time."))
@@ -45,6 +51,10 @@ def _set_slots(request: HelpRequest, slots: Iterable[Slot]) -> None:
         if len(slots) != 1:
             raise MatchingError(_("A one-off request has one time on its date."))
         slots = [(request.date_from.weekday(), slots[0][1], slots[0][2])]
+    return slots
+
+
+def _set_slots(request: HelpRequest, slots: list[Slot]) -> None:
     request.slots.all().delete()
     objects = [
         RequestSlot(request=request, weekday=d, start=s, end=e) for d, s, e in slots
@@ -70,7 +80,7 @@ def help_request_create(
         request.date_to = request.date_from
     _take_place_from_party(request)
     save_validated(request, actor=actor)
-    _set_slots(request, slots)
+    _set_slots(request, _slots_for(request, slots))
     request.required_skills.set(required_skills)
     request.nice_skills.set(nice_skills)
     return request
@@ -86,23 +96,98 @@ def help_request_update(
     required_skills: Iterable | None = None,
     nice_skills: Iterable | None = None,
 ) -> HelpRequest:
+    """Edits a new or open request. Its live assignments follow its dates and
+    hours; everyone holding a place is checked again under the locks (room
+    for them all, no clash, weekly hours), so an edit can neither overfill the
+    request nor double-book a volunteer."""
     request = HelpRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in (HelpRequest.Status.NEW, HelpRequest.Status.OPEN):
         raise MatchingError(_("Only a new or open request can be edited."))
     _check_party(actor=actor, fields={"beneficiary": request.beneficiary, **fields})
+    holders = _locked_holders(request)
+    old_slots = list(request.slots.values_list("weekday", "start", "end"))
     for name, value in fields.items():
         setattr(request, name, value)
     if request.kind == HelpRequest.Kind.ONCE:
         request.date_to = request.date_from
     _take_place_from_party(request)
+    new_slots = _slots_for(request, old_slots if slots is None else slots)
+    _check_holders(request, holders, new_slots)
     save_validated(request, actor=actor)
-    if slots is not None:
-        _set_slots(request, slots)
+    with clashes_refused(explain=_double_booking):
+        if new_slots != old_slots:
+            _set_slots(request, new_slots)
+        _follow_request(request, actor=actor)
     if required_skills is not None:
         request.required_skills.set(required_skills)
     if nice_skills is not None:
         request.nice_skills.set(nice_skills)
+    request_refresh(request, actor=actor)
     return request
+
+
+def _locked_holders(request: HelpRequest) -> list[Assignment]:
+    """The assignments holding the request's places, their volunteers locked
+    after the request (docs/ARCHITECTURE.md, Locks), in the order of their ids."""
+    holders = list(
+        request.assignments.holding_place()
+        .select_related("volunteer")
+        .order_by("volunteer_id")
+    )
+    ids = [a.volunteer_id for a in holders]
+    list(Volunteer.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    return holders
+
+
+def _check_holders(request, holders: list[Assignment], slots: list[Slot]) -> None:
+    """Refuses an edit that leaves no room for everyone holding a place, or
+    that makes a place clash with a holder's other places or exceed their
+    weekly hours; the message names each volunteer affected."""
+    if request.needed < len(holders):
+        raise MatchingError(
+            _(
+                "Places are already held by: %(names)s. Cancel an assignment "
+                "first, or keep the number of volunteers needed at %(count)s "
+                "at least."
+            )
+            % {
+                "names": ", ".join(str(a.volunteer) for a in holders),
+                "count": len(holders),
+            }
+        )
+    specs = [eligibility.SlotSpec(*slot) for slot in slots]
+    refused = [
+        f"{holder.volunteer}: {reason}"
+        for holder in holders
+        for reason in eligibility.commitment_reasons(
+            request, holder.volunteer, slots=specs, exclude_pk=holder.pk
+        )
+    ]
+    if refused:
+        raise MatchingError(_double_booking_text(refused))
+
+
+def _double_booking_text(refused: list[str]) -> str:
+    return _("The change would double-book volunteers holding a place: %(who)s") % {
+        "who": " ".join(refused)
+    }
+
+
+def _double_booking(other: Assignment, reason: str) -> str:
+    """The database's refusal of a clash, in the words of ``_check_holders``."""
+    return _double_booking_text([f"{other.volunteer}: {reason}"])
+
+
+def _follow_request(request: HelpRequest, *, actor) -> None:
+    """Live assignments keep the request's dates and weekly hours."""
+    hours = eligibility.weekly_hours(eligibility.request_slots(request))
+    wanted = (request.date_from, request.date_to, hours)
+    for assignment in request.assignments.live():
+        if (assignment.date_from, assignment.date_to, assignment.weekly_hours) != (
+            wanted
+        ):
+            assignment.date_from, assignment.date_to, assignment.weekly_hours = wanted
+            save_validated(assignment, actor=actor)
 
 
 REQUEST_TRANSITIONS = {

@@ -2,11 +2,12 @@
 threads, two PostgreSQL connections, two transactions."""
 
 import threading
+import time
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
-from matching import services
+from matching import rules, services
 from matching.models import Assignment
 
 # Serialised rollback restores what the data migrations preload (districts, roles).
@@ -79,4 +80,34 @@ def test_one_volunteer_accepted_for_two_clashing_requests_at_once_only_once(
         ]
     )
     assert sorted(kind for kind, _ in results) == ["error", "ok"]
+    assert Assignment.objects.holding_place().filter(volunteer=volunteer).count() == 1
+
+
+def test_two_raw_writes_holding_clashing_places_at_once_only_one_passes(
+    make_request, active_volunteer, coordinator
+):
+    """No service, no lock of ours: the database's clash check locks the
+    volunteer's row, so the second transaction waits for the first and then
+    sees its place (docs/ARCHITECTURE.md, "The clash rule in the database")."""
+    volunteer = active_volunteer()
+    proposals = [
+        services.assignment_propose(
+            actor=coordinator, request=make_request(title=title), volunteer=volunteer
+        )
+        for title in ("Zakupy", "Spacer")
+    ]
+
+    def hold(assignment):
+        with transaction.atomic():
+            Assignment.objects.filter(pk=assignment.pk).update(
+                status=Assignment.Status.ACCEPTED, place=1
+            )
+            # Still open while the other transaction writes.
+            time.sleep(0.5)
+
+    results = run_at_once(*[lambda a=a: hold(a) for a in proposals])
+    assert sorted(kind for kind, _ in results) == ["error", "ok"]
+    error = next(value for kind, value in results if kind == "error")
+    assert isinstance(error, IntegrityError)
+    assert rules.clash_refused(error) in {a.pk for a in proposals}
     assert Assignment.objects.holding_place().filter(volunteer=volunteer).count() == 1
