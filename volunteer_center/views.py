@@ -61,7 +61,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
     def form_valid(self, form):
-        if not ratelimit.allowed(self.request, "password-reset"):
+        email = form.cleaned_data["email"]
+        if not ratelimit.take(self.request, "password-reset", email=email):
             return HttpResponseRedirect(self.get_success_url())
         # Links follow the configured site address, not the Host header.
         self.extra_email_context = {

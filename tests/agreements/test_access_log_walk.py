@@ -49,6 +49,8 @@ NOT_PERSONAL = {
     # POST-only actions: they change, the history records who and what.
     "registry:volunteer-status": "an action",
     "registry:volunteer-anonymise": "an action, logged as an anonymisation",
+    "registry:beneficiary-anonymise": "an action, logged as an anonymisation",
+    "matching:hours-change": "an action",
     "registry:consultation-status": "an action",
     "matching:request-status": "an action",
     "matching:assignment-propose": "an action",
@@ -69,6 +71,7 @@ NOT_PERSONAL = {
     "agreements:batch-detail": "a period and a count",
     "agreements:batch-progress": "a count",
     "matching:respond": "the volunteer's own answer page (a signed token)",
+    "password_reset_confirm": "the new-password form of a signed link",
 }
 
 

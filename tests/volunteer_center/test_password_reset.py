@@ -48,7 +48,7 @@ def test_an_unknown_address_gets_the_same_page_and_no_e_mail(client, db):
 
 
 def test_a_burst_of_requests_sends_no_more_mail(client, coordinator, settings):
-    settings.SIGNUP_RATE_LIMIT_PER_HOUR = 2
+    settings.RATE_LIMIT_PER_EMAIL_PER_HOUR = 2
     for _ in range(4):
         _ask(client, coordinator.email)
     assert len(mail.outbox) == 2
