@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
 from registry.models import Category, District, Volunteer
+from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class HelpRequestFilter(django_filters.FilterSet):
@@ -64,9 +65,7 @@ class VolunteerSearchFilterMixin(django_filters.FilterSet):
 
 
 def date_filter(label, **kwargs):
-    return django_filters.DateFilter(
-        label=label, widget=forms.DateInput(attrs={"type": "date"}), **kwargs
-    )
+    return PlausibleDateFilter(label=label, **kwargs)
 
 
 class AssignmentFilter(VolunteerSearchFilterMixin):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.models import HelpRequest, HoursEntry, Programme
 from registry.models import Availability, Beneficiary, Institution
-from volunteer_center.core.forms import RowsFormMixin
+from volunteer_center.core.forms import PlausibleDateField, RowsFormMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -219,7 +219,7 @@ class HoursApproveForm(forms.Form):
 class HoursCorrectionForm(forms.Form):
     """A correction or rejection of one entry, with its reason."""
 
-    date = forms.DateField(label=_("date"), widget=DATE)
+    date = PlausibleDateField(label=_("date"))
     hours = forms.DecimalField(
         label=_("hours"),
         min_value=Decimal("0.25"),

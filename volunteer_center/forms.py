@@ -7,6 +7,8 @@ from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.forms import PlausibleDateField
+
 
 class LoginForm(auth_forms.AuthenticationForm):
     def __init__(self, *args, **kwargs):
@@ -43,16 +45,8 @@ class ReportPeriodForm(forms.Form):
     """The report's period: the current year to date unless dates are given
     (the previous year is one link away, ``shortcuts``)."""
 
-    date_from = forms.DateField(
-        label=_("from"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    date_to = forms.DateField(
-        label=_("until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    date_from = PlausibleDateField(label=_("from"), required=False)
+    date_to = PlausibleDateField(label=_("until"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

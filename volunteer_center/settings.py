@@ -302,6 +302,16 @@ PRIVACY_CLAUSE_VERSION = "2026-01"
 MIN_VOLUNTEER_AGE = int(os.environ.get("MIN_VOLUNTEER_AGE", "13"))
 # The oldest plausible age of a volunteer: an older date of birth is refused.
 MAX_VOLUNTEER_AGE = int(os.environ.get("MAX_VOLUNTEER_AGE", "110"))
+# The years a date may have, in every form, filter, import and model (e.g. a
+# year 0001 typed for 2001 is refused); within 1000-2999 (core/dates.py).
+try:
+    PLAUSIBLE_YEARS = tuple(
+        int(year) for year in os.environ.get("PLAUSIBLE_YEARS", "1900-2100").split("-")
+    )
+    if len(PLAUSIBLE_YEARS) != 2 or PLAUSIBLE_YEARS[0] > PLAUSIBLE_YEARS[1]:
+        raise ValueError("two years, the earlier first")
+except ValueError as error:
+    raise ImproperlyConfigured(f"PLAUSIBLE_YEARS (e.g. 1900-2100): {error}") from error
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Public forms (sign-up, booking a visit): accepted submissions per hour per

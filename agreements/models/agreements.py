@@ -14,6 +14,7 @@ from agreements.models.storage import _private_storage
 from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplate
 from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 # The coordinator is warned this many days before an agreement ends.
@@ -158,6 +159,13 @@ class Agreement(TimeStampedModel):
         verbose_name_plural = _("agreements")
         indexes = [models.Index(fields=["status", "date_to"])]
         constraints = [
+            storable_dates(
+                "agreement",
+                "date_from",
+                "date_to",
+                "signed_on",
+                "terminated_on",
+            ),
             models.CheckConstraint(
                 condition=(
                     Q(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models.storage import _private_storage
 from registry.models import Volunteer
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import BackgroundJob, TimeStampedModel
 
 
@@ -65,6 +66,7 @@ class Certificate(IssuedDocument):
         verbose_name_plural = _("certificates")
         default_related_name = "certificates"
         constraints = [
+            storable_dates("certificate", "date_from", "date_to", "issued_at"),
             models.UniqueConstraint(
                 fields=["number_year", "number_seq"], name="certificate_number_seq"
             ),
@@ -90,6 +92,7 @@ class Reference(IssuedDocument):
         verbose_name_plural = _("references")
         default_related_name = "references"
         constraints = [
+            storable_dates("reference", "date_from", "date_to", "issued_at"),
             models.UniqueConstraint(
                 fields=["number_year", "number_seq"], name="reference_number_seq"
             ),
@@ -129,6 +132,7 @@ class CertificateBatch(BackgroundJob):
         verbose_name = _("certificate batch")
         verbose_name_plural = _("certificate batches")
         constraints = [
+            storable_dates("certificatebatch", "date_from", "date_to"),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="certificatebatch_dates_in_order",

@@ -13,6 +13,7 @@ from matching.reasons import texts
 from registry.models import (
     Volunteer,
 )
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -114,6 +115,7 @@ class Assignment(TimeStampedModel):
             )
         ]
         constraints = [
+            storable_dates("assignment", "date_from", "date_to", "status_changed_at"),
             models.UniqueConstraint(
                 fields=["request", "volunteer"],
                 condition=Q(status__in=["proposed", "contacted", "accepted", "active"]),
@@ -210,6 +212,7 @@ class HoursEntry(TimeStampedModel):
         verbose_name = _("hours entry")
         verbose_name_plural = _("hours")
         constraints = [
+            storable_dates("hoursentry", "date", "approved_at"),
             models.CheckConstraint(
                 condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
             ),

@@ -11,6 +11,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -48,6 +49,7 @@ class Programme(TimeStampedModel):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         constraints = [
+            storable_dates("programme", "date_from", "date_to"),
             models.CheckConstraint(
                 condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
                 name="programme_dates_in_order",

@@ -26,6 +26,7 @@ from registry.models import (
     Institution,
     Skill,
 )
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 Weekday = Availability.Weekday
@@ -200,6 +201,7 @@ class HelpRequest(TimeStampedModel):
             ),
         ]
         constraints = [
+            storable_dates("helprequest", "date_from", "date_to"),
             models.CheckConstraint(
                 condition=Q(beneficiary__isnull=False, institution__isnull=True)
                 | Q(beneficiary__isnull=True, institution__isnull=False),

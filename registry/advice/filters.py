@@ -13,6 +13,7 @@ from registry.models import (
     Institution,
     Volunteer,
 )
+from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class ConsultationFilter(django_filters.FilterSet):
@@ -21,17 +22,11 @@ class ConsultationFilter(django_filters.FilterSet):
         method="filter_person",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    date_from = django_filters.DateFilter(
-        label=_("from"),
-        field_name="starts_at",
-        lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+    date_from = PlausibleDateFilter(
+        label=_("from"), field_name="starts_at", lookup_expr="date__gte"
     )
-    date_to = django_filters.DateFilter(
-        label=_("until"),
-        field_name="starts_at",
-        lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+    date_to = PlausibleDateFilter(
+        label=_("until"), field_name="starts_at", lookup_expr="date__lte"
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("topic"),

@@ -18,6 +18,7 @@ from registry.models.base import Dictionary, normalise_phones
 from registry.models.beneficiaries import Beneficiary
 from registry.models.institutions import Institution
 from registry.models.volunteers import Availability, Volunteer
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -112,6 +113,7 @@ class ClosureDay(TimeStampedModel):
         ordering = ["date"]
         verbose_name = _("closure day")
         verbose_name_plural = _("closure days")
+        constraints = [storable_dates("closureday", "date")]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y}" + (f" ({self.reason})" if self.reason else "")
@@ -265,6 +267,12 @@ class Consultation(TimeStampedModel):
         verbose_name_plural = _("consultations")
         indexes = [models.Index(fields=["starts_at"])]
         constraints = [
+            storable_dates(
+                "consultation",
+                "starts_at",
+                "follow_up_due",
+                "consent_given_at",
+            ),
             models.CheckConstraint(
                 condition=_exactly_one(
                     Q(volunteer__isnull=False),

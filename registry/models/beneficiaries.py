@@ -15,6 +15,7 @@ from registry.models.base import (
     normalise_phones,
 )
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
@@ -99,6 +100,7 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
             ),
         ]
         constraints = [
+            storable_dates("beneficiary", "birth_date", "anonymised_at"),
             models.CheckConstraint(
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),

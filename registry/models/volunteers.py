@@ -20,6 +20,7 @@ from registry.models.base import (
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
@@ -183,6 +184,16 @@ class Volunteer(Searchable, Address, TimeStampedModel):
             TrigramIndex(fields=["search_text"], name="volunteer_search_trgm_idx"),
         ]
         constraints = [
+            storable_dates(
+                "volunteer",
+                "birth_date",
+                "guardian_consent_on",
+                "criminal_record_checked_on",
+                "sex_offender_register_checked_on",
+                "consent_given_at",
+                "sms_consent_at",
+                "anonymised_at",
+            ),
             models.UniqueConstraint(
                 fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"
             ),

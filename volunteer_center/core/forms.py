@@ -1,8 +1,11 @@
 """Form helpers shared by every app's forms (crispy-forms, Bootstrap 5)."""
 
+import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
+
+from volunteer_center.core.dates import validate_plausible_date
 
 
 def submit_helper(
@@ -18,6 +21,22 @@ def submit_helper(
         helper.form_class = form_class
     helper.add_input(Submit("submit", label))
     return helper
+
+
+class PlausibleDateField(forms.DateField):
+    """A date of the plausible years (volunteer_center/core/dates.py) in the
+    browser's date picker, for forms that are not a model's: what a model
+    form saves its model checks itself."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    default_validators = [validate_plausible_date]
+
+
+class PlausibleDateFilter(django_filters.DateFilter):
+    """A list's date filter: a date of other years is reported next to the
+    filter and left out of the query."""
+
+    field_class = PlausibleDateField
 
 
 class RowsFormMixin:

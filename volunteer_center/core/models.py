@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
+from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
 
-class TimeStampedModel(models.Model):
+
+class TimeStampedModel(PlausibleDatesModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -94,7 +96,7 @@ class AccessLog(models.Model):
         return f"{when:%d.%m.%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
-class RateLimitCounter(models.Model):
+class RateLimitCounter(PlausibleDatesModel):
     """Accepted submissions of a public form in the current hour, per client
     address or per e-mail (volunteer_center/core/ratelimit.py). The key is a
     hash: the counter keeps no personal data."""
@@ -102,6 +104,9 @@ class RateLimitCounter(models.Model):
     key = models.CharField(max_length=100, unique=True)
     count = models.PositiveIntegerField(default=0)
     window_ends = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [storable_dates("ratelimitcounter", "window_ends")]
 
     def __str__(self):
         return f"{self.key}: {self.count}"
