@@ -322,6 +322,10 @@ RATE_LIMIT_PER_ADDRESS_PER_HOUR = int(
 RATE_LIMIT_PER_EMAIL_PER_HOUR = int(
     os.environ.get("RATE_LIMIT_PER_EMAIL_PER_HOUR", "3")
 )
+# Staff list exports: an XLSX of more rows than this is built by the task queue
+# behind a progress page (a CSV always streams); its file is kept this long.
+EXPORT_XLSX_INLINE_ROWS = int(os.environ.get("EXPORT_XLSX_INLINE_ROWS", "2000"))
+EXPORT_FILE_HOURS = int(os.environ.get("EXPORT_FILE_HOURS", "24"))
 # Signs the volunteers' private calendar addresses; change it to revoke them all.
 VOLUNTEER_ICAL_SALT = os.environ.get("VOLUNTEER_ICAL_SALT", "matching.volunteer-ical")
 

@@ -44,6 +44,7 @@ urlpatterns = [
     path("panel/", views.DashboardView.as_view(), name="dashboard"),
     path("sprawozdanie/", views.ReportView.as_view(), name="report"),
     path("konto/", include(accounts)),
+    path("eksport/", include("volunteer_center.core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),

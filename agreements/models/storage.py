@@ -1,22 +1,11 @@
-"""Private storage of scans and generated documents: never under a public URL."""
+"""Private storage of scans and generated documents: core's, under the name
+the migrations of agreements know."""
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
-
-
-class PrivateStorage(LazyObject):
-    """Files outside MEDIA_URL, under settings.PRIVATE_MEDIA_ROOT. Resolved
-    lazily so tests can override the root."""
-
-    def _setup(self):
-        self._wrapped = FileSystemStorage(
-            location=settings.PRIVATE_MEDIA_ROOT, base_url=None
-        )
-
-
-private_storage = PrivateStorage()
+from volunteer_center.core.storage import PrivateStorage, private_storage
 
 
 def _private_storage():
     return private_storage
+
+
+__all__ = ["PrivateStorage", "_private_storage", "private_storage"]

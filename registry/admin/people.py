@@ -32,8 +32,7 @@ from volunteer_center.core.admin import (
     PersonalDataAdminMixin,
     run_service_action,
 )
-from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.models import AccessLog
+from volunteer_center.core.audit import access_log_export
 from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
 
 
@@ -303,10 +302,9 @@ class VolunteerAdmin(
 
     def get_data_for_export(self, request, queryset, **kwargs):
         data = super().get_data_for_export(request, queryset, **kwargs)
-        access_log_many(
+        access_log_export(
             actor=request.user,
-            action=AccessLog.Action.EXPORT,
-            objects=queryset,
+            subjects={Volunteer: queryset.values_list("pk", flat=True)},
             detail="admin",
         )
         return data

@@ -1,4 +1,5 @@
-// Polls the progress of a certificate batch every 2 s until it is finished.
+// Polls the progress of a background job (a certificate batch, an export)
+// every 2 s until it is finished.
 (function () {
   "use strict";
   var box = document.getElementById("batch-progress");

@@ -61,6 +61,7 @@ NOT_PERSONAL = {
     "agreements:certificate-pdf": "logged as an export (tests/agreements)",
     "agreements:reference-pdf": "logged as an export (tests/agreements)",
     "agreements:batch-download": "logged per volunteer (tests/agreements)",
+    "core:export-download": "logged as an export (test_export_jobs)",
     # Names only, as on the lists (which are not logged; their exports are).
     "agreements:agreement-create": "the party's name in the title",
     "agreements:certificate-create": "the volunteer's name in the title",
@@ -70,6 +71,8 @@ NOT_PERSONAL = {
     "matching:batch-detail": "volunteers' names in a plan",
     "agreements:batch-detail": "a period and a count",
     "agreements:batch-progress": "a count",
+    "core:export-job": "a file name and a count",
+    "core:export-progress": "a count",
     "matching:respond": "the volunteer's own answer page (a signed token)",
     "password_reset_confirm": "the new-password form of a signed link",
 }

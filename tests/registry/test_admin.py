@@ -25,7 +25,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.audit import access_log
-from volunteer_center.core.models import AccessLog
+from volunteer_center.core.models import AccessLog, ExportJob
 
 # Every model of these apps must be in the admin (HistoricalX models excepted).
 ADMIN_APPS = ("registry", "core", "volunteer_center")
@@ -37,6 +37,7 @@ REGISTERED = {
     Volunteer,
     Beneficiary,
     AccessLog,
+    ExportJob,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -52,6 +53,7 @@ ADMINISTRATOR_SEES = {
     District,
     Category,
     AccessLog,
+    ExportJob,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -93,6 +95,12 @@ def one_of_each(
         Beneficiary: make_beneficiary(),
         AccessLog: access_log(
             actor=coordinator, action=AccessLog.Action.VIEW, obj=volunteer
+        ),
+        ExportJob: ExportJob.objects.create(
+            requested_by=coordinator,
+            path="/wolontariusze/",
+            language="pl",
+            filename="wolontariusze-2026-12-01.xlsx",
         ),
     }
 

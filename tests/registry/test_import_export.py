@@ -362,7 +362,12 @@ def test_export_csv_contains_the_rows_and_is_logged(coordinator_client, two_volu
         r'attachment; filename="wolontariusze-\d{4}-\d\d-\d\d\.csv"',
         response["Content-Disposition"],
     )
-    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 2
+    # One entry for the export, naming both volunteers.
+    entry = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    pks = sorted(Volunteer.objects.values_list("pk", flat=True))
+    expected = f"{pks[0]}-{pks[1]}" if pks[1] == pks[0] + 1 else f"{pks[0]},{pks[1]}"
+    assert entry.subjects == {"registry.volunteer": expected}
+    assert entry.detail == "admin"
 
 
 def test_export_xlsx_contains_the_rows(coordinator_client, two_volunteers):

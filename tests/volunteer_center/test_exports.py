@@ -1,6 +1,6 @@
 """CSV and XLSX downloads of the staff lists: the filtered rows only, Polish
-headers, what the role may see, an access-log entry per person, and a query
-count that does not grow with the rows."""
+headers, what the role may see, one access-log entry per export naming every
+person in it, and a query count that does not grow with the rows."""
 
 import codecs
 import csv
@@ -401,12 +401,24 @@ def test_anonymous_export_goes_to_the_login_page(db, url_name):
 # --- The access log ---------------------------------------------------------------
 
 
+def expand(ranges: str) -> list[int]:
+    ids = []
+    for part in ranges.split(","):
+        low, _, high = part.partition("-")
+        ids.extend(range(int(low), int(high or low) + 1))
+    return ids
+
+
 def exported(user) -> set[tuple[str, str]]:
-    return set(
-        AccessLog.objects.filter(
-            actor=user, action=AccessLog.Action.EXPORT
-        ).values_list("content_type__model", "object_id")
-    )
+    """(model, id) of everyone in the user's exports, read back from the
+    entries' ranges of ids."""
+    entries = AccessLog.objects.filter(actor=user, action=AccessLog.Action.EXPORT)
+    return {
+        (label.split(".")[1], str(pk))
+        for subjects in entries.values_list("subjects", flat=True)
+        for label, ranges in subjects.items()
+        for pk in expand(ranges)
+    }
 
 
 def test_each_exported_volunteer_gets_an_access_log_entry(
@@ -418,9 +430,24 @@ def test_each_exported_volunteer_gets_an_access_log_entry(
     download(coordinator_client, "registry:volunteer-list", "xlsx", status="active")
 
     assert exported(coordinator) == {("volunteer", str(v.pk)) for v in shown}
-    entry = AccessLog.objects.filter(action=AccessLog.Action.EXPORT).first()
+    entry = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
     assert entry.detail.startswith("wolontariusze.xlsx")
     assert "status=active" in entry.detail
+
+
+def test_a_long_export_is_one_entry_with_the_filter_and_a_range_of_ids(
+    coordinator_client, coordinator, make_volunteer
+):
+    people = [make_volunteer(last_name=f"N{i:02d}") for i in range(12)]
+    first, last = people[0].pk, people[-1].pk
+
+    download(coordinator_client, "registry:volunteer-list", "csv", q="n")
+
+    entry = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert entry.subjects == {"registry.volunteer": f"{first}-{last}"}
+    assert entry.actor == coordinator
+    assert entry.detail == "wolontariusze.csv: /wolontariusze/?q=n&export=csv"
+    assert entry.object_repr == "wolontariusze: 12"
 
 
 def test_social_worker_beneficiary_export_is_logged(

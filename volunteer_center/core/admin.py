@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.errors import DomainError
-from volunteer_center.core.models import AccessLog
+from volunteer_center.core.models import AccessLog, ExportJob
 
 
 class FoldedSearchMixin:
@@ -81,6 +81,24 @@ def run_service_action(modeladmin, request, objects, service, done: str) -> int:
     if count:
         modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
     return count
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(admin.ModelAdmin):
+    """Background exports, for the administrator to see who exported what;
+    the files themselves only their requester downloads."""
+
+    list_display = ("created_at", "requested_by", "filename", "status", "total")
+    list_filter = ("status",)
+    search_fields = ("filename", "requested_by__username", "requested_by__last_name")
+    list_select_related = ("requested_by",)
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AccessLog)

@@ -1,6 +1,6 @@
 """The personal-data access log: one function every view and export calls."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,7 +33,7 @@ def access_log(
 def access_log_many(
     *, actor, action: str, objects: Iterable[models.Model], detail: str = ""
 ) -> int:
-    """One row per person in a bulk export, written in one query."""
+    """One row per record a page shows, written in one query."""
     rows = []
     for obj in objects:
         rows.append(
@@ -48,3 +48,37 @@ def access_log_many(
         )
     AccessLog.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
+
+
+def compact_ids(ids: Iterable[int]) -> str:
+    """Ids as sorted ranges: ``1-4000,4002,4005-4010``."""
+    runs: list[list[int]] = []
+    for pk in sorted(set(ids)):
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1][1] = pk
+        else:
+            runs.append([pk, pk])
+    return ",".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+
+
+def access_log_export(
+    *, actor, subjects: Mapping[type[models.Model], Iterable[int]], detail: str
+) -> AccessLog | None:
+    """One entry for a whole export (of any length): who, what (``detail``:
+    the file and the filter used), and the ids of every person in it per
+    model, as compact ranges. Nothing when it held nobody's personal data."""
+    found = {model: ids for model, ids in subjects.items() if ids}
+    if not found:
+        return None
+    return AccessLog.objects.create(
+        **_actor_fields(actor),
+        action=AccessLog.Action.EXPORT,
+        object_repr=", ".join(
+            f"{model._meta.verbose_name_plural}: {len(ids)}"
+            for model, ids in found.items()
+        )[:200],
+        detail=detail[:300],
+        subjects={
+            model._meta.label_lower: compact_ids(ids) for model, ids in found.items()
+        },
+    )

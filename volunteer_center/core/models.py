@@ -2,12 +2,14 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
 from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
+from volunteer_center.core.storage import private_storage_callable
 
 
 class TimeStampedModel(PlausibleDatesModel):
@@ -49,6 +51,43 @@ class BackgroundJob(TimeStampedModel):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+class ExportJob(BackgroundJob):
+    """An XLSX export too long to build within a request: the task queue
+    writes it (core.exports.jobs) while its requester watches the progress.
+    Only they may download it, for ``settings.EXPORT_FILE_HOURS``."""
+
+    # The list it exports, as the requester had it: address and filter.
+    path = models.CharField(max_length=200)
+    query = models.CharField(max_length=2000, blank=True)
+    language = models.CharField(max_length=10)
+    filename = models.CharField(_("file name"), max_length=100)
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    done = models.PositiveIntegerField(_("rows written"), default=0)
+    file = models.FileField(
+        _("file"),
+        storage=private_storage_callable,
+        upload_to="exports/",
+        blank=True,
+        editable=False,
+    )
+
+    class Meta(BackgroundJob.Meta):
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:export-job", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.done / self.total))
+
+
 class AccessLog(models.Model):
     """Who viewed or exported whose personal data (RODO art. 5(2) accountability).
 
@@ -80,6 +119,9 @@ class AccessLog(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("whose data"), max_length=200, blank=True)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
+    # An export: the ids of every person in it, per model ("registry.volunteer":
+    # "1-4000,4002"), so one entry stands for the whole file (core.audit).
+    subjects = models.JSONField(_("exported records"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at"]

@@ -47,6 +47,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.*_closureday",
         "agreements.*_agreementtemplate",
         "core.view_accesslog",
+        # Who exported which list in the background (the files stay private).
+        "core.view_exportjob",
     ),
 }
 

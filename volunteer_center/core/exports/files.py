@@ -1,36 +1,18 @@
-"""CSV and XLSX downloads of the staff lists: ``?export=csv`` or ``?export=xlsx``
-on any FilteredListMixin list returns every row the filters keep (not only the
-page), in the columns the view declares and the user's role may see.
-
-A view opts in with two lines::
-
-    class ThingListView(StaffPermissionRequiredMixin, FilteredListMixin,
-                        ExportMixin, ListView):
-        export_columns = [(_("name"), "name"), (_("phone"), "phone_display", PERM)]
-
-A column is ``(header, accessor)`` or ``(header, accessor, permission)``: the
-accessor is a callable taking the row or a dotted attribute path (a method at
-its end is called); a column with a permission is left out for users without
-it. Each export of personal data is written to the access log, one row per
-person, in one query.
-"""
+"""Columns and the writers of the CSV and XLSX files."""
 
 import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from django.db import models
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.models import AccessLog
-
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+# Rows fetched from the database at a time, with their prefetched relations:
+# an export of the whole register never holds more than this in memory.
+CHUNK_ROWS = 2000
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -91,74 +73,6 @@ def resolve(obj, path: str) -> list:
     return values
 
 
-class ExportMixin:
-    """Adds ``?export=csv|xlsx`` to a FilteredListMixin list view."""
-
-    export_columns: list[tuple] = []
-    # The file's name before the date, e.g. "wolontariusze-2026-11-27.csv".
-    export_filename = "eksport"
-    # Whose personal data a row carries (dotted paths, "" is the row itself):
-    # each of them gets an access-log entry. Empty: the list holds none.
-    export_audit: tuple[str, ...] = ("",)
-    export_formats = ("csv", "xlsx")
-
-    def get(self, request, *args, **kwargs):
-        export_format = request.GET.get("export")
-        if export_format not in self.export_formats:
-            return super().get(request, *args, **kwargs)
-        columns = self.get_export_columns()
-        rows = list(self.get_export_queryset(self.get_queryset()))
-        self.log_export(rows, export_format)
-        headers = [capfirst(str(column.header)) for column in columns]
-        table = ([column.value(row) for column in columns] for row in rows)
-        filename = f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
-        if export_format == "csv":
-            response = StreamingHttpResponse(
-                csv_lines(headers, table, language=translation.get_language()),
-                content_type=CSV_CONTENT_TYPE,
-            )
-        else:
-            response = HttpResponse(
-                xlsx_bytes(headers, table, title=self.export_filename),
-                content_type=XLSX_CONTENT_TYPE,
-            )
-        return attachment(response, f"{filename}.{export_format}")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(export_formats=self.export_formats, **kwargs)
-
-    def get_export_columns(self) -> list[Column]:
-        user = self.request.user
-        columns = [Column(*spec) for spec in self.export_columns]
-        return [c for c in columns if not c.permission or user.has_perm(c.permission)]
-
-    def get_export_queryset(self, queryset):
-        """The filtered list; views add what only the export needs here."""
-        return queryset
-
-    def export_subjects(self, rows: Iterable) -> list[models.Model]:
-        seen, subjects = set(), []
-        for row in rows:
-            for path in self.export_audit:
-                for subject in resolve(row, path):
-                    key = (type(subject), subject.pk)
-                    if key not in seen:
-                        seen.add(key)
-                        subjects.append(subject)
-        return subjects
-
-    def log_export(self, rows: list, export_format: str) -> None:
-        subjects = self.export_subjects(rows)
-        if subjects:
-            access_log_many(
-                actor=self.request.user,
-                action=AccessLog.Action.EXPORT,
-                objects=subjects,
-                detail=f"{self.export_filename}.{export_format}: "
-                f"{self.request.get_full_path()}",
-            )
-
-
 # --- Writing the files ------------------------------------------------------------
 
 
@@ -167,6 +81,11 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
+
+
+# Lines sent to the client at once: one write per line would cost a system
+# call each, 100,000 of them for the whole register.
+LINES_PER_CHUNK = 500
 
 
 def csv_lines(
@@ -179,8 +98,14 @@ def csv_lines(
     # Lines are written while the response streams, after the request's
     # language may have been switched off: "tak"/"nie" stay in its language.
     with translation.override(language):
+        lines = []
         for row in table:
-            yield writer.writerow([csv_text(value) for value in row])
+            lines.append(writer.writerow([csv_text(value) for value in row]))
+            if len(lines) == LINES_PER_CHUNK:
+                yield "".join(lines)
+                lines = []
+        if lines:
+            yield "".join(lines)
 
 
 def csv_text(value) -> str:
@@ -202,7 +127,9 @@ def csv_text(value) -> str:
     return text
 
 
-def xlsx_bytes(headers: list[str], table: Iterable[list], *, title: str) -> bytes:
+def write_xlsx(out, headers: list[str], table: Iterable[list], *, title: str) -> None:
+    """Writes the workbook to the file object ``out``, row by row: openpyxl's
+    write-only mode keeps the sheet in a temporary file, not in memory."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -218,9 +145,7 @@ def xlsx_bytes(headers: list[str], table: Iterable[list], *, title: str) -> byte
     sheet.append(header_cells)
     for row in table:
         sheet.append([xlsx_cell(sheet, value, WriteOnlyCell) for value in row])
-    out = io.BytesIO()
     workbook.save(out)
-    return out.getvalue()
 
 
 def xlsx_cell(sheet, value, cell_class):
