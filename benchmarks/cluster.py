@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.load import children
+
 ROOT = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("BENCH_PG_HOME", "/work/pgbench"))
 PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
@@ -124,6 +126,12 @@ def start() -> None:
         ],
         stdout=subprocess.DEVNULL,
     )
+
+
+def server_pids() -> list[int]:
+    """The postmaster and its processes (the backends serving the pages)."""
+    pid = int((HOME / "data" / "postmaster.pid").read_text().split()[0])
+    return [pid, *children(pid)]
 
 
 def stop() -> None:

@@ -7,12 +7,14 @@ import contextlib
 import http.client
 import itertools
 import json
+import os
 import re
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -68,13 +70,7 @@ class Server:
 
     def worker_pids(self) -> list[int]:
         """The gunicorn workers and the task worker."""
-        children = [self.tasks.pid]
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            with contextlib.suppress(OSError):
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) == self.process.pid:
-                    children.append(int(stat.parent.name))
-        return children
+        return [self.tasks.pid, *children(self.process.pid)]
 
     def stop(self) -> None:
         for process in (self.process, self.tasks):
@@ -137,12 +133,41 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def cpu_seconds(pids: Iterable[int]) -> float:
+    """User and system CPU the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children(parent: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(int(stat.parent.name))
+    return found
+
+
 def measure(
-    port, paths: list[str], *, cookie: str, clients: int, seconds: float
+    port,
+    paths: list[str],
+    *,
+    cookie: str,
+    clients: int,
+    seconds: float,
+    server_pids=list,
 ) -> dict:
     """``clients`` closed-loop clients for ``seconds``, each sending the next
-    of ``paths`` as soon as its previous answer is read."""
+    of ``paths`` as soon as its previous answer is read. ``cpu_ms`` is the CPU
+    the server side (``server_pids()``: the web workers and the database's
+    processes) spent per request: unlike the wall-clock figures, it does not
+    depend on what else the machine runs."""
     latencies, failures = [], []
+    cpu_before = cpu_seconds(server_pids())
     order = itertools.count()
     deadline = time.perf_counter() + seconds
 
@@ -165,11 +190,14 @@ def measure(
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds(server_pids()) - cpu_before
     times = [t for t, _ in latencies] or [float("nan")]
+    done = len(latencies) + len(failures)
     return {
         "requests": len(latencies),
         "failures": sorted({str(status) for _, status in failures}),
         "rps": round(len(latencies) / elapsed, 2),
+        "cpu_ms": round(1000 * cpu / done, 2) if done else None,
         "p50_ms": round(percentile(times, 0.5) * 1000, 1),
         "p95_ms": round(percentile(times, 0.95) * 1000, 1),
     }
