@@ -462,20 +462,10 @@ class BatchProgressView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         batch = self.get_object()
-        return JsonResponse(
-            {
-                "status": batch.status,
-                "status_display": str(batch.get_status_display()),
-                "done": batch.done,
-                "total": batch.total,
-                "percent": batch.percent,
-                "download_url": (
-                    reverse("agreements:batch-download", args=[batch.pk])
-                    if batch.zip_file
-                    else None
-                ),
-            }
-        )
+        url = None
+        if batch.zip_file:
+            url = reverse("agreements:batch-download", args=[batch.pk])
+        return JsonResponse(batch.progress(download_url=url))
 
 
 class BatchDownloadView(StaffPermissionRequiredMixin, SingleObjectMixin, View):

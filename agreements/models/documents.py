@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models.storage import _private_storage
 from registry.models import Volunteer
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import BackgroundJob, TimeStampedModel
+from volunteer_center.core.models import (
+    BackgroundJob,
+    CountedProgress,
+    TimeStampedModel,
+)
 
 
 class IssuedDocument(TimeStampedModel):
@@ -106,7 +110,7 @@ class Reference(IssuedDocument):
         return reverse("agreements:reference-pdf", args=[self.pk])
 
 
-class CertificateBatch(BackgroundJob):
+class CertificateBatch(CountedProgress, BackgroundJob):
     """Certificates for every volunteer with approved hours in a period,
     rendered by a background task into one ZIP."""
 
@@ -147,9 +151,3 @@ class CertificateBatch(BackgroundJob):
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:batch-detail", args=[self.pk])
-
-    @property
-    def percent(self) -> int:
-        if not self.total:
-            return 100 if self.status == self.Status.DONE else 0
-        return round(100 * self.done / self.total)

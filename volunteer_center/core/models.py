@@ -51,7 +51,28 @@ class BackgroundJob(TimeStampedModel):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
-class ExportJob(BackgroundJob):
+class CountedProgress:
+    """The progress of a background job that counts ``done`` of ``total``,
+    as its page shows it and polls it (static/js/batch_progress.js)."""
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.done / self.total))
+
+    def progress(self, *, download_url: str | None) -> dict:
+        return {
+            "status": self.status,
+            "status_display": str(self.get_status_display()),
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+            "download_url": download_url,
+        }
+
+
+class ExportJob(CountedProgress, BackgroundJob):
     """An XLSX export too long to build within a request: the task queue
     writes it (core.exports.jobs) while its requester watches the progress.
     Only they may download it, for ``settings.EXPORT_FILE_HOURS``."""
@@ -80,12 +101,6 @@ class ExportJob(BackgroundJob):
 
     def get_absolute_url(self) -> str:
         return reverse("core:export-job", args=[self.pk])
-
-    @property
-    def percent(self) -> int:
-        if not self.total:
-            return 100 if self.status == self.Status.DONE else 0
-        return min(100, round(100 * self.done / self.total))
 
 
 class AccessLog(models.Model):

@@ -139,18 +139,8 @@ class ExportJobProgressView(ExportJobMixin, View):
 
     def get(self, request, *args, **kwargs):
         job = self.get_job()
-        return JsonResponse(
-            {
-                "status": job.status,
-                "status_display": str(job.get_status_display()),
-                "done": job.done,
-                "total": job.total,
-                "percent": job.percent,
-                "download_url": (
-                    reverse("core:export-download", args=[job.pk]) if job.file else None
-                ),
-            }
-        )
+        url = reverse("core:export-download", args=[job.pk]) if job.file else None
+        return JsonResponse(job.progress(download_url=url))
 
 
 class ExportJobDownloadView(ExportJobMixin, View):
