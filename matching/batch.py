@@ -70,14 +70,6 @@ class BatchResult:
     # "greedy".
     timings: dict[str, float]
 
-    @property
-    def gain(self) -> tuple[int, float]:
-        """Places and score the optimised plan adds to greedy's."""
-        return (
-            self.optimised.filled - self.greedy.filled,
-            round(self.optimised.total_score - self.greedy.total_score, 2),
-        )
-
 
 def _batch_volunteer(v: VolunteerFacts) -> optimizer.BatchVolunteer:
     # One weekly budget for the whole batch: hours of every assignment still

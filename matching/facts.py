@@ -293,11 +293,6 @@ class Register:
                 committed += c.cents
         return committed <= v.max_hours_per_week * 100 - r.cents
 
-    def eligible_ids(self, r: RequestFacts) -> set[int]:
-        """Every eligible volunteer (no pool bound): for tests and checks."""
-        cells = r.cells
-        return {vid for vid, v in self.volunteers.items() if self.eligible(r, v, cells)}
-
     def committed_cents(self, r: RequestFacts, v: VolunteerFacts) -> int:
         return sum(
             c.cents

@@ -225,12 +225,6 @@ class Agreement(TimeStampedModel):
         return getattr(self, f"{PARTY_FIELD[self.kind]}_id")
 
     @property
-    def duration_days(self) -> int | None:
-        if self.date_to is None:
-            return None
-        return (self.date_to - self.date_from).days + 1
-
-    @property
     def is_short(self) -> bool:
         """Work of up to 30 days: the centre must insure the volunteer against
         accidents (art. 46 ust. 3 of the act)."""

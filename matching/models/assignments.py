@@ -144,10 +144,6 @@ class Assignment(TimeStampedModel):
         return reverse("matching:request-detail", args=[self.request_id])
 
     @property
-    def duration_days(self) -> int:
-        return (self.date_to - self.date_from).days + 1
-
-    @property
     def reason_texts(self) -> list[str]:
         """The reasons kept at proposal, in the words of the active language."""
         return texts(self.reasons)
