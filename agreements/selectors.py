@@ -20,10 +20,12 @@ from agreements.models import (
     Agreement,
     AgreementKind,
     Certificate,
+    CertificateBatch,
     Reference,
 )
 from matching import rules
 from matching.models import Assignment, HoursEntry
+from registry import selectors as registry_selectors
 from registry.models import Volunteer
 
 
@@ -39,12 +41,39 @@ def volunteer_agreement_covering(*, volunteer_id: int, start: dt.date, end: dt.d
     )
 
 
+# The one access scope of each model (as in registry.selectors): all that a
+# user's detail, edit and action pages may fetch.
+
+
+def agreement_scope(user) -> QuerySet[Agreement]:
+    return Agreement.objects.all()
+
+
+def certificate_scope(user) -> QuerySet[Certificate]:
+    return Certificate.objects.all()
+
+
+def reference_scope(user) -> QuerySet[Reference]:
+    return Reference.objects.all()
+
+
+def certificate_batch_scope(user) -> QuerySet[CertificateBatch]:
+    return CertificateBatch.objects.all()
+
+
+PARTY_SCOPES = {
+    AgreementKind.VOLUNTEER: registry_selectors.volunteer_scope,
+    AgreementKind.BENEFICIARY: registry_selectors.beneficiary_scope,
+    AgreementKind.INSTITUTION: registry_selectors.institution_scope,
+}
+
+
 def agreement_list() -> QuerySet[Agreement]:
     return Agreement.objects.with_parties()
 
 
-def agreement_detail() -> QuerySet[Agreement]:
-    return Agreement.objects.with_parties().select_related(
+def agreement_detail(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    return agreements.with_parties().select_related(
         "template", "signed_by_centre", "created_by"
     )
 
@@ -83,12 +112,11 @@ def assignments_lacking_agreement() -> QuerySet[Assignment]:
     )
 
 
-def agreement_parties(kind: str) -> QuerySet:
-    """Who an agreement of ``kind`` can be made with: anonymised people are
-    no longer anyone's party."""
-    model = Agreement._meta.get_field(PARTY_FIELD[AgreementKind(kind)]).related_model
-    parties = model.objects.all()
-    if any(f.name == "anonymised_at" for f in model._meta.get_fields()):
+def agreement_parties(kind: str, user) -> QuerySet:
+    """Who ``user`` can make an agreement of ``kind`` with: the party's own
+    access scope, where anonymised people are no longer anyone's party."""
+    parties = PARTY_SCOPES[AgreementKind(kind)](user)
+    if any(f.name == "anonymised_at" for f in parties.model._meta.get_fields()):
         parties = parties.filter(anonymised_at__isnull=True)
     return parties
 

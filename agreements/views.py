@@ -14,13 +14,12 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
-from django.views.generic.detail import SingleObjectMixin
 
 from agreements import batches, documents, selectors, services
 from agreements.filters import AgreementFilter
@@ -35,16 +34,15 @@ from agreements.forms import (
 from agreements.models import (
     Agreement,
     AgreementKind,
-    Certificate,
-    CertificateBatch,
-    Reference,
 )
 from agreements.services import AgreementError
+from registry import selectors as registry_selectors
 from registry.models import Volunteer
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
+    ScopedObjectMixin,
     StaffPermissionRequiredMixin,
 )
 from volunteer_center.core.models import AccessLog
@@ -88,9 +86,10 @@ class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListVie
 class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
     permission_required = "agreements.view_agreement"
     template_name = "agreements/agreement_detail.html"
+    scope = selectors.agreement_scope
 
     def get_queryset(self):
-        return selectors.agreement_detail()
+        return selectors.agreement_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -113,7 +112,7 @@ class PartyChooseView(StaffPermissionRequiredMixin, View):
         query = request.GET.get("q", "").strip()
         parties = []
         if query:
-            found = selectors.agreement_parties(kind).search(query)
+            found = selectors.agreement_parties(kind, request.user).search(query)
             parties = list(found[:PARTY_SEARCH_LIMIT])
         return render(
             request,
@@ -144,7 +143,12 @@ class AgreementFormMixin:
         return HttpResponseRedirect(agreement.get_absolute_url())
 
 
-class AgreementCreateView(StaffPermissionRequiredMixin, AgreementFormMixin, FormView):
+class AgreementCreateView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, AgreementFormMixin, FormView
+):
+    """The address names the party: it is fetched from the scope of its kind
+    (the party's own scope, in registry.selectors)."""
+
     permission_required = "agreements.add_agreement"
     success_message = _("Draft agreement %(number)s has been created.")
 
@@ -154,11 +158,12 @@ class AgreementCreateView(StaffPermissionRequiredMixin, AgreementFormMixin, Form
             raise Http404
         return AgreementKind(self.kwargs["kind"])
 
+    def get_queryset(self):
+        return selectors.agreement_parties(self.kind, self.request.user)
+
     @cached_property
     def party(self):
-        return get_object_or_404(
-            selectors.agreement_parties(self.kind), pk=self.kwargs["pk"]
-        )
+        return self.get_object()
 
     def get_initial(self):
         return {
@@ -182,18 +187,22 @@ class AgreementCreateView(StaffPermissionRequiredMixin, AgreementFormMixin, Form
         )
 
 
-class AgreementUpdateView(StaffPermissionRequiredMixin, AgreementFormMixin, FormView):
+class AgreementUpdateView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, AgreementFormMixin, FormView
+):
     """Only a draft can be edited; a signed agreement is a 404 here."""
 
     permission_required = "agreements.change_agreement"
     success_message = _("The changes to agreement %(number)s have been saved.")
+    scope = selectors.agreement_scope
+
+    def get_queryset(self):
+        drafts = super().get_queryset().filter(status=Agreement.Status.DRAFT)
+        return selectors.agreement_detail(drafts)
 
     @cached_property
     def object(self) -> Agreement:
-        return get_object_or_404(
-            selectors.agreement_detail().filter(status=Agreement.Status.DRAFT),
-            pk=self.kwargs["pk"],
-        )
+        return self.get_object()
 
     def get(self, request, *args, **kwargs):
         # The form shows the party's data, as the detail page does.
@@ -222,11 +231,11 @@ class AgreementUpdateView(StaffPermissionRequiredMixin, AgreementFormMixin, Form
         )
 
 
-class AgreementActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """Sign, bring into force or terminate: POST only."""
 
     permission_required = "agreements.change_agreement"
-    model = Agreement
+    scope = selectors.agreement_scope
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -273,11 +282,12 @@ class AgreementActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View)
         )
 
 
-class AgreementPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class AgreementPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     permission_required = "agreements.view_agreement"
+    scope = selectors.agreement_scope
 
     def get_queryset(self):
-        return selectors.agreement_detail()
+        return selectors.agreement_detail(super().get_queryset())
 
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
@@ -291,14 +301,17 @@ class AgreementPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
         return response
 
 
-class AgreementScanUploadView(StaffPermissionRequiredMixin, FormView):
+class AgreementScanUploadView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
+):
     permission_required = "agreements.change_agreement"
     form_class = ScanForm
     template_name = "_form.html"
+    scope = selectors.agreement_scope
 
     @cached_property
     def object(self) -> Agreement:
-        return get_object_or_404(Agreement, pk=self.kwargs["pk"])
+        return self.get_object()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -321,9 +334,9 @@ class AgreementScanUploadView(StaffPermissionRequiredMixin, FormView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
 
-class AgreementScanView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class AgreementScanView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     permission_required = "agreements.view_agreement"
-    model = Agreement
+    scope = selectors.agreement_scope
 
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
@@ -339,14 +352,18 @@ class AgreementScanView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
 # --- Certificates and references -------------------------------------------------
 
 
-class VolunteerDocumentCreateView(StaffPermissionRequiredMixin, FormView):
+class VolunteerDocumentCreateView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
+):
     template_name = "_form.html"
+    scope = registry_selectors.volunteer_scope
+
+    def get_queryset(self):
+        return super().get_queryset().not_anonymised()
 
     @cached_property
     def volunteer(self) -> Volunteer:
-        return get_object_or_404(
-            Volunteer.objects.not_anonymised(), pk=self.kwargs["pk"]
-        )
+        return self.get_object()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -387,8 +404,11 @@ class ReferenceCreateView(VolunteerDocumentCreateView):
         )
 
 
-class IssuedPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class IssuedPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     prefix = ""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("volunteer")
 
     def get(self, request, *args, **kwargs):
         document = self.get_object()
@@ -405,13 +425,13 @@ class IssuedPdfView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
 
 class CertificatePdfView(IssuedPdfView):
     permission_required = "agreements.view_certificate"
-    queryset = Certificate.objects.select_related("volunteer")
+    scope = selectors.certificate_scope
     prefix = "zaswiadczenie"
 
 
 class ReferencePdfView(IssuedPdfView):
     permission_required = "agreements.view_reference"
-    queryset = Reference.objects.select_related("volunteer")
+    scope = selectors.reference_scope
     prefix = "opinia"
 
 
@@ -447,18 +467,18 @@ class BatchCreateView(StaffPermissionRequiredMixin, FormView):
         return HttpResponseRedirect(batch.get_absolute_url())
 
 
-class BatchDetailView(StaffPermissionRequiredMixin, DetailView):
+class BatchDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView):
     permission_required = "agreements.view_certificatebatch"
-    model = CertificateBatch
+    scope = selectors.certificate_batch_scope
     template_name = "agreements/batch_detail.html"
     context_object_name = "batch"
 
 
-class BatchProgressView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class BatchProgressView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """The progress the batch page polls."""
 
     permission_required = "agreements.view_certificatebatch"
-    model = CertificateBatch
+    scope = selectors.certificate_batch_scope
 
     def get(self, request, *args, **kwargs):
         batch = self.get_object()
@@ -468,9 +488,9 @@ class BatchProgressView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
         return JsonResponse(batch.progress(download_url=url))
 
 
-class BatchDownloadView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class BatchDownloadView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     permission_required = "agreements.view_certificatebatch"
-    model = CertificateBatch
+    scope = selectors.certificate_batch_scope
 
     def get(self, request, *args, **kwargs):
         batch = self.get_object()

@@ -15,7 +15,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from matching import eligibility, engine
-from matching.models import Assignment, HelpRequest, HoursEntry, Programme, RequestSlot
+from matching.models import (
+    Assignment,
+    BatchProposal,
+    HelpRequest,
+    HoursEntry,
+    Programme,
+    RequestSlot,
+)
 from matching.reasons import recorder, texts
 from registry.models import District, Volunteer
 
@@ -46,30 +53,48 @@ def active_volunteers(date_from: dt.date, date_to: dt.date) -> QuerySet[Voluntee
     return Volunteer.objects.filter(pk__in=working.values("volunteer_id"))
 
 
+# The one access scope of each model (as in registry.selectors): all that a
+# user's detail, edit and action pages may fetch.
+
+
+def request_scope(user) -> QuerySet[HelpRequest]:
+    return HelpRequest.objects.visible_to(user)
+
+
+def assignment_scope(user) -> QuerySet[Assignment]:
+    return Assignment.objects.visible_to(user)
+
+
+def hours_scope(user) -> QuerySet[HoursEntry]:
+    return HoursEntry.objects.filter(assignment__in=assignment_scope(user).values("pk"))
+
+
+def programme_scope(user) -> QuerySet[Programme]:
+    return Programme.objects.all()
+
+
+def batch_scope(user) -> QuerySet[BatchProposal]:
+    return BatchProposal.objects.all()
+
+
 def request_list(user) -> QuerySet[HelpRequest]:
-    return HelpRequest.objects.visible_to(user).select_related(
+    return request_scope(user).select_related(
         "category", "district", "beneficiary", "institution"
     )
 
 
-def request_detail(user) -> QuerySet[HelpRequest]:
-    return (
-        HelpRequest.objects.visible_to(user)
-        .select_related(
-            "category",
-            "district",
-            "beneficiary__social_worker",
-            "institution",
-            "programme",
-            "created_by",
-        )
-        .prefetch_related(
-            "required_skills",
-            "nice_skills",
-            Prefetch(
-                "slots", queryset=RequestSlot.objects.order_by("weekday", "start")
-            ),
-        )
+def request_detail(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
+    return requests.select_related(
+        "category",
+        "district",
+        "beneficiary__social_worker",
+        "institution",
+        "programme",
+        "created_by",
+    ).prefetch_related(
+        "required_skills",
+        "nice_skills",
+        Prefetch("slots", queryset=RequestSlot.objects.order_by("weekday", "start")),
     )
 
 
@@ -288,7 +313,7 @@ def hours_totals(
 
 def assignment_list(user) -> QuerySet[Assignment]:
     return (
-        Assignment.objects.visible_to(user)
+        assignment_scope(user)
         .select_related("volunteer", "request__beneficiary", "request__institution")
         .annotate(
             hours_approved=Sum(
@@ -301,8 +326,7 @@ def assignment_list(user) -> QuerySet[Assignment]:
 
 
 def hours_list(user) -> QuerySet[HoursEntry]:
-    visible = Assignment.objects.visible_to(user).values("pk")
-    return HoursEntry.objects.filter(assignment__in=visible).select_related(
+    return hours_scope(user).select_related(
         "assignment__volunteer", "assignment__request", "logged_by", "approved_by"
     )
 
@@ -319,8 +343,8 @@ def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
     )
 
 
-def programme_detail() -> QuerySet[Programme]:
-    return Programme.objects.select_related("coordinator").prefetch_related(
+def programme_detail(programmes: QuerySet[Programme]) -> QuerySet[Programme]:
+    return programmes.select_related("coordinator").prefetch_related(
         "programmepartner_set__institution", "volunteers"
     )
 

@@ -13,6 +13,23 @@ from registry.models import (
     Volunteer,
 )
 
+# The one access scope of each model (docs/ARCHITECTURE.md, Roles): all that a
+# user's detail, edit and action pages may fetch. A row-level limit lives in
+# the queryset's ``visible_to``; a model without one is seen whole by whoever
+# holds the page's permission.
+
+
+def volunteer_scope(user) -> QuerySet[Volunteer]:
+    return Volunteer.objects.all()
+
+
+def beneficiary_scope(user) -> QuerySet[Beneficiary]:
+    return Beneficiary.objects.visible_to(user)
+
+
+def institution_scope(user) -> QuerySet[Institution]:
+    return Institution.objects.all()
+
 
 def volunteer_list() -> QuerySet[Volunteer]:
     return (
@@ -22,8 +39,8 @@ def volunteer_list() -> QuerySet[Volunteer]:
     )
 
 
-def volunteer_detail() -> QuerySet[Volunteer]:
-    return Volunteer.objects.select_related(
+def volunteer_detail(volunteers: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
+    return volunteers.select_related(
         "district", "sending_institution", "vetting_verified_by"
     ).prefetch_related(
         "skills",
@@ -34,9 +51,7 @@ def volunteer_detail() -> QuerySet[Volunteer]:
 
 
 def beneficiary_list(user) -> QuerySet[Beneficiary]:
-    return Beneficiary.objects.visible_to(user).select_related(
-        "district", "social_worker"
-    )
+    return beneficiary_scope(user).select_related("district", "social_worker")
 
 
 def institution_list() -> QuerySet[Institution]:

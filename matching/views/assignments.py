@@ -5,19 +5,15 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
-from django.views.generic.detail import SingleObjectMixin
 
 from matching import selectors, services
 from matching.filters import AssignmentFilter
-from matching.models import (
-    Assignment,
-    HelpRequest,
-)
 from matching.views.requests import SEES_VOLUNTEERS
-from registry.models import Volunteer
+from registry import selectors as registry_selectors
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
     FilteredListMixin,
+    ScopedObjectMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
@@ -49,18 +45,20 @@ class AssignmentListView(
         return super().get_queryset()
 
 
-class AssignmentProposeView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class AssignmentProposeView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """Directs the chosen volunteer to the request, keeping the score and the
     reasons the coordinator saw."""
 
     permission_required = "matching.add_assignment"
-    queryset = HelpRequest.objects.all()
+    scope = selectors.request_scope
 
     def post(self, request, *args, **kwargs):
         help_request = self.get_object()
         volunteer_id = request.POST.get("volunteer", "")
         volunteer = (
-            Volunteer.objects.filter(pk=volunteer_id).first()
+            registry_selectors.volunteer_scope(request.user)
+            .filter(pk=volunteer_id)
+            .first()
             if volunteer_id.isdigit()
             else None
         )
@@ -89,6 +87,7 @@ class AssignmentProposeView(StaffPermissionRequiredMixin, SingleObjectMixin, Vie
 
 class AssignmentStatusView(StatusActionView):
     permission_required = "matching.change_assignment"
+    scope = selectors.assignment_scope
     service_arg = "assignment"
     actions = {
         "contact": (
@@ -109,7 +108,7 @@ class AssignmentStatusView(StatusActionView):
     }
 
     def get_queryset(self):
-        return Assignment.objects.select_related("request", "volunteer")
+        return super().get_queryset().select_related("request", "volunteer")
 
     def success_message(self, name: str) -> str:
         if name == "contact" and not self.object.volunteer.email:

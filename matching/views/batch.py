@@ -5,15 +5,15 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic.detail import SingleObjectMixin
 
+from matching import selectors
 from matching.models import (
     BatchProposal,
     HelpRequest,
 )
 from matching.reasons import texts
 from registry.models import Volunteer
-from volunteer_center.core.mixins import StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import ScopedObjectMixin, StaffPermissionRequiredMixin
 
 
 class BatchProposalView(StaffPermissionRequiredMixin, View):
@@ -35,12 +35,12 @@ class BatchProposalView(StaffPermissionRequiredMixin, View):
         return redirect(proposal.get_absolute_url())
 
 
-class BatchProposalDetailView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class BatchProposalDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """The plan of one batch proposal, to accept whole or in part; while the
     task runs, the page shows its status and reloads when it is ready."""
 
     permission_required = "matching.run_batch_matching"
-    queryset = BatchProposal.objects.all()
+    scope = selectors.batch_scope
     template_name = "matching/batch_detail.html"
 
     def get(self, request, *args, **kwargs):

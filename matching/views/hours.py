@@ -4,34 +4,31 @@ from crispy_forms.layout import Submit
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
-from django.views.generic.detail import SingleObjectMixin
 
 from matching import selectors, services
 from matching.filters import HoursEntryFilter
 from matching.forms import HoursApproveForm, HoursCorrectionForm, HoursEntryForm
 from matching.models import (
-    Assignment,
     HoursEntry,
 )
 from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
+    ScopedObjectMixin,
     StaffPermissionRequiredMixin,
     safe_next,
 )
 
 
-class HoursLogView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, SingleObjectMixin, View
-):
+class HoursLogView(StaffPermissionRequiredMixin, AuditedDetailMixin, View):
     permission_required = "matching.add_hoursentry"
-    queryset = Assignment.objects.select_related("request", "volunteer")
+    scope = selectors.assignment_scope
     template_name = "matching/hours_form.html"
 
     def get(self, request, *args, **kwargs):
@@ -82,6 +79,9 @@ class HoursLogView(
             },
             status=status,
         )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("request", "volunteer")
 
 
 class HoursListView(
@@ -138,13 +138,14 @@ class HoursApproveView(StaffPermissionRequiredMixin, View):
         return redirect(safe_next(request, reverse("matching:hours-list")))
 
 
-class HoursChangeView(StaffPermissionRequiredMixin, View):
+class HoursChangeView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """Corrects or rejects one entry, before or after approval (POST only)."""
 
     permission_required = "matching.change_hoursentry"
+    scope = selectors.hours_scope
 
     def post(self, request, pk):
-        entry = get_object_or_404(selectors.hours_list(request.user), pk=pk)
+        entry = self.get_object()
         form = HoursCorrectionForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Give a date, the hours and the reason."))

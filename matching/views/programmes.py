@@ -10,7 +10,7 @@ from matching.forms import ProgrammeForm
 from matching.models import (
     Programme,
 )
-from volunteer_center.core.mixins import StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import ScopedObjectMixin, StaffPermissionRequiredMixin
 
 
 class ProgrammeListView(StaffPermissionRequiredMixin, ListView):
@@ -20,12 +20,13 @@ class ProgrammeListView(StaffPermissionRequiredMixin, ListView):
     template_name = "matching/programme_list.html"
 
 
-class ProgrammeDetailView(StaffPermissionRequiredMixin, DetailView):
+class ProgrammeDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView):
     permission_required = "matching.view_programme"
     template_name = "matching/programme_detail.html"
+    scope = selectors.programme_scope
 
     def get_queryset(self):
-        return selectors.programme_detail()
+        return selectors.programme_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         programme = self.object
@@ -55,11 +56,11 @@ class ProgrammeCreateView(StaffPermissionRequiredMixin, CreateView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
 
-class ProgrammeUpdateView(StaffPermissionRequiredMixin, UpdateView):
+class ProgrammeUpdateView(StaffPermissionRequiredMixin, ScopedObjectMixin, UpdateView):
     permission_required = "matching.change_programme"
     form_class = ProgrammeForm
     template_name = "_form.html"
-    queryset = Programme.objects.all()
+    scope = selectors.programme_scope
     extra_context = {"page_title": _("Edit programme")}
 
     def form_valid(self, form):

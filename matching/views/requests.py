@@ -18,6 +18,7 @@ from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
+    ScopedObjectMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
@@ -77,12 +78,15 @@ class HelpRequestListView(
         )
 
 
-class HelpRequestDetailView(StaffPermissionRequiredMixin, DetailView):
+class HelpRequestDetailView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView
+):
     permission_required = "matching.view_helprequest"
     template_name = "matching/helprequest_detail.html"
+    scope = selectors.request_scope
 
     def get_queryset(self):
-        return selectors.request_detail(self.request.user)
+        return selectors.request_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         request = self.object
@@ -149,13 +153,14 @@ class HelpRequestCreateView(
 
 
 class HelpRequestUpdateView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, HelpRequestFormMixin, UpdateView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    HelpRequestFormMixin,
+    UpdateView,
 ):
     permission_required = "matching.change_helprequest"
     success_message = _("Request “%(name)s” saved.")
-
-    def get_queryset(self):
-        return HelpRequest.objects.visible_to(self.request.user)
+    scope = selectors.request_scope
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -170,6 +175,7 @@ class HelpRequestUpdateView(
 
 class HelpRequestStatusView(StatusActionView):
     permission_required = "matching.add_assignment"
+    scope = selectors.request_scope
     service_arg = "request"
     actions = {
         "open": (
@@ -183,9 +189,6 @@ class HelpRequestStatusView(StatusActionView):
             _("The request is open again: volunteers can be directed to it."),
         ),
     }
-
-    def get_queryset(self):
-        return HelpRequest.objects.all()
 
     def run_action(self, name: str, obj):
         if name == "cancel":

@@ -14,10 +14,22 @@ from registry.models import (
 )
 
 
-def consultation_list() -> QuerySet[Consultation]:
-    return Consultation.objects.select_related(
+def consultation_scope(user) -> QuerySet[Consultation]:
+    """The consultations' access scope (registry.selectors): all of them, for
+    whoever holds the page's permission."""
+    return Consultation.objects.all()
+
+
+def consultation_detail(
+    consultations: QuerySet[Consultation],
+) -> QuerySet[Consultation]:
+    return consultations.select_related(
         "topic", "volunteer", "beneficiary", "institution", "advisor"
     )
+
+
+def consultation_list() -> QuerySet[Consultation]:
+    return consultation_detail(Consultation.objects.all())
 
 
 def booked_visits(now: dt.datetime | None = None) -> QuerySet[Consultation]:

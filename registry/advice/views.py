@@ -60,13 +60,17 @@ class ConsultationListView(
 
 
 class ConsultationDetailView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    DetailView,
 ):
     permission_required = "registry.view_consultation"
     template_name = "registry/consultation_detail.html"
+    scope = selectors.consultation_scope
 
     def get_queryset(self):
-        return selectors.consultation_list()
+        return selectors.consultation_detail(super().get_queryset())
 
 
 class ConsultationFormMixin(ServiceFormMixin):
@@ -92,13 +96,17 @@ class ConsultationCreateView(
 
 
 class ConsultationUpdateView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ConsultationFormMixin, UpdateView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ConsultationFormMixin,
+    UpdateView,
 ):
     permission_required = "registry.change_consultation"
     success_message = _("The changes to the consultation %(name)s have been saved.")
+    scope = selectors.consultation_scope
 
     def get_queryset(self):
-        return selectors.consultation_list()
+        return selectors.consultation_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -115,7 +123,7 @@ class ConsultationStatusView(StatusActionView):
     """Mark a planned visit as held, cancelled or missed: POST only."""
 
     permission_required = "registry.change_consultation"
-    model = Consultation
+    scope = selectors.consultation_scope
     service_arg = "consultation"
     actions = {
         "held": (services.consultation_mark_held, _("The consultation was held.")),

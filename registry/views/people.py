@@ -23,25 +23,24 @@ from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
+    ScopedObjectMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
 
 
-class BeneficiaryScopeMixin:
-    """A social worker works only with their own beneficiaries."""
+class BeneficiaryScopeMixin(ScopedObjectMixin):
+    """A social worker works only with their own beneficiaries (the scope)."""
+
+    scope = selectors.beneficiary_scope
 
     def get_queryset(self):
-        return selectors.beneficiary_list(self.request.user)
+        return super().get_queryset().select_related("district", "social_worker")
 
 
 class BeneficiaryListView(
-    StaffPermissionRequiredMixin,
-    FilteredListMixin,
-    ExportMixin,
-    BeneficiaryScopeMixin,
-    ListView,
+    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
 ):
     permission_required = "registry.view_beneficiary"
     filterset_class = BeneficiaryFilter
@@ -60,6 +59,10 @@ class BeneficiaryListView(
         (_("responsible social worker"), "social_worker.get_full_name"),
     ]
 
+    def get_queryset(self):
+        self.queryset = selectors.beneficiary_list(self.request.user)
+        return super().get_queryset()
+
 
 class BeneficiaryDetailView(
     StaffPermissionRequiredMixin,
@@ -76,7 +79,6 @@ class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):
     """The right to erasure (RODO art. 17) for a former beneficiary."""
 
     permission_required = "registry.delete_beneficiary"
-    model = Beneficiary
     service_arg = "beneficiary"
     actions = {
         "anonymise": (
@@ -159,13 +161,22 @@ class InstitutionListView(
 
 
 class InstitutionDetailView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    DetailView,
 ):
     permission_required = "registry.view_institution"
     template_name = "registry/institution_detail.html"
+    scope = selectors.institution_scope
 
     def get_queryset(self):
-        return selectors.institution_list().prefetch_related("contacts")
+        return (
+            super()
+            .get_queryset()
+            .select_related("district")
+            .prefetch_related("contacts")
+        )
 
     def audited(self, obj) -> list:
         # The page shows its contact persons: each is a person whose data
@@ -188,10 +199,13 @@ class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, Crea
 
 
 class InstitutionUpdateView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ServiceFormMixin,
+    UpdateView,
 ):
     permission_required = "registry.change_institution"
-    model = Institution
+    scope = selectors.institution_scope
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
     success_message = _("The changes to %(name)s have been saved.")

@@ -13,7 +13,6 @@ from django.views.generic import (
     ListView,
     UpdateView,
 )
-from django.views.generic.detail import SingleObjectMixin
 
 from registry import selectors, services
 from registry.filters import (
@@ -30,6 +29,7 @@ from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
+    ScopedObjectMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
@@ -67,13 +67,17 @@ class VolunteerListView(
 
 
 class VolunteerDetailView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ChangeHistoryMixin,
+    DetailView,
 ):
     permission_required = "registry.view_volunteer"
     template_name = "registry/volunteer_detail.html"
+    scope = selectors.volunteer_scope
 
     def get_queryset(self):
-        return selectors.volunteer_detail()
+        return selectors.volunteer_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -96,15 +100,19 @@ class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, Create
 
 
 class VolunteerUpdateView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    ServiceFormMixin,
+    UpdateView,
 ):
     permission_required = "registry.change_volunteer"
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
     success_message = _("The changes to %(name)s have been saved.")
+    scope = selectors.volunteer_scope
 
     def get_queryset(self):
-        return selectors.volunteer_detail().not_anonymised()
+        return selectors.volunteer_detail(super().get_queryset()).not_anonymised()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -122,7 +130,7 @@ class VolunteerStatusView(StatusActionView):
     as former: POST only."""
 
     permission_required = "registry.change_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
     service_arg = "volunteer"
     actions = {
         "activate": (services.volunteer_activate, _("%(name)s is now active.")),
@@ -134,11 +142,11 @@ class VolunteerStatusView(StatusActionView):
     }
 
 
-class VolunteerExportDataView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class VolunteerExportDataView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """Everything held about the volunteer as JSON (RODO art. 15 and 20)."""
 
     permission_required = "registry.view_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
 
     def get(self, request, *args, **kwargs):
         volunteer = self.get_object()
@@ -157,9 +165,9 @@ class VolunteerExportDataView(StaffPermissionRequiredMixin, SingleObjectMixin, V
         return response
 
 
-class VolunteerAnonymiseView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     permission_required = "registry.delete_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):

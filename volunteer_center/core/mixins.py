@@ -4,11 +4,12 @@ change history, forms that call a service, and the one status-action view."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic.detail import SingleObjectMixin
 
 from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.errors import DomainError
@@ -29,14 +30,23 @@ class StaffPermissionRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
 
 class ScopedObjectMixin:
-    """Detail and action views fetch their object only from ``scope(user)``,
-    the one access helper of the model (a selector): what the user may not
-    see is a 404, wherever the link came from."""
+    """Detail, edit and action views fetch their object only from ``scope``,
+    the model's one access selector (``<model>_scope(user)`` in the app's
+    selectors): what the user may not see is a 404, wherever the link came
+    from. A view that loads more narrows or extends ``super().get_queryset()``;
+    it never starts again from the model's manager."""
 
     scope = None
+    pk_url_kwarg = "pk"
 
     def get_queryset(self):
+        if type(self).scope is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} has no scope.")
         return type(self).scope(self.request.user)
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, pk=self.kwargs[self.pk_url_kwarg])
 
 
 def safe_next(request, default: str) -> str:
@@ -50,10 +60,12 @@ def safe_next(request, default: str) -> str:
     return default
 
 
-class AuditedDetailMixin:
+class AuditedDetailMixin(ScopedObjectMixin):
     """Logs each opening of a page or an edit form that shows personal data:
     one entry per record whose data it shows (``audited(obj)``: the object
-    itself unless a view shows more, e.g. an institution's contact persons)."""
+    itself unless a view shows more, e.g. an institution's contact persons).
+    The object comes from the scope; subclassing the scope mixin keeps the
+    log before the fetch in every view's order of bases."""
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -129,7 +141,7 @@ class ServiceFormMixin:
         return self.object.get_absolute_url()
 
 
-class StatusActionView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """POST ``action=<name>`` runs one service on the object and goes back.
 
     ``actions`` maps a name to ``(service, success message)``; the service is
