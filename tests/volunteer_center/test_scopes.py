@@ -1,4 +1,4 @@
-"""One access rule per model: every staff page with an object in its address
+"""One access rule per model: every signed-in page with an object in its address
 fetches it through ``ScopedObjectMixin`` from the model's one scope selector
 (``<model>_scope(user)``), so a detail page, its edit form and its actions
 can never disagree about who may reach the object."""
@@ -6,6 +6,7 @@ can never disagree about who may reach the object."""
 import inspect
 
 import pytest
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -16,9 +17,11 @@ from registry import selectors as registry_selectors
 from registry.advice import selectors as advice_selectors
 from registry.models import Beneficiary
 from tests.matching.test_lists import directed
+from volunteer_center.core.exports import jobs as export_jobs
 from volunteer_center.core.mixins import ScopedObjectMixin
 
 SELECTOR_MODULES = (
+    export_jobs,
     registry_selectors,
     advice_selectors,
     matching_selectors,
@@ -39,7 +42,7 @@ def _object_views(patterns=None, namespace=""):
             yield from _object_views(pattern.url_patterns, prefix)
         elif isinstance(pattern, URLPattern) and "<" in str(pattern.pattern):
             view = getattr(pattern.callback, "view_class", None)
-            if view is not None and getattr(view, "staff_view", False):
+            if view is not None and issubclass(view, LoginRequiredMixin):
                 yield f"{namespace}:{pattern.name}".strip(":"), view
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.tasks import task
 from django.urls import resolve
@@ -23,6 +23,11 @@ logger = logging.getLogger(__name__)
 
 # The progress the job's page shows moves every this many rows.
 PROGRESS_EVERY = 1000
+
+
+def export_job_scope(user) -> QuerySet[ExportJob]:
+    """The exports' access scope: a background export is its requester's."""
+    return ExportJob.objects.filter(requested_by=user)
 
 
 def export_job_request(*, actor, view) -> ExportJob:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -26,8 +26,9 @@ from volunteer_center.core.exports.files import (
     resolve,
     write_xlsx,
 )
-from volunteer_center.core.exports.jobs import export_job_request
-from volunteer_center.core.models import AccessLog, ExportJob
+from volunteer_center.core.exports.jobs import export_job_request, export_job_scope
+from volunteer_center.core.mixins import ScopedObjectMixin
+from volunteer_center.core.models import AccessLog
 
 
 class ExportMixin:
@@ -117,35 +118,29 @@ class ExportMixin:
         write_xlsx(out, headers, table, title=self.export_filename)
 
 
-class ExportJobMixin(LoginRequiredMixin):
+class ExportJobMixin(LoginRequiredMixin, ScopedObjectMixin):
     """A background export is its requester's alone: anybody else gets 404."""
 
-    def get_job(self) -> ExportJob:
-        return get_object_or_404(
-            ExportJob, pk=self.kwargs["pk"], requested_by=self.request.user
-        )
+    scope = export_job_scope
 
 
 class ExportJobView(ExportJobMixin, DetailView):
     template_name = "export_job.html"
     context_object_name = "job"
 
-    def get_object(self, queryset=None):
-        return self.get_job()
-
 
 class ExportJobProgressView(ExportJobMixin, View):
     """The progress the export's page polls."""
 
     def get(self, request, *args, **kwargs):
-        job = self.get_job()
+        job = self.get_object()
         url = reverse("core:export-download", args=[job.pk]) if job.file else None
         return JsonResponse(job.progress(download_url=url))
 
 
 class ExportJobDownloadView(ExportJobMixin, View):
     def get(self, request, *args, **kwargs):
-        job = self.get_job()
+        job = self.get_object()
         if not job.file:
             return redirect(job)
         access_log(
