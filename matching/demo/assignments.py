@@ -1,0 +1,140 @@
+"""The demo assignments, each meeting the matching rules against every
+place already held (``matching.facts.Register``)."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from matching import engine
+from matching.demo.context import Context
+from matching.demo.requests import Spec
+from matching.demo.vocabulary import AStatus, Status
+from matching.facts import Register
+from matching.models import Assignment, HelpRequest
+from matching.reasons import recorder
+from registry.demo.rows import BATCH, bulk_create
+
+
+def _planned(ctx: Context, spec: Spec) -> tuple[list[str], list[str], list[str]]:
+    """The statuses of the assignments a request gets: those holding a place,
+    those over (completed, declined, cancelled), and proposals still open."""
+    rng, needed = ctx.rng, spec.request.needed
+    status = spec.status
+    if status == Status.OPEN:
+        holding = [AStatus.ACCEPTED] * rng.randint(0, needed - 1)
+        waiting = rng.choice(([], [AStatus.PROPOSED], [AStatus.CONTACTED]))
+        declined = [AStatus.DECLINED] if rng.random() < 0.3 else []
+        return holding, declined, waiting
+    if status == Status.STAFFED:
+        return [AStatus.ACCEPTED] * needed, [], []
+    if status == Status.IN_PROGRESS:
+        holding = [AStatus.ACTIVE] + [
+            rng.choice((AStatus.ACTIVE, AStatus.ACTIVE, AStatus.ACCEPTED))
+            for _i in range(needed - 1)
+        ]
+        return holding, [], []
+    if status == Status.COMPLETED:
+        over = [AStatus.COMPLETED] * rng.randint(max(1, needed - 1), needed)
+        declined = [AStatus.DECLINED] if rng.random() < 0.2 else []
+        return [], over + declined, []
+    if status == Status.CANCELLED:
+        return [], [AStatus.CANCELLED] if rng.random() < 0.3 else [], []
+    return [], [], []
+
+
+def make_assignments(ctx, specs: list[Spec], requests) -> list[Assignment]:
+    """Three passes, so that every live assignment meets the rules against
+    all places held: places first, then past ones, then open proposals."""
+    if not specs:
+        return []
+    since = min(s.request.date_from for s in specs)
+    register = Register.load(since=since, barred_on=HelpRequest.objects.all())
+    plans = [_planned(ctx, spec) for spec in specs]
+    taken: dict[int, set[int]] = defaultdict(set)
+    made: list[tuple[Spec, int, str, engine.Suggestion]] = []
+    for step in range(3):
+        for spec, plan in zip(specs, plans, strict=True):
+            statuses = plan[step]
+            if not statuses:
+                continue
+            picked = _pick(ctx, register, spec, len(statuses), taken)
+            for vid, status in zip(picked, statuses, strict=False):
+                volunteer = register.volunteers[vid]
+                # Scored as at the proposal, before the assignment binds time.
+                scored = engine.score_candidate(
+                    register.request_input(spec.facts),
+                    register.candidate_input(spec.facts, volunteer),
+                )
+                register.record(spec.facts, volunteer, status)
+                taken[spec.request.pk].add(vid)
+                made.append((spec, vid, status, scored))
+    _settle_statuses(specs, made)
+    return _writemake_assignments(ctx, made)
+
+
+def _pick(ctx, register: Register, spec: Spec, count: int, taken) -> list[int]:
+    facts = spec.facts
+    # The pool starts at a volunteer picked by position, not by id, so that
+    # the same seed gives the same data whatever the ids.
+    start = register.ids[ctx.rng.randrange(len(register.ids))] if register.ids else 0
+    pool = [
+        v.id
+        for v in register.pool(facts, limit=count * 3 + 4, offset=start)
+        if v.id not in taken[facts.id]
+    ]
+    return ctx.rng.sample(pool, min(count, len(pool)))
+
+
+def _settle_statuses(specs: list[Spec], made) -> None:
+    """A request that got fewer volunteers than planned takes the status the
+    services would have given it."""
+    holding = defaultdict(list)
+    completed = defaultdict(int)
+    for spec, _vid, status, _scored in made:
+        if status in Assignment.HOLDING_PLACE:
+            holding[spec.request.pk].append(status)
+        if status == AStatus.COMPLETED:
+            completed[spec.request.pk] += 1
+    changed = []
+    for spec in specs:
+        r = spec.request
+        mine = holding[r.pk]
+        new = r.status
+        if r.status == Status.STAFFED and len(mine) < r.needed:
+            new = Status.OPEN
+        elif r.status == Status.IN_PROGRESS and AStatus.ACTIVE not in mine:
+            new = Status.STAFFED if len(mine) >= r.needed else Status.OPEN
+        elif r.status == Status.COMPLETED and not completed[r.pk]:
+            new = Status.CANCELLED
+        if new != r.status:
+            r.status = spec.status = new
+            changed.append(r)
+    HelpRequest.objects.bulk_update(changed, ["status"], batch_size=BATCH)
+
+
+def _writemake_assignments(ctx, made) -> list[Assignment]:
+    to_records = recorder()
+    places: dict[int, int] = defaultdict(int)
+    objects = []
+    for spec, vid, status, scored in made:
+        r = spec.request
+        place = None
+        if status in Assignment.HOLDING_PLACE:
+            places[r.pk] += 1
+            place = places[r.pk]
+        objects.append(
+            Assignment(
+                request=r,
+                volunteer_id=vid,
+                status=status,
+                place=place,
+                date_from=r.date_from,
+                date_to=r.date_to,
+                weekly_hours=Decimal(spec.facts.cents) / 100,
+                score=scored.score,
+                reasons=list(to_records(scored.reasons)),
+                proposed_by=ctx.coordinator,
+                status_changed_at=ctx.now - ctx.days(0, 20),
+                status_changed_by=ctx.coordinator,
+            )
+        )
+    return bulk_create(Assignment, objects, actor=ctx.coordinator)

@@ -1,0 +1,173 @@
+"""The demo help requests: a template, a status, dates and weekly slots,
+written with their slots and skills."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from matching import engine
+from matching.demo.context import Context
+from matching.demo.vocabulary import (
+    PROGRAMMES,
+    STATUS_WEIGHTS,
+    TEMPLATES,
+    URGENCY_WEIGHTS,
+    Status,
+    Template,
+)
+from matching.facts import RequestFacts
+from matching.models import HelpRequest, RequestSlot
+from registry.demo.rows import BATCH, bulk_create
+
+
+@dataclass
+class Spec:
+    """A request to be written, and the assignments it is meant to get."""
+
+    template: Template
+    status: str
+    request: HelpRequest
+    slots: list[tuple[int, dt.time, dt.time]]
+    facts: RequestFacts | None = None
+
+
+def request_specs(ctx: Context, count: int, programmes) -> list[Spec]:
+    if not (ctx.beneficiaries or ctx.institutions):
+        return []
+    by_category = defaultdict(list)
+    for programme, (_n, _d, categories, _o) in zip(programmes, PROGRAMMES, strict=True):
+        for name in categories:
+            by_category[name].append(programme)
+    statuses = [s for s, _w in STATUS_WEIGHTS]
+    weights = [w for _s, w in STATUS_WEIGHTS]
+    specs = []
+    for _index in range(count):
+        template = ctx.rng.choice(TEMPLATES)
+        status = ctx.rng.choices(statuses, weights)[0]
+        specs.append(_spec(ctx, template, status, by_category[template.category]))
+    return specs
+
+
+def _spec(ctx: Context, template: Template, status: str, programmes) -> Spec:
+    rng = ctx.rng
+    party = template.party
+    if party == "b" and not ctx.beneficiaries:
+        party = "i"
+    if party == "i" and not ctx.institutions:
+        party = "b"
+    weekly = status == Status.IN_PROGRESS or rng.random() < template.weekly
+    date_from, date_to = _dates(ctx, status, weekly, template.weekend)
+    start_h, start_m, end_h, end_m = rng.choice(template.times)
+    times = (dt.time(start_h, start_m), dt.time(end_h, end_m))
+    if weekly:
+        days = rng.sample(range(5), rng.choice((1, 1, 2)))
+        slots = [(day, *times) for day in sorted(days)]
+    else:
+        slots = [(date_from.weekday(), *times)]
+    low, high = template.needed
+    request = HelpRequest(
+        title=template.title,
+        category_id=ctx.categories.get(template.category)
+        or next(iter(ctx.categories.values())),
+        description=template.description,
+        kind=HelpRequest.Kind.WEEKLY if weekly else HelpRequest.Kind.ONCE,
+        date_from=date_from,
+        date_to=date_to,
+        needed=rng.randint(low, high),
+        adults_only=template.adults_only,
+        involves_minors=template.involves_minors,
+        driving_licence_required=template.driving,
+        urgency=rng.choices(range(4), URGENCY_WEIGHTS)[0],
+        status=status,
+        created_by=ctx.coordinator,
+    )
+    if party == "b":
+        pk, district_id, street, worker_id = rng.choice(ctx.beneficiaries)
+        request.beneficiary_id = pk
+        request.created_by_id = worker_id or getattr(ctx.coordinator, "pk", None)
+    else:
+        pk, district_id, street, _partner = rng.choice(ctx.institutions)
+        request.institution_id = pk
+        if programmes and rng.random() < 0.6:
+            request.programme = rng.choice(programmes)
+    request.district_id = district_id
+    request.address = street
+    return Spec(template, status, request, slots)
+
+
+def _dates(ctx: Context, status: str, weekly: bool, weekend: bool):
+    """The request's dates: over for completed requests, running for those in
+    progress (at most 30 days, see the module doc), ahead for the others."""
+    today = ctx.today
+    if status == Status.COMPLETED:
+        start = today - ctx.days(40, 150) if weekly else today - ctx.days(3, 120)
+    elif status == Status.IN_PROGRESS:
+        start = today - ctx.days(3, 14)
+    elif status == Status.CANCELLED:
+        start = today + ctx.days(-30, 30)
+    else:
+        start = today + ctx.days(1, 40)
+    if not weekly:
+        if weekend:  # the Saturday before (past) or after (future) the date
+            if start < today:
+                start -= dt.timedelta(days=(start.weekday() - 5) % 7)
+            else:
+                start += dt.timedelta(days=(5 - start.weekday()) % 7)
+        return start, start
+    if status in (Status.COMPLETED, Status.IN_PROGRESS):
+        return start, start + ctx.days(20, 29)
+    return start, start + dt.timedelta(weeks=ctx.rng.randint(4, 12), days=-1)
+
+
+def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
+    requests = bulk_create(
+        HelpRequest, [s.request for s in specs], actor=ctx.coordinator
+    )
+    slots, required, nice = [], [], []
+    Required = HelpRequest.required_skills.through
+    Nice = HelpRequest.nice_skills.through
+    for spec in specs:
+        pk = spec.request.pk
+        slots += [
+            RequestSlot(request_id=pk, weekday=day, start=start, end=end)
+            for day, start, end in spec.slots
+        ]
+        required += [
+            Required(helprequest_id=pk, skill_id=ctx.skills[name])
+            for name in spec.template.required
+            if name in ctx.skills
+        ]
+        nice += [
+            Nice(helprequest_id=pk, skill_id=ctx.skills[name])
+            for name in spec.template.nice
+            if name in ctx.skills
+        ]
+        spec.facts = _facts(spec, ctx)
+    for model, objects in ((RequestSlot, slots), (Required, required), (Nice, nice)):
+        model.objects.bulk_create(objects, batch_size=BATCH)
+    return requests
+
+
+def _facts(spec: Spec, ctx: Context) -> RequestFacts:
+    r = spec.request
+    return RequestFacts(
+        id=r.pk,
+        party_key=r.party_key,
+        category_id=r.category_id,
+        district_id=r.district_id,
+        date_from=r.date_from,
+        date_to=r.date_to,
+        slots=tuple(sorted(engine.Slot(*slot) for slot in spec.slots)),
+        needed=r.needed,
+        free=r.needed,
+        urgency=r.urgency,
+        adults_only=r.adults_only,
+        involves_minors=r.involves_minors,
+        driving_licence_required=r.driving_licence_required,
+        required_skills=frozenset(
+            ctx.skills[n] for n in spec.template.required if n in ctx.skills
+        ),
+        nice_skills=frozenset(
+            ctx.skills[n] for n in spec.template.nice if n in ctx.skills
+        ),
+    )

@@ -1,0 +1,29 @@
+"""Demo data of the register: institutions, volunteers, beneficiaries.
+
+Deterministic for a given ``rng``; realistic for Czechowice-Dziedzice (real
+streets, schools, parishes, associations, social-welfare units with valid NIP
+and REGON check digits, ``vocabulary``). Rows are written in batches
+(``rows``): bulk_create skips save(), hence ``search_text`` is built there,
+and history gets one "created" row per record through simple-history's bulk
+helper; the plain link and availability rows go through PostgreSQL's COPY.
+"""
+
+from django.utils import timezone
+
+from registry.demo.beneficiaries import make_beneficiaries
+from registry.demo.context import Context
+from registry.demo.institutions import make_institutions
+from registry.demo.volunteers import make_volunteers
+
+__all__ = ["generate"]
+
+
+def generate(*, rng, options, stdout) -> None:
+    today = timezone.localdate()
+    ctx = Context(rng=rng, today=today)
+    institutions = make_institutions(ctx, options["institutions"])
+    stdout.write(f"  institutions: {len(institutions)}")
+    count = make_volunteers(ctx, options["volunteers"], institutions)
+    stdout.write(f"  volunteers: {count}")
+    count = make_beneficiaries(ctx, options["beneficiaries"])
+    stdout.write(f"  beneficiaries: {count}")

@@ -1,0 +1,126 @@
+"""The demo volunteers: adults and minors with a guardian's consent, some
+vetted, each with skills, interests, districts and weekly availability."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+
+from registry.demo.context import Context
+from registry.demo.rows import batched, bulk_create, insert_rows
+from registry.demo.vocabulary import (
+    FEMALE_FIRST,
+    LANGUAGES,
+    MALE_FIRST,
+    VOLUNTEER_NOTES,
+)
+from registry.models import Availability, District, Institution, Volunteer
+
+
+def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -> int:
+    senders = [i for i in institutions if i.sends_volunteers] or [None]
+    created = 0
+    for batch in batched(range(count)):
+        rows = [_volunteer(ctx, serial, senders) for serial in batch]
+        volunteers = bulk_create(
+            Volunteer,
+            [volunteer for volunteer, _relations in rows],
+            actor=ctx.coordinator,
+        )
+        _volunteer_relations(ctx, zip(volunteers, (r for _v, r in rows), strict=True))
+        created += len(volunteers)
+    return created
+
+
+def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[Volunteer, dict]:
+    rng = ctx.rng
+    first, last, female = ctx.person()
+    minor = rng.random() < 0.12
+    birth_date = ctx.birth_date(13, 17) if minor else ctx.birth_date(18, 78)
+    district = ctx.district()
+    street, postal_code, city = ctx.address(district)
+    status = rng.choices([s.value for s in Volunteer.Status], weights=[20, 60, 10, 10])[
+        0
+    ]
+    source = rng.choices([s.value for s in Volunteer.Source], weights=[50, 35, 15])[0]
+    volunteer = Volunteer(
+        first_name=first,
+        last_name=last,
+        birth_date=birth_date,
+        pesel=ctx.pesel(birth_date, female) if rng.random() < 0.8 else "",
+        email=ctx.email(first, last, serial + 1) if rng.random() < 0.9 else "",
+        phone=ctx.phone(),
+        street=street,
+        postal_code=postal_code,
+        city=city,
+        district=district,
+        languages=", ".join(rng.sample(LANGUAGES, rng.choice((0, 0, 1, 1, 2)))),
+        has_driving_licence=not minor and rng.random() < 0.55,
+        max_hours_per_week=rng.choice((2, 3, 4, 4, 6, 6, 8, 10, 12)),
+        status=status,
+        source=source,
+        sending_institution=(
+            rng.choice(senders) if source == Volunteer.Source.INSTITUTION else None
+        ),
+        legal_basis="consent",
+        consent_clause_version=settings.PRIVACY_CLAUSE_VERSION,
+        consent_given_at=ctx.now - dt.timedelta(days=rng.randint(1, 700)),
+        notes=rng.choice(VOLUNTEER_NOTES),
+    )
+    volunteer.has_car = volunteer.has_driving_licence and rng.random() < 0.7
+    if minor:
+        _guardian(ctx, volunteer, last)
+    if status != Volunteer.Status.CANDIDATE and rng.random() < 0.35:
+        checked = ctx.today - dt.timedelta(days=rng.randint(5, 500))
+        volunteer.criminal_record_checked_on = checked
+        volunteer.sex_offender_register_checked_on = checked
+        volunteer.vetting_verified_by = ctx.coordinator
+    return volunteer, _relations(ctx, district)
+
+
+def _guardian(ctx: Context, volunteer: Volunteer, last_name: str) -> None:
+    female = ctx.rng.random() < 0.6
+    first = ctx.rng.choice(FEMALE_FIRST if female else MALE_FIRST)
+    volunteer.guardian_name = f"{first} {last_name}"
+    volunteer.guardian_phone = ctx.phone()
+    volunteer.guardian_consent = True
+    volunteer.guardian_consent_on = ctx.today - dt.timedelta(
+        days=ctx.rng.randint(1, 300)
+    )
+
+
+def _relations(ctx: Context, home: District) -> dict:
+    rng = ctx.rng
+    districts = {home.pk}
+    if rng.random() < 0.4:
+        districts.update(d.pk for d in rng.sample(ctx.districts, rng.randint(1, 2)))
+    cells = rng.sample(range(21), rng.randint(2, 7))
+    return {
+        "skills": rng.sample(ctx.skills, min(len(ctx.skills), rng.randint(0, 3))),
+        "interests": rng.sample(
+            ctx.categories, min(len(ctx.categories), rng.randint(1, 3))
+        ),
+        "districts": sorted(districts),
+        "availability": [(cell // 3, PARTS[cell % 3]) for cell in sorted(cells)],
+    }
+
+
+PARTS = [part.value for part in Availability.Part]
+
+
+def _volunteer_relations(ctx: Context, rows: Iterable[tuple[Volunteer, dict]]):
+    skills, interests, districts, availability = [], [], [], []
+    for volunteer, relations in rows:
+        pk = volunteer.pk
+        skills += [(pk, s) for s in relations["skills"]]
+        interests += [(pk, c) for c in relations["interests"]]
+        districts += [(pk, d) for d in relations["districts"]]
+        availability += [(pk, day, part) for day, part in relations["availability"]]
+    insert_rows(Volunteer.skills.through, ("volunteer_id", "skill_id"), skills)
+    insert_rows(Volunteer.interests.through, ("volunteer_id", "category_id"), interests)
+    insert_rows(
+        Volunteer.reachable_districts.through,
+        ("volunteer_id", "district_id"),
+        districts,
+    )
+    insert_rows(Availability, ("volunteer_id", "weekday", "part"), availability)
