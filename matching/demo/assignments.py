@@ -68,7 +68,7 @@ def make_assignments(ctx, specs: list[Spec], requests) -> list[Assignment]:
                 taken[spec.request.pk].add(vid)
                 made.append((spec, vid, status, scored))
     _settle_statuses(specs, made)
-    return _writemake_assignments(ctx, made)
+    return _write_assignments(ctx, made)
 
 
 def _pick(ctx, register: Register, spec: Spec, count: int, taken) -> list[int]:
@@ -111,7 +111,7 @@ def _settle_statuses(specs: list[Spec], made) -> None:
     HelpRequest.objects.bulk_update(changed, ["status"], batch_size=BATCH)
 
 
-def _writemake_assignments(ctx, made) -> list[Assignment]:
+def _write_assignments(ctx, made) -> list[Assignment]:
     to_records = recorder()
     places: dict[int, int] = defaultdict(int)
     objects = []

@@ -4,7 +4,8 @@ bulk_create, plain link rows through COPY on PostgreSQL."""
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db import connection
+from django.db import connection, connections
+from django.utils import timezone
 
 BATCH = 5000
 
@@ -21,13 +22,47 @@ def bulk_create(model, objects: list, *, actor=None, history: bool = True) -> li
             obj.search_text = obj.build_search_text()
     created = model.objects.bulk_create(objects, batch_size=BATCH)
     if history and hasattr(model, "history"):
-        model.history.bulk_history_create(
-            created,
-            batch_size=BATCH,
-            default_user=actor,
-            default_change_reason="dane demonstracyjne",
-        )
+        copy_history(model, [obj.pk for obj in created], actor=actor)
     return created
+
+
+HISTORY_FIELDS = (
+    "history_date",
+    "history_type",
+    "history_user",
+    "history_change_reason",
+)
+
+
+def copy_history(model, pks: list, *, actor, using: str = "default") -> None:
+    """One "created" history row per record, as simple-history's
+    bulk_history_create writes it, but copied by the database from the rows
+    just written: building 100,000 historical rows in Python cost a third of
+    the demo data's time."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    history = model.history.model._meta
+    copied = ", ".join(
+        quote(f.column)
+        for f in history.concrete_fields
+        if not f.primary_key and f.name not in HISTORY_FIELDS
+    )
+    stamps = ", ".join(quote(history.get_field(f).column) for f in HISTORY_FIELDS)
+    insert = (
+        f"INSERT INTO {quote(history.db_table)} ({copied}, {stamps}) "
+        f"SELECT {copied}, %s, '+', %s, %s FROM {quote(model._meta.db_table)} "
+        f"WHERE {quote(model._meta.pk.column)} IN "
+    )
+    values = [
+        connection.ops.adapt_datetimefield_value(timezone.now()),
+        getattr(actor, "pk", None),
+        "dane demonstracyjne",
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"{insert}({marks})", [*values, *chunk])
 
 
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
