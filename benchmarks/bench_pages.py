@@ -143,8 +143,11 @@ def measure_pages(server, cookie, found, seconds) -> dict:
     results = {}
     order = [*BARE, *PAGES, *BARE]
 
-    def server_pids():
-        return [*load.children(server.process.pid), *cluster.server_pids()]
+    def server_cpu():
+        # The database's backends come and go: their CPU counts once reaped.
+        return (
+            load.cpu_seconds(load.children(server.process.pid)) + cluster.server_cpu()
+        )
 
     for page in order:
         urls = paths(page, found)
@@ -157,7 +160,7 @@ def measure_pages(server, cookie, found, seconds) -> dict:
                 cookie=cookie,
                 clients=clients,
                 seconds=seconds,
-                server_pids=server_pids,
+                server_cpu=server_cpu,
             )
             results.setdefault(page.name, {}).setdefault(clients, []).append(figures)
             print(

@@ -159,15 +159,15 @@ def measure(
     cookie: str,
     clients: int,
     seconds: float,
-    server_pids=list,
+    server_cpu=float,
 ) -> dict:
     """``clients`` closed-loop clients for ``seconds``, each sending the next
     of ``paths`` as soon as its previous answer is read. ``cpu_ms`` is the CPU
-    the server side (``server_pids()``: the web workers and the database's
+    the server side (``server_cpu()``: the web workers and the database's
     processes) spent per request: unlike the wall-clock figures, it does not
     depend on what else the machine runs."""
     latencies, failures = [], []
-    cpu_before = cpu_seconds(server_pids())
+    cpu_before = server_cpu()
     order = itertools.count()
     deadline = time.perf_counter() + seconds
 
@@ -190,7 +190,7 @@ def measure(
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    cpu = cpu_seconds(server_pids()) - cpu_before
+    cpu = server_cpu() - cpu_before
     times = [t for t, _ in latencies] or [float("nan")]
     done = len(latencies) + len(failures)
     return {

@@ -75,9 +75,7 @@ def todo(user, *, today: dt.date | None = None) -> dict:
         "unstaffed_count": by_urgency.total(),
         # The newest sign-ups first: they are the ones waiting for a call.
         "candidates": list(
-            candidates.select_related("district").order_by("-created_at", "-pk")[
-                :LIST_LENGTH
-            ]
+            newest_first(candidates).select_related("district")[:LIST_LENGTH]
         ),
         "candidates_count": candidates.count(),
         "visits": list(visits[:LIST_LENGTH]),
@@ -85,11 +83,17 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     }
 
 
+def newest_first(volunteers):
+    """Newest sign-ups first: read off ``volunteer_newest_by_status_idx``
+    for one status, however long the register."""
+    return volunteers.order_by("-created_at", "-pk")
+
+
 def active_volunteers_this_year(*, today: dt.date | None = None) -> int:
     """The report's figure for its default period, this year to date."""
     today = today or timezone.localdate()
     first = today.replace(month=1, day=1)
-    return matching_selectors.active_volunteers(first, today).count()
+    return matching_selectors.active_volunteer_count(first, today)
 
 
 def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:

@@ -182,6 +182,13 @@ class Volunteer(Searchable, Address, TimeStampedModel):
                 name="volunteer_list_order_idx",
             ),
             TrigramIndex(fields=["search_text"], name="volunteer_search_trgm_idx"),
+            # The dashboard's newest sign-ups of a status, read off the index
+            # instead of sorting all 20,000 candidates of the 100k register.
+            models.Index(
+                fields=["status", "-created_at", "-id"],
+                condition=Q(anonymised_at__isnull=True),
+                name="volunteer_newest_by_status_idx",
+            ),
         ]
         constraints = [
             storable_dates(

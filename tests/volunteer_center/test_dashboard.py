@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 
 from matching import services
+from registry.models import Volunteer
 from volunteer_center import dashboard
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +114,13 @@ def test_each_urgency_count_matches_the_list_its_link_opens(
             reverse("matching:request-list"), {"urgency": value, "unstaffed": "on"}
         )
         assert listed.context["paginator"].count == count
+
+
+def test_newest_candidates_are_read_off_their_index():
+    newest = dashboard.newest_first(Volunteer.objects.candidates().not_anonymised())
+    with connection.cursor() as cursor:
+        # Few rows in a test: without this the planner rightly reads the table.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = newest[: dashboard.LIST_LENGTH].explain()
+    assert "volunteer_newest_by_status_idx" in plan
+    assert "Sort" not in plan

@@ -153,3 +153,27 @@ def test_an_export_whose_requester_lost_the_role_meanwhile_fails_visibly(
     assert not job.file
     page = coordinator_client.get(job.get_absolute_url()).content.decode()
     assert "Eksport się nie powiódł." in page
+
+
+def test_the_job_page_and_its_progress_take_a_fixed_number_of_queries(
+    coordinator_client,
+    make_volunteer,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    for name in "ABC":
+        make_volunteer(last_name=name)
+    export(coordinator_client, django_capture_on_commit_callbacks)
+    job = ExportJob.objects.get()
+    coordinator_client.get(job.get_absolute_url())  # warm the caches
+    # session, user, the job (its requester's); for the menu the user's roles,
+    # user and group permissions (2)
+    with django_assert_num_queries(6):
+        page = coordinator_client.get(job.get_absolute_url())
+    assert page.context["job"] == job
+    # session, user, the job
+    with django_assert_num_queries(3):
+        progress = coordinator_client.get(
+            reverse("core:export-progress", args=[job.pk])
+        )
+    assert progress.json()["percent"] == 100
