@@ -450,6 +450,28 @@ def test_a_long_export_is_one_entry_with_the_filter_and_a_range_of_ids(
     assert entry.object_repr == "wolontariusze: 12"
 
 
+def test_an_export_is_logged_before_its_first_byte_and_completed_at_its_end(
+    coordinator_client, coordinator, make_volunteer
+):
+    """A download cut short (or a worker stopped mid-file) still leaves who
+    asked for what; the ids are added once the last row has gone."""
+    people = [make_volunteer(last_name=f"N{i:02d}") for i in range(3)]
+    url = reverse("registry:volunteer-list") + "?q=n&export=csv"
+    response = coordinator_client.get(url)
+    entry = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert entry.actor == coordinator
+    assert entry.detail == "wolontariusze.csv: /wolontariusze/?q=n&export=csv"
+    assert entry.subjects == {}
+    assert entry.object_repr == "eksport rozpoczęty, niedokończony"
+    b"".join(response.streaming_content)
+    finished = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert finished.pk == entry.pk
+    assert finished.object_repr == "wolontariusze: 3"
+    assert finished.subjects == {
+        "registry.volunteer": f"{people[0].pk}-{people[-1].pk}"
+    }
+
+
 def test_social_worker_beneficiary_export_is_logged(
     social_worker_client, social_worker, make_beneficiary
 ):
@@ -501,9 +523,9 @@ def test_volunteer_export_queries_do_not_grow_with_rows(
         make_volunteer(last_name=f"W{i}", skills=list(skills.values())[:3])
     download(coordinator_client, "registry:volunteer-list", "csv")  # content types
     # session, user, user and group permissions (2), the filter's choices are
-    # not rendered; the volunteers with their district, their skills, the
-    # access-log insert
-    with django_assert_num_queries(7):
+    # not rendered; the access-log entry before the first byte, the
+    # volunteers with their district, their skills, the entry completed
+    with django_assert_num_queries(8):
         _headers, found = download(coordinator_client, "registry:volunteer-list", "csv")
     assert len(found) == rows
 
@@ -519,9 +541,10 @@ def test_consultation_export_queries_do_not_grow_with_rows(
     for i in range(rows):
         make_consultation(volunteer=make_volunteer(last_name=f"K{i}"), walk_in_name="")
     download(coordinator_client, "registry:consultation-list", "xlsx")  # content types
-    # session, user, user and group permissions (2), the consultations with
-    # their topic, person and advisor, the access-log insert
-    with django_assert_num_queries(6):
+    # session, user, user and group permissions (2), the access-log entry,
+    # the consultations with their topic, person and advisor, the entry
+    # completed
+    with django_assert_num_queries(7):
         _headers, found = download(
             coordinator_client, "registry:consultation-list", "xlsx"
         )
@@ -550,13 +573,13 @@ def test_matching_exports_queries_do_not_grow_with_rows(
         logged_hours(coordinator, assignment, hours=("1",))
     for url_name in ("matching:request-list", "matching:assignment-list"):
         download(coordinator_client, url_name, "xlsx")  # content types
-    # session, user, permissions (2), the rows (+ the volunteers of each
-    # request for the request list), the access-log insert
-    with django_assert_num_queries(7):
+    # session, user, permissions (2), the access-log entry, the rows (+ the
+    # volunteers of each request for the request list), the entry completed
+    with django_assert_num_queries(8):
         download(coordinator_client, "matching:request-list", "xlsx")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         download(coordinator_client, "matching:assignment-list", "xlsx")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         _headers, found = download(coordinator_client, "matching:hours-list", "xlsx")
     assert len(found) == rows
     assert Assignment.objects.count() == rows

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Mapping
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 
 from volunteer_center.core.actors import SelfServiceActor, user_or_none
 from volunteer_center.core.models import AccessLog
@@ -61,24 +62,51 @@ def compact_ids(ids: Iterable[int]) -> str:
     return ",".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
 
 
-def access_log_export(
-    *, actor, subjects: Mapping[type[models.Model], Iterable[int]], detail: str
-) -> AccessLog | None:
-    """One entry for a whole export (of any length): who, what (``detail``:
-    the file and the filter used), and the ids of every person in it per
-    model, as compact ranges. Nothing when it held nobody's personal data."""
-    found = {model: ids for model, ids in subjects.items() if ids}
-    if not found:
-        return None
+def access_log_export_started(*, actor, detail: str) -> AccessLog:
+    """The entry of an export about to go out, written before its first byte:
+    a download cut short, or a worker stopped mid-file, still leaves who
+    asked for what (``detail``: the file and the filter). ``access_log_export``
+    adds the ids once the last row has gone."""
     return AccessLog.objects.create(
         **_actor_fields(actor),
         action=AccessLog.Action.EXPORT,
-        object_repr=", ".join(
+        object_repr=gettext("export started, not finished"),
+        detail=detail[:300],
+        subjects={},
+    )
+
+
+def access_log_export(
+    *,
+    actor,
+    subjects: Mapping[type[models.Model], Iterable[int]],
+    detail: str,
+    entry: AccessLog | None = None,
+) -> AccessLog | None:
+    """One entry for a whole export (of any length): who, what (``detail``:
+    the file and the filter used), and the ids of every person in it per
+    model, as compact ranges; it completes ``entry`` when the export's start
+    was logged. Nothing when it held nobody's personal data."""
+    found = {model: ids for model, ids in subjects.items() if ids}
+    if not found:
+        if entry is not None:
+            entry.delete()
+        return None
+    fields = {
+        "object_repr": ", ".join(
             f"{model._meta.verbose_name_plural}: {len(ids)}"
             for model, ids in found.items()
         )[:200],
-        detail=detail[:300],
-        subjects={
+        "subjects": {
             model._meta.label_lower: compact_ids(ids) for model, ids in found.items()
         },
-    )
+    }
+    if entry is None:
+        return AccessLog.objects.create(
+            **_actor_fields(actor),
+            action=AccessLog.Action.EXPORT,
+            detail=detail[:300],
+            **fields,
+        )
+    AccessLog.objects.filter(pk=entry.pk).update(**fields)
+    return entry

@@ -15,7 +15,11 @@ from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView
 
-from volunteer_center.core.audit import access_log, access_log_export
+from volunteer_center.core.audit import (
+    access_log,
+    access_log_export,
+    access_log_export_started,
+)
 from volunteer_center.core.exports.files import (
     CHUNK_ROWS,
     CSV_CONTENT_TYPE,
@@ -75,18 +79,29 @@ class ExportMixin:
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}.{export_format}"
 
     def export_table(self, rows: Iterable, export_format: str) -> tuple[list, Iterator]:
-        """The header and the rows of cells; the export's access-log entry
-        is written once the last row has been taken (or the download is
-        abandoned), with the ids of every person whose row went out."""
+        """The header and the rows of cells. The export's access-log entry is
+        written now, before the first byte, and completed with the ids of
+        every person whose row went out once the last row has been taken
+        (or the download is abandoned)."""
         columns = self.get_export_columns()
         headers = [capfirst(str(column.header)) for column in columns]
+        entry = None
+        if self.export_audit:
+            entry = access_log_export_started(
+                actor=self.request.user,
+                detail=f"{self.export_filename}.{export_format}: "
+                f"{self.request.get_full_path()}",
+            )
         table = (
             [column.value(row) for column in columns]
-            for row in self._logged(rows, export_format)
+            for row in self._logged(rows, entry)
         )
         return headers, table
 
-    def _logged(self, rows: Iterable, export_format: str) -> Iterator:
+    def _logged(self, rows: Iterable, entry) -> Iterator:
+        if entry is None:
+            yield from rows
+            return
         subjects = defaultdict(set)
         language = translation.get_language()
         try:
@@ -100,8 +115,8 @@ class ExportMixin:
                 access_log_export(
                     actor=self.request.user,
                     subjects=subjects,
-                    detail=f"{self.export_filename}.{export_format}: "
-                    f"{self.request.get_full_path()}",
+                    detail=entry.detail,
+                    entry=entry,
                 )
 
     def export_csv(self, queryset) -> StreamingHttpResponse:
