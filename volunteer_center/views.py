@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from registry.advice.selectors import office_hours
@@ -40,6 +41,7 @@ class PrivacyView(TemplateView):
 
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
+    extra_context = {"page_title": _("Staff login")}
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
@@ -56,6 +58,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     from one address sends nothing more (the limiter of the public forms)."""
 
     form_class = PasswordResetForm
+    extra_context = {"page_title": _("Forgotten password")}
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
@@ -74,6 +77,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
+    extra_context = {"page_title": _("Set a new password")}
     success_url = reverse_lazy("password_reset_complete")
 
 
