@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from matching import selectors
 from matching.models import HelpRequest, HoursEntry, Programme
 from registry.models import Availability, Beneficiary, Institution
 from volunteer_center.core.forms import PlausibleDateField, RowsFormMixin
@@ -304,3 +305,40 @@ class ProgrammeForm(RowsFormMixin, forms.ModelForm):
             if len(chosen) != len(set(chosen)):
                 self.add_error(None, _("Each institution is a partner once."))
         return data
+
+
+class HostHoursForm(forms.Form):
+    """One hours field and one note per entry of the request, prefilled with
+    what the volunteer logged, and the name of the person confirming."""
+
+    confirmed_by = forms.CharField(label=_("Your first and last name"), max_length=200)
+
+    def __init__(self, help_request, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entries = list(selectors.host_entries(help_request))
+        for entry in self.entries:
+            self.fields[f"hours_{entry.pk}"] = forms.DecimalField(
+                label=_("hours"),
+                min_value=Decimal("0.25"),
+                max_value=24,
+                decimal_places=2,
+                initial=entry.host_hours or entry.hours,
+            )
+            self.fields[f"note_{entry.pk}"] = forms.CharField(
+                label=_("note"), max_length=300, required=False
+            )
+
+    def rows(self):
+        return [
+            (entry, self[f"hours_{entry.pk}"], self[f"note_{entry.pk}"])
+            for entry in self.entries
+        ]
+
+    def corrections(self) -> dict:
+        return {
+            entry.pk: (
+                self.cleaned_data[f"hours_{entry.pk}"],
+                self.cleaned_data[f"note_{entry.pk}"],
+            )
+            for entry in self.entries
+        }

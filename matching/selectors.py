@@ -12,16 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matching import eligibility, engine
 from matching.models import (
     Assignment,
     BatchProposal,
+    CoverChain,
+    CoverOffer,
     HelpRequest,
     HoursEntry,
     Programme,
     RequestSlot,
+    VisitAbsence,
 )
 from matching.reasons import recorder, texts
 from registry.models import District, Volunteer
@@ -102,6 +106,33 @@ def request_detail(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
         "required_skills",
         "nice_skills",
         Prefetch("slots", queryset=RequestSlot.objects.order_by("weekday", "start")),
+    )
+
+
+def request_cover_chains(request: HelpRequest) -> QuerySet[CoverChain]:
+    """The request's cover chains with every offer (two queries)."""
+    return request.cover_chains.select_related("stopped_by").prefetch_related(
+        Prefetch(
+            "offers",
+            queryset=CoverOffer.objects.select_related("volunteer").order_by(
+                "created_at", "pk"
+            ),
+        )
+    )
+
+
+def request_absences(request: HelpRequest) -> QuerySet[VisitAbsence]:
+    return VisitAbsence.objects.filter(
+        assignment__request=request, date__gte=timezone.localdate()
+    ).select_related("assignment__volunteer")
+
+
+def host_entries(request: HelpRequest) -> QuerySet[HoursEntry]:
+    """The hours logged on a request, for its host institution to confirm."""
+    return (
+        HoursEntry.objects.filter(assignment__request=request)
+        .select_related("assignment__volunteer")
+        .order_by("-date", "pk")
     )
 
 

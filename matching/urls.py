@@ -44,6 +44,11 @@ urlpatterns = [
         hours.HoursLogView.as_view(),
         name="hours-log",
     ),
+    path(
+        "zastepstwa/<int:pk>/zatrzymaj/",
+        requests.CoverChainStopView.as_view(),
+        name="cover-stop",
+    ),
     path("godziny/", hours.HoursListView.as_view(), name="hours-list"),
     path("godziny/zatwierdz/", hours.HoursApproveView.as_view(), name="hours-approve"),
     path(
@@ -57,6 +62,12 @@ urlpatterns = [
     ),
     # The volunteer's answer from the e-mail: public, guarded by a signed token.
     path("odpowiedz/<str:token>/", public.RespondView.as_view(), name="respond"),
+    # The host institution confirms hours: public, guarded by a signed token.
+    path(
+        "potwierdzenie-godzin/<str:token>/",
+        public.HostHoursView.as_view(),
+        name="host-hours",
+    ),
     # The volunteer's calendar feed: public, guarded by a signed token.
     path(
         "kalendarz/<str:token>.ics",

@@ -336,6 +336,24 @@ SMS_API_URL = os.environ.get("SMS_API_URL", "https://api.smsapi.pl/sms.do")
 SMS_API_TOKEN = os.environ.get("SMS_API_TOKEN", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "")
 
+# Cover when someone drops out (docs/ARCHITECTURE.md, "Cover chain"): hours a
+# volunteer has to answer an offer, and at most this many offers per place.
+COVER_ANSWER_HOURS = int(os.environ.get("COVER_ANSWER_HOURS", "24"))
+COVER_MAX_OFFERS = int(os.environ.get("COVER_MAX_OFFERS", "5"))
+# Reminders: sent this many hours before a visit starts (the command runs
+# hourly from cron); the coordinators' digest goes out on the first run of the
+# day from this hour on.
+REMINDER_HOURS_BEFORE = int(os.environ.get("REMINDER_HOURS_BEFORE", "24"))
+DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
+# The volunteer self-service area: the sign-in link's lifetime (minutes), the
+# session's length (hours), sign-in requests per hour per address and per
+# e-mail.
+VOLUNTEER_SIGN_IN_LINK_MINUTES = int(
+    os.environ.get("VOLUNTEER_SIGN_IN_LINK_MINUTES", "15")
+)
+VOLUNTEER_SESSION_HOURS = int(os.environ.get("VOLUNTEER_SESSION_HOURS", "12"))
+VOLUNTEER_SIGN_IN_PER_HOUR = int(os.environ.get("VOLUNTEER_SIGN_IN_PER_HOUR", "5"))
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -16,11 +16,21 @@ from matching.models.requests import (
     hours_between,
     party_key,
 )
+from matching.models.visits import (
+    CoverChain,
+    CoverOffer,
+    DigestRun,
+    VisitAbsence,
+    VisitReminder,
+)
 
 __all__ = [
     "Assignment",
     "AssignmentQuerySet",
     "BatchProposal",
+    "CoverChain",
+    "CoverOffer",
+    "DigestRun",
     "HelpRequest",
     "HelpRequestQuerySet",
     "HoursEntry",
@@ -28,6 +38,8 @@ __all__ = [
     "Programme",
     "ProgrammePartner",
     "RequestSlot",
+    "VisitAbsence",
+    "VisitReminder",
     "Weekday",
     "hours_between",
     "party_key",

@@ -81,10 +81,12 @@ class Assignment(TimeStampedModel):
     )
     score = models.FloatField(_("score at proposal"), default=0)
     reasons = models.JSONField(_("reasons at proposal"), default=list, blank=True)
+    # Empty for a cover offer made by the system to a place nobody directed.
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("directed by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
@@ -180,10 +182,12 @@ class HoursEntry(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.LOGGED
     )
+    # Empty when the volunteer logged them in the self-service area.
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("logged by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
@@ -198,6 +202,22 @@ class HoursEntry(TimeStampedModel):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     change_reason = models.CharField(
         _("reason for the correction or rejection"), max_length=300, blank=True
+    )
+    # The host institution's word on the hours (a contact person through a
+    # signed link): confirmed as logged, or corrected to ``host_hours``.
+    host_confirmed_at = models.DateTimeField(
+        _("confirmed by the host at"), null=True, blank=True
+    )
+    host_hours = models.DecimalField(
+        _("hours according to the host"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    host_note = models.CharField(_("host's note"), max_length=300, blank=True)
+    host_confirmed_by = models.CharField(
+        _("confirmed by (host)"), max_length=200, blank=True
     )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -217,7 +237,16 @@ class HoursEntry(TimeStampedModel):
                 | Q(approved_at__isnull=False),
                 name="hoursentry_approved_has_time",
             ),
+            models.CheckConstraint(
+                condition=Q(host_hours__isnull=True)
+                | Q(host_hours__gt=0, host_hours__lte=24),
+                name="hoursentry_host_hours_range",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y}: {self.hours} h"
+
+    @property
+    def host_corrected(self) -> bool:
+        return self.host_hours is not None and self.host_hours != self.hours

@@ -13,6 +13,12 @@ from matching.services.assignments import (
     assignment_decline,
     assignment_propose,
 )
+from matching.services.cover import cover_expire_due, cover_stop
+from matching.services.hosts import (
+    host_token,
+    hours_host_confirm,
+    request_from_host_token,
+)
 from matching.services.hours import (
     hours_approve,
     hours_correct,
@@ -30,6 +36,7 @@ from matching.services.requests import (
     help_request_reopen,
     help_request_update,
 )
+from matching.services.visits import visit_call_off, visit_dates
 
 __all__ = [
     "ASSIGNMENT_TRANSITIONS",
@@ -46,16 +53,23 @@ __all__ = [
     "assignment_from_token",
     "assignment_propose",
     "assignment_respond",
+    "cover_expire_due",
+    "cover_stop",
     "help_request_cancel",
     "help_request_complete",
     "help_request_create",
     "help_request_open",
     "help_request_reopen",
     "help_request_update",
+    "host_token",
     "hours_approve",
     "hours_correct",
+    "hours_host_confirm",
     "hours_log",
     "hours_reject",
     "programme_save",
+    "request_from_host_token",
     "response_token",
+    "visit_call_off",
+    "visit_dates",
 ]

@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from matching import eligibility, rules
 from matching.errors import MatchingError
 from matching.models import Assignment, HelpRequest
+from matching.services import cover
 from matching.services.mail import notify_staffed, send_invitation
 from registry.models import Volunteer
 from volunteer_center.core import registries
+from volunteer_center.core.actors import user_or_none
 from volunteer_center.core.services import save_validated
 
 
@@ -93,9 +95,9 @@ def assignment_propose(
         weekly_hours=eligibility.weekly_hours(slots),
         score=score,
         reasons=list(reasons),
-        proposed_by=actor,
+        proposed_by=user_or_none(actor),
         status_changed_at=timezone.now(),
-        status_changed_by=actor,
+        status_changed_by=user_or_none(actor),
     )
     save_validated(assignment, actor=actor)
     return assignment
@@ -163,7 +165,7 @@ def assignment_status_set(assignment: Assignment, to: str, *, actor) -> Assignme
     if to not in Assignment.HOLDING_PLACE:
         assignment.place = None
     assignment.status_changed_at = timezone.now()
-    assignment.status_changed_by = actor
+    assignment.status_changed_by = user_or_none(actor)
     holding = to in Assignment.HOLDING_PLACE
     with clashes_refused() if holding else nullcontext():
         save_validated(assignment, actor=actor)
@@ -210,6 +212,8 @@ def assignment_accept(*, actor, assignment: Assignment) -> Assignment:
     _check_rules(request, volunteer, exclude_pk=assignment.pk)
     assignment.place = min(set(range(1, request.needed + 1)) - taken)
     assignment_status_set(assignment, Assignment.Status.ACCEPTED, actor=actor)
+    cover.cover_on_answer(assignment=assignment, accepted=True)
+    cover.cover_on_place_taken(request=request)
     request_refresh(request, actor=actor)
     if len(taken) + 1 == request.needed:
         # The last place is taken (even if work on the others has started).
@@ -219,8 +223,13 @@ def assignment_accept(*, actor, assignment: Assignment) -> Assignment:
 
 @transaction.atomic
 def assignment_decline(*, actor, assignment: Assignment) -> Assignment:
+    """The volunteer said no; an offer of the cover chain passes to the next
+    volunteer (matching.services.cover). A plain proposal declined held no
+    place: the coordinator picks the next one from the suggestions."""
     _, _, assignment = _locked_assignment(assignment)
-    return assignment_status_set(assignment, Assignment.Status.DECLINED, actor=actor)
+    assignment_status_set(assignment, Assignment.Status.DECLINED, actor=actor)
+    cover.cover_on_answer(assignment=assignment, accepted=False)
+    return assignment
 
 
 def _start_refusal(assignment, volunteer, request, day) -> str | None:
@@ -266,7 +275,12 @@ def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
 
 @transaction.atomic
 def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
+    """The volunteer or staff called the assignment off: a place it held,
+    if still needed, goes to the cover chain."""
     request, _, assignment = _locked_assignment(assignment)
+    held = assignment.status in Assignment.HOLDING_PLACE
     assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
     request_refresh(request, actor=actor)
+    if not cover.cover_on_answer(assignment=assignment, accepted=False) and held:
+        cover.cover_on_place_freed(request=request, freed=assignment)
     return assignment

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.errors import MatchingError
 from matching.models import Assignment, HoursEntry
+from matching.services.hosts import send_host_confirmation
+from volunteer_center.core.actors import user_or_none
 from volunteer_center.core.services import save_validated
 
 
@@ -37,9 +39,16 @@ def hours_log(
         )
     _check_date(assignment, date)
     entry = HoursEntry(
-        assignment=assignment, date=date, hours=hours, note=note, logged_by=actor
+        assignment=assignment,
+        date=date,
+        hours=hours,
+        note=note,
+        logged_by=user_or_none(actor),
     )
     save_validated(entry, actor=actor)
+    if assignment.request.institution_id:
+        request_pk = assignment.request_id
+        transaction.on_commit(lambda: send_host_confirmation(request_pk))
     return entry
 
 

@@ -8,9 +8,12 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from matching.models import Assignment, HelpRequest
+from matching.models import Assignment, CoverOffer, HelpRequest
+from registry.notify import volunteer_notify
+from volunteer_center.core.notifications import Notice
 
 TOKEN_SALT = "matching.assignment-response"
 
@@ -76,4 +79,42 @@ def notify_staffed(request_pk: int) -> None:
         ),
         from_email=None,
         recipient_list=sorted(recipients),
+    )
+
+
+def send_cover_offer(offer_pk: int) -> None:
+    """Asks the next volunteer of a cover chain, with the answer deadline."""
+    offer = CoverOffer.objects.select_related(
+        "assignment__request__category", "assignment__request__district", "volunteer"
+    ).get(pk=offer_pk)
+    assignment = offer.assignment
+    link = settings.SITE_URL + reverse(
+        "matching:respond", args=[response_token(assignment)]
+    )
+    deadline = timezone.localtime(offer.deadline)
+    body = render_to_string(
+        "matching/email/cover_offer.txt",
+        {
+            "assignment": assignment,
+            "request": assignment.request,
+            "link": link,
+            "deadline": deadline,
+            "CENTRE": settings.CENTRE,
+        },
+    )
+    text = _(
+        "Volunteer Centre: can you take a free place on %(date)s? "
+        "Answer by %(deadline)s: %(link)s"
+    ) % {
+        "date": assignment.date_from.strftime("%d.%m.%Y"),
+        "deadline": deadline.strftime("%d.%m %H:%M"),
+        "link": link,
+    }
+    volunteer_notify(
+        offer.volunteer,
+        Notice(
+            subject=str(_("Volunteer Centre: a place to take over")),
+            body=body,
+            text=str(text),
+        ),
     )

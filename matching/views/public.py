@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views import View
 
 from matching import ical, services
+from matching.forms import HostHoursForm
 from matching.models import (
     Assignment,
 )
@@ -66,3 +67,42 @@ class VolunteerCalendarView(View):
         response["Content-Disposition"] = 'inline; filename="wolontariat.ics"'
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+class HostHoursView(View):
+    """The link the host institution's contact person gets: the hours logged
+    on their request, to confirm as they are or correct (no login)."""
+
+    template_name = "matching/host_hours.html"
+
+    def get(self, request, token):
+        try:
+            help_request = services.request_from_host_token(token)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        return self._render(request, help_request, HostHoursForm(help_request))
+
+    def post(self, request, token):
+        try:
+            help_request = services.request_from_host_token(token)
+        except services.MatchingError as error:
+            context = {"error": error.message}
+            return render(request, self.template_name, context, status=400)
+        form = HostHoursForm(help_request, request.POST)
+        if form.is_valid():
+            try:
+                services.hours_host_confirm(
+                    token=token,
+                    confirmed_by=form.cleaned_data["confirmed_by"],
+                    corrections=form.corrections(),
+                )
+            except services.MatchingError as error:
+                form.add_error(None, error.message)
+            else:
+                return self._render(request, help_request, form, done=True)
+        return self._render(request, help_request, form)
+
+    def _render(self, request, help_request, form, done=False):
+        context = {"request_obj": help_request, "form": form, "done": done}
+        return render(request, self.template_name, context)

@@ -10,6 +10,7 @@ from matching.filters import HelpRequestFilter
 from matching.forms import HelpRequestForm
 from matching.models import (
     Assignment,
+    CoverChain,
     HelpRequest,
 )
 from registry.models import Volunteer
@@ -104,6 +105,8 @@ class HelpRequestDetailView(
         holding = sum(a.status in Assignment.HOLDING_PLACE for a in assignments)
         context["free_places"] = max(0, request.needed - holding)
         context["hours"] = selectors.hours_totals(request_id=request.pk)
+        context["cover_chains"] = selectors.request_cover_chains(request)
+        context["absences"] = selectors.request_absences(request)
         context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
         if (
             context["may_direct"]
@@ -198,3 +201,17 @@ class HelpRequestStatusView(StatusActionView):
                 reason=self.request.POST.get("reason", ""),
             )
         return super().run_action(name, obj)
+
+
+class CoverChainStopView(StatusActionView):
+    """The coordinator stops a cover chain (matching.services.cover)."""
+
+    permission_required = "matching.change_assignment"
+    service_arg = "chain"
+    actions = {"stop": (services.cover_stop, _("The cover chain is stopped."))}
+
+    def get_queryset(self):
+        return CoverChain.objects.select_related("request")
+
+    def get_success_url(self) -> str:
+        return self.object.request.get_absolute_url()

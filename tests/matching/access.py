@@ -21,7 +21,8 @@ ACCESS = {
     "matching:programme-create": {C},
     "matching:programme-detail": {C},
     "matching:programme-update": {C},
+    "matching:cover-stop": {C},
 }
 # Public: the volunteer's answer page and calendar feed, guarded by a signed
 # token instead.
-PUBLIC = {"matching:respond", "matching:volunteer-ical"}
+PUBLIC = {"matching:respond", "matching:volunteer-ical", "matching:host-hours"}

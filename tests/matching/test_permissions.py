@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from matching import services
-from matching.models import BatchProposal, HoursEntry, Programme
+from matching.models import BatchProposal, CoverChain, HoursEntry, Programme
 from tests.access_helpers import assert_access
 from tests.matching.access import ACCESS
 
@@ -14,6 +14,7 @@ POST_ONLY = {
     "matching:assignment-status",
     "matching:hours-approve",
     "matching:hours-change",
+    "matching:cover-stop",
 }
 
 
@@ -47,6 +48,7 @@ def objects(make_request, active_volunteer, coordinator):
         "assignment": assignment,
         "programme": programme,
         "batch": proposal,
+        "cover": CoverChain.objects.create(request=request),
     }
 
 

@@ -49,12 +49,16 @@ def test_a_random_walk_through_the_services_keeps_the_count(
     requests = [make_request(needed=2), make_request(needed=3, title="Spacer")]
     volunteers = [active_volunteer(last_name=f"Nowak{i}") for i in range(5)]
     rng = random.Random(13)
+    held_a_place = False
     for _ in range(60):
         # A move the rules refuse must change nothing either.
         with contextlib.suppress(MatchingError):
             _step(rng, coordinator, requests, volunteers)
         assert_counts_match_assignments()
-    assert HelpRequest.objects.filter(places_taken__gt=0).exists()
+        # The walk must pass through places taken (a cancellation can end
+        # it with none: the cover chain then asks others, who have not said yes).
+        held_a_place |= HelpRequest.objects.filter(places_taken__gt=0).exists()
+    assert held_a_place
     services.help_request_cancel(
         actor=coordinator, request=requests[0], reason="nieaktualne"
     )

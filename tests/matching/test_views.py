@@ -193,13 +193,13 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
     # eligible pool, the pool's skills, interests, availability, past help,
     # active assignments, skill and category names; roles for the menu; the
     # assignments with their hours; the access-log insert (the request, its
-    # party, the directed volunteers in one)
+    # party, the directed volunteers in one); the cover chains and visits called off
     with django_assert_num_queries(DETAIL_QUERIES):
         response = coordinator_client.get(url)
     assert len(response.context["suggestions"]) == volunteers
 
 
-DETAIL_QUERIES = 21
+DETAIL_QUERIES = 23
 
 
 def test_programme_page_shows_partners_volunteers_requests_and_hours(
