@@ -18,6 +18,7 @@ from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.advice import selectors as advice_selectors
 from registry.models import Volunteer
 from volunteer_center.reports import grouped_counts, status_counts
+from volunteer_center.volunteer_area import selectors as area_selectors
 
 LIST_LENGTH = 8
 
@@ -80,6 +81,7 @@ def todo(user, *, today: dt.date | None = None) -> dict:
         "candidates_count": candidates.count(),
         "visits": list(visits[:LIST_LENGTH]),
         "visits_count": visits.count(),
+        "volunteer_requests": list(area_selectors.open_requests()[:LIST_LENGTH]),
     }
 
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "matching",
     "agreements",
     "volunteer_center",
+    "volunteer_center.volunteer_area",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from volunteer_center import views
+from volunteer_center.volunteer_area.views import staff as area_staff
 
 admin.site.site_header = _("Volunteer Centre — administration")
 admin.site.site_title = _("Volunteer Centre")
@@ -42,9 +43,15 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("prywatnosc/", views.PrivacyView.as_view(), name="privacy"),
     path("panel/", views.DashboardView.as_view(), name="dashboard"),
+    path(
+        "panel/prosby-wolontariuszy/<int:pk>/",
+        area_staff.VolunteerRequestActionView.as_view(),
+        name="volunteer-request-action",
+    ),
     path("sprawozdanie/", views.ReportView.as_view(), name="report"),
     path("konto/", include(accounts)),
     path("eksport/", include("volunteer_center.core.urls")),
+    path("strefa-wolontariusza/", include("volunteer_center.volunteer_area.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),

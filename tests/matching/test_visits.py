@@ -54,8 +54,8 @@ def test_one_visit_of_a_weekly_assignment_is_called_off_and_staff_are_told(
 @pytest.mark.parametrize(
     ("day", "message"),
     [
-        (TUESDAY + dt.timedelta(days=1), "no visit"),
-        (TUESDAY + dt.timedelta(days=70), "no visit"),
+        (TUESDAY + dt.timedelta(days=1), "nie ma wizyty"),
+        (TUESDAY + dt.timedelta(days=70), "nie ma wizyty"),
     ],
 )
 def test_a_day_without_a_visit_cannot_be_called_off(
@@ -73,7 +73,7 @@ def test_a_visit_is_called_off_once(make_request, active_volunteer, coordinator)
     services.visit_call_off(
         actor=coordinator, assignment=assignment, date=TUESDAY, reason="a"
     )
-    with pytest.raises(services.MatchingError, match="already"):
+    with pytest.raises(services.MatchingError, match="już odwołana"):
         services.visit_call_off(
             actor=coordinator, assignment=assignment, date=TUESDAY, reason="b"
         )
@@ -84,7 +84,7 @@ def test_a_past_visit_cannot_be_called_off(make_request, active_volunteer, coord
     assignment = _accepted(make_request(**WEEKLY), active_volunteer(), coordinator)
     with (
         time_machine.travel(dt.datetime(2027, 3, 10, 12)),
-        pytest.raises(services.MatchingError, match="past"),
+        pytest.raises(services.MatchingError, match="minęła"),
     ):
         services.visit_call_off(
             actor=coordinator, assignment=assignment, date=TUESDAY, reason="x"
@@ -147,7 +147,7 @@ def test_the_host_corrects_the_hours_and_the_coordinator_sees_it(
     assert entry.status == HoursEntry.Status.LOGGED  # approval stays with staff
     client.force_login(coordinator)
     listing = client.get("/godziny/").content.decode()
-    assert "1,50 h" in listing or "1.50 h" in listing
+    assert "instytucja liczy 1,50 godz." in listing
     assert "Maria Dyrektor" in listing
 
 

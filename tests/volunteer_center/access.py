@@ -13,3 +13,4 @@ ACCESS = {
     "core:export-progress": {C, SW},
     "core:export-download": {C, SW},
 }
+ACCESS["volunteer-request-action"] = {C}

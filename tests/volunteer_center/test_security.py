@@ -40,6 +40,7 @@ ACCESS_MODULES = (
     "tests.registry.access",
     "tests.matching.access",
     "tests.agreements.access",
+    "tests.volunteer_area.access",
 )
 
 DUMMY_VALUES = {

@@ -25,6 +25,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "matching.*",
         "agreements.*",
         "volunteer_center.view_dashboard",
+        "volunteer_area.*",
     ),
     # Help requests for their own beneficiaries; querysets narrow this to
     # "own" and volunteers' contact to assignments on those requests.

@@ -1,0 +1,90 @@
+"""The area's own records: sign-in links and what a volunteer asks staff for."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import Volunteer
+from volunteer_center.core.models import TimeStampedModel
+
+
+class SignInLink(models.Model):
+    """A single-use sign-in link. Only the SHA-256 of its token is stored, so
+    a copy of the database opens nobody's area."""
+
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in link")
+        verbose_name_plural = _("sign-in links")
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class VolunteerRequest(TimeStampedModel):
+    """Something the volunteer asked for in the area that staff handle: a
+    certificate for a period, or the removal of their data."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATE = "certificate", _("certificate of services")
+        REMOVAL = "removal", _("removal of my data")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting")
+        DONE = "done", _("done")
+        REFUSED = "refused", _("refused")
+
+    volunteer = models.ForeignKey(
+        Volunteer,
+        verbose_name=_("volunteer"),
+        on_delete=models.CASCADE,
+        related_name="area_requests",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    date_from = models.DateField(_("from"), null=True, blank=True)
+    date_to = models.DateField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("volunteer's request")
+        verbose_name_plural = _("volunteers' requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "kind"],
+                condition=Q(status="open", kind="removal"),
+                name="volunteerrequest_one_open_removal",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="certificate")
+                | Q(date_from__isnull=False, date_to__isnull=False),
+                name="volunteerrequest_certificate_has_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_to__isnull=True)
+                | Q(date_to__gte=models.F("date_from")),
+                name="volunteerrequest_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} — {self.get_kind_display()}"

@@ -1,0 +1,1 @@
+"""The area's views, split by subject; import them from here."""
