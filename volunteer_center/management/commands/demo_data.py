@@ -21,6 +21,7 @@ DEMO_MODULES = (
     "matching.demo",
     "agreements.demo",
     "volunteer_center.demo",
+    "volunteer_center.volunteer_area.demo",
 )
 
 
