@@ -65,6 +65,16 @@ PAGES = [
     Page("beneficiary list", "/podopieczni/"),
     Page("institution list", "/instytucje/"),
 ]
+# The volunteer area, signed in as the volunteer with the most assignments
+# (volunteer_center/volunteer_area).
+AREA_PAGES = [
+    Page("area: my assignments", "/strefa-wolontariusza/"),
+    Page("area: an assignment", "/strefa-wolontariusza/skierowania/{area_assignment}/"),
+    Page("area: availability", "/strefa-wolontariusza/dostepnosc/"),
+    Page("area: hours", "/strefa-wolontariusza/godziny/"),
+    Page("area: documents", "/strefa-wolontariusza/dokumenty/"),
+    Page("area: my data", "/strefa-wolontariusza/moje-dane/"),
+]
 EXPORTS = [
     ("CSV, all volunteers", "/wolontariusze/?export=csv"),
     ("XLSX, all volunteers", "/wolontariusze/?export=xlsx"),
@@ -91,7 +101,20 @@ def samples() -> dict[str, list]:
     )
     today = dt.date.today()
     district = apps.get_model("registry", "District").objects.order_by("pk")
+    busiest = (
+        volunteer.objects.filter(anonymised_at__isnull=True)
+        .annotate(n=Count("assignments"))
+        .order_by("-n", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
     return {
+        "area_volunteer": [busiest],
+        "area_assignment": list(
+            assignment.objects.filter(volunteer_id=busiest)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
         "volunteer": pks[:: max(1, len(pks) // 50)][:50],
         "open_request": open_requests[:: max(1, len(open_requests) // 50)][:50],
         "district": [district.values_list("pk", flat=True)[1]],
@@ -139,9 +162,27 @@ def access_log_rows() -> int:
     return apps.get_model(label, "AccessLog").objects.count()
 
 
-def measure_pages(server, cookie, found, seconds) -> dict:
+def volunteer_cookie(port, volunteer_id: int) -> str:
+    """A volunteer's session through the area's sign-in link, made here as
+    the e-mail would carry it."""
+    import hashlib
+    import secrets
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    token = secrets.token_urlsafe(32)
+    apps.get_model("volunteer_area", "SignInLink").objects.create(
+        volunteer_id=volunteer_id,
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+        expires_at=timezone.now() + dt.timedelta(minutes=15),
+    )
+    return load.post_form(port, f"/strefa-wolontariusza/logowanie/{token}/", {})
+
+
+def measure_pages(server, cookie, found, seconds, pages=None) -> dict:
     results = {}
-    order = [*BARE, *PAGES, *BARE]
+    order = [*BARE, *PAGES, *BARE] if pages is None else pages
 
     def server_cpu():
         # The database's backends come and go: their CPU counts once reaped.
@@ -253,6 +294,10 @@ def main(argv=None) -> int:
         cookie = load.login(server.port, COORDINATOR, PASSWORD)
         if not args.skip_pages:
             figures["pages"] = measure_pages(server, cookie, found, args.seconds)
+            volunteer = volunteer_cookie(server.port, found["area_volunteer"][0])
+            figures["pages"].update(
+                measure_pages(server, volunteer, found, args.seconds, AREA_PAGES)
+            )
         if not args.skip_exports:
             figures["exports"] = measure_exports(server, cookie)
     finally:

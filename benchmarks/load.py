@@ -104,28 +104,31 @@ def _cookies(headers) -> dict[str, str]:
     return found
 
 
-def login(port, username: str, password: str) -> str:
-    """The session cookie of a login through the staff login form."""
-    status, headers, body = fetch(port, "/konto/logowanie/")
+def post_form(port, path: str, form: dict) -> str:
+    """The session cookie after posting ``form`` (with the page's CSRF
+    token) to a form that signs in and redirects."""
+    status, headers, body = fetch(port, path)
     jar = _cookies(headers)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
-    form = {
-        "username": username,
-        "password": password,
-        "csrfmiddlewaretoken": token.decode(),
-    }
     status, headers, _ = fetch(
         port,
-        "/konto/logowanie/",
+        path,
         method="POST",
-        body=urlencode(form),
+        body=urlencode({**form, "csrfmiddlewaretoken": token.decode()}),
         cookie="; ".join(f"{k}={v}" for k, v in jar.items()),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     jar.update(_cookies(headers))
     if status != 302 or "sessionid" not in jar:
-        raise RuntimeError(f"login as {username} failed: HTTP {status}")
+        raise RuntimeError(f"signing in at {path} failed: HTTP {status}")
     return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+def login(port, username: str, password: str) -> str:
+    """The session cookie of a login through the staff login form."""
+    return post_form(
+        port, "/konto/logowanie/", {"username": username, "password": password}
+    )
 
 
 def percentile(values: list[float], share: float) -> float:
