@@ -346,14 +346,13 @@ COVER_MAX_OFFERS = int(os.environ.get("COVER_MAX_OFFERS", "5"))
 # day from this hour on.
 REMINDER_HOURS_BEFORE = int(os.environ.get("REMINDER_HOURS_BEFORE", "24"))
 DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
-# The volunteer self-service area: the sign-in link's lifetime (minutes), the
-# session's length (hours), sign-in requests per hour per address and per
-# e-mail.
+# The volunteer self-service area: the sign-in link's lifetime (minutes) and
+# the session's length (hours); sign-in requests count against the public
+# forms' limits (RATE_LIMIT_PER_ADDRESS_PER_HOUR, RATE_LIMIT_PER_EMAIL_PER_HOUR).
 VOLUNTEER_SIGN_IN_LINK_MINUTES = int(
     os.environ.get("VOLUNTEER_SIGN_IN_LINK_MINUTES", "15")
 )
 VOLUNTEER_SESSION_HOURS = int(os.environ.get("VOLUNTEER_SESSION_HOURS", "12"))
-VOLUNTEER_SIGN_IN_PER_HOUR = int(os.environ.get("VOLUNTEER_SIGN_IN_PER_HOUR", "5"))
 
 CACHES = {
     "default": {

@@ -228,7 +228,7 @@ class HoursEntry(TimeStampedModel):
         verbose_name = _("hours entry")
         verbose_name_plural = _("hours")
         constraints = [
-            storable_dates("hoursentry", "date", "approved_at"),
+            storable_dates("hoursentry", "date", "approved_at", "host_confirmed_at"),
             models.CheckConstraint(
                 condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
             ),

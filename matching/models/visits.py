@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from matching.models.assignments import Assignment
 from matching.models.requests import HelpRequest
 from registry.models import Volunteer
+from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -39,16 +40,17 @@ class VisitAbsence(TimeStampedModel):
         verbose_name = _("visit called off")
         verbose_name_plural = _("visits called off")
         constraints = [
+            storable_dates("visitabsence", "date"),
             models.UniqueConstraint(
                 fields=["assignment", "date"], name="visitabsence_one_per_visit"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.assignment} {self.date:%d.%m.%Y}"
 
 
-class VisitReminder(models.Model):
+class VisitReminder(PlausibleDatesModel):
     """A reminder sent for one visit: the unique constraint makes a second
     reminder for the same visit impossible, however often the command runs."""
 
@@ -67,9 +69,10 @@ class VisitReminder(models.Model):
         verbose_name = _("visit reminder")
         verbose_name_plural = _("visit reminders")
         constraints = [
+            storable_dates("visitreminder", "date", "sent_at"),
             models.UniqueConstraint(
                 fields=["assignment", "date"], name="visitreminder_one_per_visit"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,6 +122,7 @@ class CoverChain(TimeStampedModel):
         ordering = ["-created_at", "pk"]
         verbose_name = _("cover chain")
         verbose_name_plural = _("cover chains")
+        constraints = [storable_dates("coverchain", "closed_at")]
         # The reminder command looks for open chains with a deadline past.
         indexes = [
             models.Index(
@@ -169,6 +173,7 @@ class CoverOffer(TimeStampedModel):
         verbose_name = _("cover offer")
         verbose_name_plural = _("cover offers")
         constraints = [
+            storable_dates("coveroffer", "deadline", "answered_at"),
             # Never two live offers for one place.
             models.UniqueConstraint(
                 fields=["chain"],
@@ -189,7 +194,7 @@ class CoverOffer(TimeStampedModel):
         return f"{self.volunteer} ({self.get_status_display()})"
 
 
-class DigestRun(models.Model):
+class DigestRun(PlausibleDatesModel):
     """The coordinators' morning digest of one day, sent once."""
 
     day = models.DateField(_("day"), unique=True)
@@ -200,6 +205,7 @@ class DigestRun(models.Model):
         ordering = ["-day"]
         verbose_name = _("coordinators' digest")
         verbose_name_plural = _("coordinators' digests")
+        constraints = [storable_dates("digestrun", "day", "sent_at")]
 
     def __str__(self) -> str:
         return f"{self.day:%d.%m.%Y}"

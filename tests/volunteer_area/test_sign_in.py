@@ -6,7 +6,6 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -16,11 +15,6 @@ from volunteer_center.volunteer_area.models import SignInLink
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"/strefa-wolontariusza/logowanie/[\w-]+/")
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
 
 
 def _ask(client, email, **extra):
@@ -85,7 +79,7 @@ def test_a_forged_link_is_refused():
 
 
 def test_requests_are_limited_per_e_mail(area_volunteer, settings):
-    settings.VOLUNTEER_SIGN_IN_PER_HOUR = 2
+    settings.RATE_LIMIT_PER_EMAIL_PER_HOUR = 2
     statuses = [
         _ask(Client(), "ola@example.pl", REMOTE_ADDR=f"10.0.0.{i}").status_code
         for i in range(3)
@@ -95,7 +89,7 @@ def test_requests_are_limited_per_e_mail(area_volunteer, settings):
 
 
 def test_requests_are_limited_per_client_address(area_volunteer, settings):
-    settings.VOLUNTEER_SIGN_IN_PER_HOUR = 2
+    settings.RATE_LIMIT_PER_ADDRESS_PER_HOUR = 2
     client = Client(REMOTE_ADDR="10.0.0.9")
     statuses = [_ask(client, f"x{i}@example.pl").status_code for i in range(3)]
     assert statuses == [200, 200, 429]

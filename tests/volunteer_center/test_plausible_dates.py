@@ -30,7 +30,14 @@ pytestmark = pytest.mark.django_db
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 REFUSED = "Podaj datę z lat 1900–2100."
-PROJECT_APPS = {"core", "registry", "matching", "agreements", "volunteer_center"}
+PROJECT_APPS = {
+    "core",
+    "registry",
+    "matching",
+    "agreements",
+    "volunteer_center",
+    "volunteer_area",
+}
 
 
 def project_models():

@@ -52,12 +52,6 @@ def take(request, form: str, *, email: str = "") -> bool:
     return _take(limits)
 
 
-def allowed_for(key: str, per_hour: int) -> bool:
-    """The same for one key of the caller's own (an address, an e-mail):
-    counts a use and returns True while under ``per_hour`` this hour."""
-    return _take({_key("key", "own", key): per_hour})
-
-
 @transaction.atomic
 def _take(limits: dict[str, int]) -> bool:
     now = timezone.now()

@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Volunteer
+from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
-class SignInLink(models.Model):
+class SignInLink(PlausibleDatesModel):
     """A single-use sign-in link. Only the SHA-256 of its token is stored, so
     a copy of the database opens nobody's area."""
 
@@ -22,6 +23,7 @@ class SignInLink(models.Model):
     class Meta:
         verbose_name = _("sign-in link")
         verbose_name_plural = _("sign-in links")
+        constraints = [storable_dates("signinlink", "expires_at", "used_at")]
 
     def __str__(self) -> str:
         return f"{self.volunteer_id} {self.created_at:%Y-%m-%d %H:%M}"
@@ -69,6 +71,7 @@ class VolunteerRequest(TimeStampedModel):
         verbose_name = _("volunteer's request")
         verbose_name_plural = _("volunteers' requests")
         constraints = [
+            storable_dates("volunteerrequest", "date_from", "date_to", "handled_at"),
             models.UniqueConstraint(
                 fields=["volunteer", "kind"],
                 condition=Q(status="open", kind="removal"),

@@ -31,6 +31,13 @@ from volunteer_center.core.notifications import Notice, Recipient, notify
 from volunteer_center.core.roles import COORDINATOR, ROLE_GROUPS
 from volunteer_center.volunteer_area.links import call_off_url
 
+# A completed or cancelled request has no visits left to remind of.
+_REQUEST_GOING_ON = [
+    status
+    for status in HelpRequest.Status
+    if status not in (HelpRequest.Status.COMPLETED, HelpRequest.Status.CANCELLED)
+]
+
 BATCH = 2000
 
 
@@ -62,7 +69,7 @@ def _assignments(statuses, first: dt.date, last: dt.date):
             date_from__lte=last,
             date_to__gte=first,
             volunteer__anonymised_at__isnull=True,
-            request__status__in=HelpRequest.UNFINISHED,
+            request__status__in=_REQUEST_GOING_ON,
         )
         .select_related(
             "volunteer", "proposed_by", "request__district", "request__category"

@@ -1,7 +1,5 @@
 """Signing in with a single-use link sent by e-mail, and signing out."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -15,14 +13,10 @@ from volunteer_center.volunteer_area.errors import AreaError
 from volunteer_center.volunteer_area.forms import SignInForm
 
 
-def _email_key(email: str) -> str:
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    return f"volunteer-sign-in-email:{digest}"
-
-
 class SignInView(View):
     """The e-mail form. The answer is the same page whether the address is
-    known or not; the limit counts per client address and per e-mail."""
+    known or not; the public forms' limiter counts per client address and
+    per e-mail, unknown addresses alike."""
 
     template_name = "volunteer_center/area/sign_in.html"
 
@@ -36,10 +30,7 @@ class SignInView(View):
         if not form.is_valid():
             return self._render(form)
         email = form.cleaned_data["email"]
-        limit = settings.VOLUNTEER_SIGN_IN_PER_HOUR
-        by_address = ratelimit.allowed(request, "volunteer-sign-in", per_hour=limit)
-        by_email = ratelimit.allowed_for(_email_key(email), limit)
-        if not (by_address and by_email):
+        if not ratelimit.take(request, "volunteer-sign-in", email=email):
             form.add_error(
                 None,
                 _("Too many sign-in requests. Please try again in an hour."),
