@@ -75,6 +75,18 @@ NOT_PERSONAL = {
     "core:export-progress": "a count",
     "matching:respond": "the volunteer's own answer page (a signed token)",
     "password_reset_confirm": "the new-password form of a signed link",
+    "matching:cover-stop": "an action",
+    "matching:host-hours": "names and hours of the host's own requests (signed link)",
+    "volunteer-request-action": "an action",
+    # The volunteer's own area: their own data, to themselves only.
+    "volunteer_area:sign-in-link": "the sign-in button of a single-use link",
+    "volunteer_area:assignment": "the volunteer's own assignment",
+    "volunteer_area:answer": "an action",
+    "volunteer_area:call-off": "the volunteer's own visit",
+    "volunteer_area:call-off-link": "the volunteer's own visit (signed link)",
+    "volunteer_area:agreement-pdf": "logged as an export (tests/volunteer_area)",
+    "volunteer_area:certificate-pdf": "logged as an export (tests/volunteer_area)",
+    "volunteer_area:reference-pdf": "logged as an export (tests/volunteer_area)",
 }
 
 
