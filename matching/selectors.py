@@ -88,6 +88,11 @@ def batch_scope(user) -> QuerySet[BatchProposal]:
     return BatchProposal.objects.all()
 
 
+def cover_chain_scope(user) -> QuerySet[CoverChain]:
+    """The cover chains of the requests the user may see."""
+    return CoverChain.objects.filter(request__in=request_scope(user).values("pk"))
+
+
 def request_list(user) -> QuerySet[HelpRequest]:
     return request_scope(user).select_related(
         "category", "district", "beneficiary", "institution"

@@ -10,7 +10,6 @@ from matching.filters import HelpRequestFilter
 from matching.forms import HelpRequestForm
 from matching.models import (
     Assignment,
-    CoverChain,
     HelpRequest,
 )
 from registry.models import Volunteer
@@ -209,9 +208,10 @@ class CoverChainStopView(StatusActionView):
     permission_required = "matching.change_assignment"
     service_arg = "chain"
     actions = {"stop": (services.cover_stop, _("The cover chain is stopped."))}
+    scope = selectors.cover_chain_scope
 
     def get_queryset(self):
-        return CoverChain.objects.select_related("request")
+        return super().get_queryset().select_related("request")
 
     def get_success_url(self) -> str:
         return self.object.request.get_absolute_url()

@@ -19,6 +19,7 @@ from registry.models import Beneficiary
 from tests.matching.test_lists import directed
 from volunteer_center.core.exports import jobs as export_jobs
 from volunteer_center.core.mixins import ScopedObjectMixin
+from volunteer_center.volunteer_area import selectors as area_selectors
 
 SELECTOR_MODULES = (
     export_jobs,
@@ -26,6 +27,7 @@ SELECTOR_MODULES = (
     advice_selectors,
     matching_selectors,
     agreement_selectors,
+    area_selectors,
 )
 # Staff pages that fetch their object from a scope chosen at request time.
 OWN_QUERYSET = {

@@ -13,6 +13,7 @@ from agreements.selectors import party_agreements
 from matching.ical import occurrences
 from matching.models import Assignment, HoursEntry, RequestSlot
 from registry.models import Volunteer
+from registry.selectors import volunteer_scope
 from volunteer_center.volunteer_area.models import VolunteerRequest
 
 # Visits listed ahead on an assignment's page.
@@ -148,3 +149,11 @@ def open_requests() -> QuerySet[VolunteerRequest]:
     return VolunteerRequest.objects.filter(
         status=VolunteerRequest.Status.OPEN
     ).select_related("volunteer")
+
+
+def volunteer_request_scope(user) -> QuerySet[VolunteerRequest]:
+    """What volunteers asked for, of the volunteers the user may see (the one
+    access scope of the model, docs/ARCHITECTURE.md)."""
+    return VolunteerRequest.objects.filter(
+        volunteer__in=volunteer_scope(user).values("pk")
+    )

@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from volunteer_center.core.mixins import StatusActionView
-from volunteer_center.volunteer_area import services
-from volunteer_center.volunteer_area.models import VolunteerRequest
+from volunteer_center.volunteer_area import selectors, services
 
 
 class VolunteerRequestActionView(StatusActionView):
@@ -15,9 +14,10 @@ class VolunteerRequestActionView(StatusActionView):
         "handle": (services.area_request_handle, _("Done: %(name)s.")),
         "refuse": (services.area_request_refuse, _("Refused: %(name)s.")),
     }
+    scope = selectors.volunteer_request_scope
 
     def get_queryset(self):
-        return VolunteerRequest.objects.select_related("volunteer")
+        return super().get_queryset().select_related("volunteer")
 
     def get_success_url(self) -> str:
         return reverse("dashboard")
