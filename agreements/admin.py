@@ -13,6 +13,8 @@ from agreements.models import (
     Certificate,
     CertificateBatch,
     Reference,
+    SafetyInformation,
+    Signatory,
 )
 from agreements.services import AgreementError
 from volunteer_center.core.admin import PersonalDataAdminMixin
@@ -81,13 +83,20 @@ def _run(modeladmin, request, queryset, service, done_message):
         modeladmin.message_user(request, done_message % {"count": done})
 
 
+def _sign_prepared(*, actor, agreement):
+    """Signed today: the document prepared for signing is the one recorded."""
+    return services.agreement_sign(
+        actor=actor, agreement=agreement, document_sha256=agreement.document_sha256
+    )
+
+
 @admin.action(description=_("Record the signing"), permissions=["change"])
 def sign_agreements(modeladmin, request, queryset):
     _run(
         modeladmin,
         request,
         queryset,
-        services.agreement_sign,
+        _sign_prepared,
         _("Agreements signed: %(count)d."),
     )
 
@@ -185,3 +194,22 @@ class CertificateBatchAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "status", "done", "total", "requested_by", "created_at"]
     list_filter = ["status"]
     list_select_related = ["requested_by"]
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    """Who may sign for the OPS: the Director and those on their authorisation."""
+
+    list_display = ["name", "function", "on_authorisation", "user", "is_active"]
+    list_filter = ["is_active", "on_authorisation"]
+    search_fields = ["name", "function"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(SafetyInformation)
+class SafetyInformationAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "is_active"]
+    list_filter = ["is_active", "category"]
+    search_fields = ["title", "text"]
+    list_select_related = ["category"]

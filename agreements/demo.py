@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from agreements import services
-from agreements.models import AgreementKind
+from agreements.models import AgreementKind, SafetyInformation, Signatory
 from matching.models import Assignment
 from registry.models import Institution, Volunteer
 
@@ -42,6 +42,10 @@ SCOPES = [
 
 def generate(*, rng, options, stdout) -> None:
     actor = get_user_model().objects.filter(username="koordynator").first()
+    Signatory.objects.get_or_create(
+        name="Katarzyna Wójcik",
+        defaults={"function": "Kierownik Zespołu ds. usług", "user": actor},
+    )
     today = timezone.localdate()
     covered, lacking = _covering_agreements(actor, rng)
     others = _other_agreements(actor, rng, today, exclude=covered | lacking)
@@ -62,6 +66,8 @@ def _fields(index: int, start: dt.date, end: dt.date | None, **extra) -> dict:
         "date_from": start,
         "date_to": end,
         "safety_info_given": True,
+        "safety_info_given_on": start,
+        "safety_information": SafetyInformation.objects.order_by("pk").first(),
         "insurance_nnw": end is not None and (end - start).days < 30,
         **extra,
     }
@@ -69,8 +75,14 @@ def _fields(index: int, start: dt.date, end: dt.date | None, **extra) -> dict:
 
 def _sign(actor, agreement) -> bool:
     try:
+        agreement = services.agreement_prepare(
+            actor=actor, agreement=agreement, signatory=Signatory.objects.first()
+        ).agreement
         services.agreement_sign(
-            actor=actor, agreement=agreement, signed_on=agreement.date_from
+            actor=actor,
+            agreement=agreement,
+            signed_on=min(agreement.date_from, timezone.localdate()),
+            document_sha256=agreement.document_sha256,
         )
     except services.AgreementError:
         return False  # e.g. a minor without the guardian's consent: a draft

@@ -2,17 +2,22 @@
 the PDFs of agreements, certificates and references.
 
 Documents are legal texts of a Polish public body, so they are always
-rendered in Polish, whatever language the user's screen is in.
+rendered in Polish, whatever language the user's screen is in. The sentences
+that depend on the data (who represents the OPS, the grammatical form of the
+party, what was done under art. 45–46) are composed here, once, and both the
+text and the PDF's summary table read them, so the two never disagree.
 """
 
 import datetime as dt
 
 from django.conf import settings
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from agreements.models import Agreement, AgreementKind, Certificate, Reference
+from registry.models import GrammaticalGender
 from volunteer_center.core.pdf import render_pdf
 
 LAW_SHORT = (
@@ -30,6 +35,17 @@ DEFAULT_COST_REIMBURSEMENT = (
     "wraz z dokumentami potwierdzającymi poniesione wydatki, w terminie 14 dni."
 )
 PENDING_SIGNATURE = "…………………"
+BLANK = "……………………………………"
+
+# "zwana dalej …" agrees with the person; unknown: a form without a participle.
+DESIGNATION = {
+    (AgreementKind.VOLUNTEER, GrammaticalGender.FEMALE): "zwana dalej „Wolontariuszem”",
+    (AgreementKind.VOLUNTEER, GrammaticalGender.MALE): "zwany dalej „Wolontariuszem”",
+    (AgreementKind.VOLUNTEER, GrammaticalGender.NEUTRAL): "dalej: „Wolontariusz”",
+    (AgreementKind.BENEFICIARY, GrammaticalGender.FEMALE): "zwana dalej „Odbiorcą”",
+    (AgreementKind.BENEFICIARY, GrammaticalGender.MALE): "zwany dalej „Odbiorcą”",
+    (AgreementKind.BENEFICIARY, GrammaticalGender.NEUTRAL): "dalej: „Odbiorca”",
+}
 
 
 def polish_date(day: dt.date | None) -> str:
@@ -45,40 +61,26 @@ def period_text(date_from: dt.date, date_to: dt.date | None) -> str:
     return f"od dnia {polish_date(date_from)} do dnia {polish_date(date_to)}"
 
 
-def insurance_text(agreement: Agreement) -> str:
-    """Art. 46: for up to 30 days the centre insures against accidents (NNW);
-    longer work is covered by the act on accident benefits."""
-    policy = ""
-    if agreement.insurance_nnw and agreement.insurance_policy_number:
-        policy = f" (polisa nr {agreement.insurance_policy_number})"
-    if agreement.kind != AgreementKind.VOLUNTEER:
-        return (
-            "Wolontariusze wykonujący świadczenia przez okres nie dłuższy niż 30 dni "
-            "są ubezpieczeni od następstw nieszczęśliwych wypadków (NNW) przez "
-            f"Centrum{policy}; wolontariuszom wykonującym świadczenia przez okres "
-            "dłuższy przysługuje zaopatrzenie z tytułu wypadków na zasadach art. 46 "
-            f"{LAW_SHORT}."
-        )
-    if agreement.is_short:
-        return (
-            "Świadczenia są wykonywane przez okres nie dłuższy niż 30 dni, dlatego "
-            "Korzystający ubezpiecza Wolontariusza od następstw nieszczęśliwych "
-            f"wypadków (NNW) na czas wykonywania świadczeń{policy} (art. 46 "
-            f"{LAW_SHORT})."
-        )
-    extra = (
-        f" Ponadto Korzystający ubezpiecza Wolontariusza od następstw "
-        f"nieszczęśliwych wypadków (NNW){policy}."
-        if agreement.insurance_nnw
-        else ""
-    )
-    return (
-        "Wolontariuszowi wykonującemu świadczenia przez okres dłuższy niż 30 dni "
-        "przysługuje zaopatrzenie z tytułu wypadków przy wykonywaniu świadczeń na "
-        "zasadach ustawy z dnia 30 października 2002 r. o zaopatrzeniu z tytułu "
-        "wypadków lub chorób zawodowych powstałych w szczególnych okolicznościach "
-        f"(art. 46 {LAW_SHORT}).{extra}"
-    )
+# --- Who the parties are, in words the system can put in any sentence -------
+
+
+def representation_text(signatory) -> str:
+    """The OPS "reprezentowany przez: name – function": after a colon the name
+    stays in the nominative, which the system can print for any name."""
+    if signatory is None:
+        return f"reprezentowany przez: {BLANK} – {BLANK}"
+    authorised = ", z upoważnienia Dyrektora" if signatory.on_authorisation else ""
+    return f"reprezentowany przez: {signatory.name} – {signatory.function}{authorised}"
+
+
+def party_designation(agreement: Agreement) -> str:
+    gender = getattr(agreement.party, "gender", GrammaticalGender.NEUTRAL)
+    return DESIGNATION.get((agreement.kind, gender), "")
+
+
+def party_representation(agreement: Agreement) -> str:
+    who = agreement.party_representatives.strip() or f"{BLANK} – {BLANK}"
+    return f"reprezentowana przez: {who}"
 
 
 def _address(party) -> str:
@@ -105,8 +107,140 @@ def _identity(agreement: Agreement) -> str:
     return ""
 
 
+# --- The duties of art. 45–46: one sentence each, and the table's words ------
+
+
+def safety_text(agreement: Agreement) -> str:
+    """Art. 45 ust. 1 pkt 1: what was given and when, or the duty before work
+    starts when nothing is recorded yet."""
+    if not agreement.safety_info_given:
+        return (
+            "Korzystający poinformuje Wolontariusza o ryzyku dla zdrowia i "
+            "bezpieczeństwa związanym z wykonywanymi świadczeniami oraz o zasadach "
+            "ochrony przed zagrożeniami przed rozpoczęciem wykonywania świadczeń "
+            "(art. 45 ust. 1 pkt 1 ustawy)."
+        )
+    what = ""
+    info = agreement.safety_information
+    if info is not None and info.text.strip():
+        what = f", w zakresie: {info.text.strip().rstrip('.')}"
+    if agreement.safety_instruction:
+        what += (
+            f", zgodnie z instrukcją „{agreement.safety_instruction}”, stanowiącą "
+            "załącznik do porozumienia"
+        )
+    on = polish_date(agreement.safety_info_given_on)
+    return (
+        "Korzystający poinformował Wolontariusza o ryzyku dla zdrowia i "
+        "bezpieczeństwa związanym z wykonywanymi świadczeniami oraz o zasadach "
+        f"ochrony przed zagrożeniami (art. 45 ust. 1 pkt 1 ustawy)"
+        f"{f' w dniu {on}' if on else ''}{what}. Wolontariusz potwierdza "
+        "otrzymanie tej informacji."
+    )
+
+
+def safety_summary(agreement: Agreement) -> str:
+    if not agreement.safety_info_given:
+        return "do przekazania przed rozpoczęciem świadczeń"
+    given = [agreement.safety_information, agreement.safety_instruction or None]
+    what = "; ".join(str(item) for item in given if item)
+    on = polish_date(agreement.safety_info_given_on)
+    return ", ".join(part for part in (f"przekazana {on}".strip(), what) if part)
+
+
+def _policy(agreement: Agreement) -> str:
+    number = agreement.insurance_policy_number
+    return f"polisa nr {number}" if agreement.insurance_nnw and number else ""
+
+
+def insurance_text(agreement: Agreement) -> str:
+    """Art. 46: NNW insurance for work of up to 30 days (ust. 3), the state's
+    accident provision for longer work (ust. 2)."""
+    if agreement.kind != AgreementKind.VOLUNTEER:
+        who = "Instytucja" if agreement.insurance_by_party else "Ośrodek"
+        policy = _policy(agreement)
+        return (
+            "Wolontariuszom wykonującym świadczenia przez okres nie dłuższy niż "
+            f"30 dni ubezpieczenie od następstw nieszczęśliwych wypadków zapewnia "
+            f"{who} (art. 46 ust. 3 ustawy){f': {policy}' if policy else ''}; "
+            "wolontariuszom wykonującym świadczenia przez okres dłuższy przysługuje "
+            "zaopatrzenie z tytułu wypadku na zasadach ustawy z dnia 30 października "
+            "2002 r. o zaopatrzeniu z tytułu wypadków lub chorób zawodowych "
+            "powstałych w szczególnych okolicznościach (art. 46 ust. 2 ustawy)."
+        )
+    if not agreement.is_short:
+        extra = (
+            " Ponadto Korzystający ubezpieczył Wolontariusza od następstw "
+            f"nieszczęśliwych wypadków: {policy}."
+            if (policy := _policy(agreement))
+            else ""
+        )
+        return (
+            "Wolontariuszowi wykonującemu świadczenia przez okres dłuższy niż 30 dni "
+            "przysługuje zaopatrzenie z tytułu wypadku przy wykonywaniu świadczeń na "
+            "zasadach ustawy z dnia 30 października 2002 r. o zaopatrzeniu z tytułu "
+            "wypadków lub chorób zawodowych powstałych w szczególnych okolicznościach "
+            f"(art. 46 ust. 2 ustawy).{extra}"
+        )
+    short = "Świadczenia są wykonywane przez okres nie dłuższy niż 30 dni; "
+    if policy := _policy(agreement):
+        return (
+            f"{short}Korzystający zapewnia Wolontariuszowi ubezpieczenie od "
+            f"następstw nieszczęśliwych wypadków (art. 46 ust. 3 ustawy): {policy}."
+        )
+    return (
+        f"{short}Korzystający zapewni Wolontariuszowi ubezpieczenie od następstw "
+        "nieszczęśliwych wypadków przed rozpoczęciem wykonywania świadczeń "
+        "(art. 46 ust. 3 ustawy)."
+    )
+
+
+def insurance_summary(agreement: Agreement) -> str:
+    if agreement.kind == AgreementKind.INSTITUTION:
+        who = "Instytucja" if agreement.insurance_by_party else "Ośrodek"
+        policy = _policy(agreement)
+        return f"do 30 dni zapewnia: {who}{f', {policy}' if policy else ''}"
+    if not agreement.is_short:
+        long_work = "zaopatrzenie z art. 46 ust. 2 ustawy (świadczenia ponad 30 dni)"
+        policy = _policy(agreement)
+        return f"{long_work}; ponadto {policy}" if policy else long_work
+    return _policy(agreement) or "do zapewnienia przed rozpoczęciem świadczeń"
+
+
+def waiver_text(agreement: Agreement) -> str:
+    """Art. 45 ust. 4: the waiver is written, so it is part of what is signed."""
+    if agreement.travel_costs_waiver == Agreement.Waiver.FULL:
+        return (
+            "Wolontariusz, podpisując porozumienie, zwalnia Korzystającego w całości "
+            "z obowiązku pokrywania kosztów podróży służbowych i diet (art. 45 "
+            "ust. 4 ustawy)."
+        )
+    if agreement.travel_costs_waiver == Agreement.Waiver.PARTIAL:
+        return (
+            "Wolontariusz, podpisując porozumienie, zwalnia Korzystającego z "
+            "obowiązku pokrywania kosztów podróży służbowych i diet w części: "
+            f"{agreement.travel_costs_waiver_scope.strip().rstrip('.')} (art. 45 "
+            "ust. 4 ustawy)."
+        )
+    return ""
+
+
+def costs_summary(agreement: Agreement) -> str:
+    return {
+        Agreement.Waiver.FULL: "Wolontariusz zwalnia z ich pokrywania w całości",
+        Agreement.Waiver.PARTIAL: (
+            f"Wolontariusz zwalnia z ich pokrywania w części: "
+            f"{agreement.travel_costs_waiver_scope}"
+        ),
+    }.get(agreement.travel_costs_waiver, "pokrywa Korzystający (art. 45 ust. 1 pkt 3)")
+
+
+def _site_url(name: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name)
+
+
 def agreement_context(agreement: Agreement) -> dict:
-    """The placeholders an agreement text may use."""
+    """The placeholders an agreement text may use (every version's)."""
     centre = settings.CENTRE
     return {
         "number": agreement.number,
@@ -114,9 +248,13 @@ def agreement_context(agreement: Agreement) -> dict:
         "centre_address": (
             f"{centre['street']}, {centre['postal_code']} {centre['city']}"
         ),
+        "centre_representation": agreement.representation
+        or representation_text(agreement.signatory),
         "party_name": str(agreement.party),
         "party_address": _address(agreement.party),
         "party_identity": _identity(agreement),
+        "party_designation": party_designation(agreement),
+        "party_representation": party_representation(agreement),
         "scope": agreement.scope,
         "manner": agreement.manner,
         "place": agreement.place,
@@ -125,9 +263,17 @@ def agreement_context(agreement: Agreement) -> dict:
         "period": period_text(agreement.date_from, agreement.date_to),
         "termination_clause": agreement.termination_clause,
         "cost_reimbursement": agreement.cost_reimbursement,
+        "travel_costs_waiver": waiver_text(agreement),
         "insurance": insurance_text(agreement),
         "safety_info_given": agreement.safety_info_given,
+        "safety_information": safety_text(agreement),
+        "korzystajacy_is_centre": (
+            agreement.korzystajacy == Agreement.Korzystajacy.CENTRE
+        ),
+        "is_minor": bool(agreement.guardian_consent),
         "guardian_name": agreement.guardian_name if agreement.guardian_consent else "",
+        "standards_url": _site_url("core:child-protection-standards"),
+        "privacy_url": _site_url("privacy"),
         "signed_on": polish_date(agreement.signed_on) or PENDING_SIGNATURE,
     }
 
@@ -138,29 +284,103 @@ def render_agreement_text(agreement: Agreement) -> str:
         return template.render(Context(agreement_context(agreement), autoescape=False))
 
 
+# --- PDFs ---------------------------------------------------------------------
+
+
+def _centre_label(agreement: Agreement) -> str:
+    # The defined term of the text itself: version 1 called the OPS "Centrum".
+    if agreement.kind == AgreementKind.VOLUNTEER:
+        return "Korzystający"
+    return "Ośrodek" if "„Ośrodkiem”" in agreement.text else "Centrum"
+
+
+def agreement_summary(
+    agreement: Agreement, *, for_signing: bool = False
+) -> list[tuple[str, str]]:
+    """The table at the top of the PDF, from the same sentences as the text."""
+    centre = settings.CENTRE
+    representation = agreement.representation or representation_text(
+        agreement.signatory
+    )
+    rows = [
+        (
+            "Strona",
+            f"{centre['organisation']}, {centre['street']}, {centre['postal_code']} "
+            f"{centre['city']}, {representation} („{_centre_label(agreement)}”)",
+        ),
+        (PARTY_LABEL[agreement.kind], str(agreement.party)),
+        ("Okres", period_text(agreement.date_from, agreement.date_to)),
+    ]
+    if agreement.place:
+        rows.append(("Miejsce", agreement.place))
+    if agreement.kind == AgreementKind.VOLUNTEER:
+        rows += [
+            ("Informacja o ryzyku (BHP)", safety_summary(agreement)),
+            ("Ubezpieczenie NNW", insurance_summary(agreement)),
+            ("Koszty podróży i diety", costs_summary(agreement)),
+        ]
+    elif agreement.kind == AgreementKind.INSTITUTION:
+        rows += [
+            ("Korzystający (art. 42 ust. 1)", KORZYSTAJACY[agreement.korzystajacy]),
+            ("Ubezpieczenie NNW", insurance_summary(agreement)),
+        ]
+    if agreement.guardian_consent:
+        rows.append(("Zgoda przedstawiciela ustawowego", agreement.guardian_name))
+    if agreement.signed_on:
+        rows.append(("Data zawarcia", polish_date(agreement.signed_on)))
+    elif for_signing or agreement.is_prepared:
+        rows.append(("Data zawarcia", PENDING_SIGNATURE))
+    else:
+        rows.append(("Status", "projekt — do podpisu"))
+    return rows
+
+
+PARTY_LABEL = {
+    AgreementKind.VOLUNTEER: "Wolontariusz",
+    AgreementKind.INSTITUTION: "Instytucja",
+    AgreementKind.BENEFICIARY: "Odbiorca",
+}
+KORZYSTAJACY = {
+    Agreement.Korzystajacy.CENTRE: "Ośrodek",
+    Agreement.Korzystajacy.PARTY: "Instytucja",
+}
+
+
+def _split_closing(text: str) -> tuple[str, str]:
+    """The text before its last section, and the last section: the last one is
+    printed together with the signatures, so a signature line never stands
+    alone on a page."""
+    body, marker, last = text.rpartition("\n\n§")
+    if not marker:
+        return "", text
+    return body, f"§{last}"
+
+
 def _render_polish(template_name: str, context: dict) -> bytes:
     with translation.override("pl"):
         return render_pdf(template_name, context)
 
 
-def agreement_pdf(agreement: Agreement) -> bytes:
+def agreement_pdf(agreement: Agreement, *, for_signing: bool = False) -> bytes:
+    """The PDF of an agreement; ``for_signing`` renders the document that is
+    printed, signed and stored (a draft is marked as one)."""
+    body, closing = _split_closing(agreement.text)
+    prepared = for_signing or agreement.is_prepared
+    signatory = agreement.representation or (
+        str(agreement.signatory) if agreement.signatory else ""
+    )
     return _render_polish(
         "agreements/pdf/agreement.html",
         {
             "agreement": agreement,
             "title": agreement.template.title,
-            "party_label": {
-                AgreementKind.VOLUNTEER: "Wolontariusz",
-                AgreementKind.INSTITUTION: "Instytucja",
-                AgreementKind.BENEFICIARY: "Odbiorca",
-            }[agreement.kind],
-            "centre_label": (
-                "Korzystający"
-                if agreement.kind == AgreementKind.VOLUNTEER
-                else "Centrum"
-            ),
-            "period": period_text(agreement.date_from, agreement.date_to),
-            "insurance": insurance_text(agreement),
+            "summary": agreement_summary(agreement, for_signing=prepared),
+            "body": body,
+            "closing": closing,
+            "party_label": PARTY_LABEL[agreement.kind],
+            "centre_label": _centre_label(agreement),
+            "centre_signatory": signatory.removeprefix("reprezentowany przez: "),
+            "draft": agreement.is_draft and not prepared,
         },
     )
 

@@ -6,7 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, AgreementKind
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+    SafetyInformation,
+    Signatory,
+)
 from agreements.services import EDITABLE_FIELDS
 from matching.models import Programme
 
@@ -20,6 +25,35 @@ def _helper(submit_label, *layout) -> FormHelper:
     return helper
 
 
+# The fields that apply to each kind: a beneficiary is not bound by the duties
+# of art. 45–46; an institution agreement says who carries them.
+KIND_FIELDS = {
+    AgreementKind.VOLUNTEER: {
+        "safety_info_given",
+        "safety_info_given_on",
+        "safety_information",
+        "safety_instruction",
+        "insurance_nnw",
+        "insurance_policy_number",
+        "cost_reimbursement",
+        "travel_costs_waiver",
+        "travel_costs_waiver_scope",
+        "guardian_consent",
+        "guardian_name",
+    },
+    AgreementKind.INSTITUTION: {
+        "korzystajacy",
+        "party_representatives",
+        "insurance_by_party",
+        "insurance_nnw",
+        "insurance_policy_number",
+        "cost_reimbursement",
+    },
+    AgreementKind.BENEFICIARY: set(),
+}
+COMMON_FIELDS = ("scope", "manner", "place", "date_from", "date_to")
+
+
 class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
@@ -27,43 +61,125 @@ class AgreementForm(forms.ModelForm):
         widgets = {
             "date_from": DATE,
             "date_to": DATE,
+            "safety_info_given_on": DATE,
             "scope": forms.Textarea(attrs={"rows": 3}),
             "manner": forms.Textarea(attrs={"rows": 3}),
             "termination_clause": forms.Textarea(attrs={"rows": 3}),
             "cost_reimbursement": forms.Textarea(attrs={"rows": 2}),
+            "korzystajacy": forms.RadioSelect,
+            "travel_costs_waiver": forms.RadioSelect,
         }
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
-        volunteer = kind == AgreementKind.VOLUNTEER
-        guardian = ("guardian_consent", "guardian_name") if volunteer else ()
-        if not volunteer:
-            for name in ("guardian_consent", "guardian_name"):
-                del self.fields[name]
-        self.helper = _helper(
-            _("Save the draft"),
-            Fieldset(_("What, how and where"), "scope", "manner", "place"),
-            Fieldset(_("Period"), "date_from", "date_to"),
-            Fieldset(
-                _("Duties of the centre (art. 45–46)"),
+        self.kind = AgreementKind(kind)
+        keep = {*COMMON_FIELDS, "termination_clause", *KIND_FIELDS[self.kind]}
+        for name in set(self.fields) - keep:
+            del self.fields[name]
+        if "safety_information" in self.fields:
+            self.fields[
+                "safety_information"
+            ].queryset = SafetyInformation.objects.filter(is_active=True)
+        self.helper = _helper(_("Save the draft"), *self._layout())
+
+    def _layout(self) -> list:
+        present = [name for name in EDITABLE_FIELDS if name in self.fields]
+
+        def group(title, *names):
+            names = [name for name in names if name in present]
+            return [Fieldset(title, *names)] if names else []
+
+        return [
+            *group(_("What, how and where"), "scope", "manner", "place"),
+            *group(_("Period"), "date_from", "date_to"),
+            *group(
+                _("Who the volunteers work for (art. 42 ust. 1)"),
+                "korzystajacy",
+                "party_representatives",
+            ),
+            *group(
+                _("Health and safety information (art. 45 ust. 1 pkt 1)"),
                 "safety_info_given",
+                "safety_info_given_on",
+                "safety_information",
+                "safety_instruction",
+            ),
+            *group(
+                _("Accident insurance (art. 46 ust. 3)"),
+                "insurance_by_party",
                 "insurance_nnw",
                 "insurance_policy_number",
+            ),
+            *group(
+                _("Costs (art. 45 ust. 1 pkt 3, ust. 2 and 4)"),
+                "travel_costs_waiver",
+                "travel_costs_waiver_scope",
                 "cost_reimbursement",
             ),
-            Fieldset(_("Termination"), "termination_clause"),
-            *([Fieldset(_("Volunteer under 18"), *guardian)] if guardian else []),
-        )
+            *group(_("Termination"), "termination_clause"),
+            *group(_("Volunteer under 18"), "guardian_consent", "guardian_name"),
+        ]
 
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The agreement cannot end before it starts."))
+        if cleaned_data.get("safety_info_given"):
+            self._check_safety(cleaned_data)
+        waiver = cleaned_data.get("travel_costs_waiver")
+        scope = (cleaned_data.get("travel_costs_waiver_scope") or "").strip()
+        if waiver == Agreement.Waiver.PARTIAL and not scope:
+            self.add_error(
+                "travel_costs_waiver_scope", _("Say which part of the costs is waived.")
+            )
         return cleaned_data
+
+    def _check_safety(self, cleaned_data) -> None:
+        if not cleaned_data.get("safety_info_given_on"):
+            self.add_error(
+                "safety_info_given_on", _("Enter the day the information was given.")
+            )
+        if not (
+            cleaned_data.get("safety_information")
+            or (cleaned_data.get("safety_instruction") or "").strip()
+        ):
+            self.add_error(
+                "safety_information",
+                _("Choose the information given, or name the attached instruction."),
+            )
 
     def service_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class PrepareForm(forms.Form):
+    """Who signs for the OPS; the document for signing is printed with it."""
+
+    signatory = forms.ModelChoiceField(
+        label=_("signs for the OPS"),
+        queryset=Signatory.objects.none(),
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        signatories = Signatory.objects.active()
+        self.fields["signatory"].queryset = signatories
+        own = signatories.filter(user=user).first() if user else None
+        self.fields["signatory"].initial = own or signatories.first()
+
+
+class SignForm(forms.Form):
+    """The day both parties signed the printed document, and which document."""
+
+    signed_on = forms.DateField(label=_("signed on"), widget=DATE)
+    document_sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed_on"].initial = timezone.localdate()
 
 
 class TerminateForm(forms.Form):

@@ -74,7 +74,7 @@ def agreement_list() -> QuerySet[Agreement]:
 
 def agreement_detail(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
     return agreements.with_parties().select_related(
-        "template", "signed_by_centre", "created_by"
+        "template", "signed_by_centre", "created_by", "signatory", "safety_information"
     )
 
 

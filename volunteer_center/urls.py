@@ -54,6 +54,7 @@ urlpatterns = [
     path("strefa-wolontariusza/", include("volunteer_center.volunteer_area.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("volunteer_center.core.legal.urls")),
     path("", include("registry.urls")),
     path("", include("matching.urls")),
     path("", include("agreements.urls")),

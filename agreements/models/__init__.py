@@ -16,6 +16,11 @@ from agreements.models.documents import (
     IssuedDocument,
     Reference,
 )
+from agreements.models.signatories import (
+    SafetyInformation,
+    Signatory,
+    SignatoryQuerySet,
+)
 from agreements.models.storage import PrivateStorage, _private_storage, private_storage
 from agreements.models.texts import (
     PARTY_FIELD,
@@ -39,6 +44,9 @@ __all__ = [
     "IssuedDocument",
     "PrivateStorage",
     "Reference",
+    "SafetyInformation",
+    "Signatory",
+    "SignatoryQuerySet",
     "_private_storage",
     "private_storage",
 ]

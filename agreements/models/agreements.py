@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements.models.signatories import SafetyInformation, Signatory
 from agreements.models.storage import _private_storage
 from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplate
 from matching import rules
@@ -58,6 +59,21 @@ class Agreement(TimeStampedModel):
         ACTIVE = "active", _("in force")
         EXPIRED = "expired", _("expired")
         TERMINATED = "terminated", _("terminated")
+
+    class Waiver(models.TextChoices):
+        """The volunteer's written waiver of travel costs and diety
+        (art. 45 ust. 4 of the act): recorded on the agreement they sign."""
+
+        NONE = "", _("no waiver")
+        FULL = "full", _("waives them in full")
+        PARTIAL = "partial", _("waives them in part")
+
+    class Korzystajacy(models.TextChoices):
+        """For an institution agreement: who the volunteers work for, and so
+        who carries the duties of art. 45–46 (art. 42 ust. 1 of the act)."""
+
+        CENTRE = "centre", _("the OPS (volunteers work for the OPS)")
+        PARTY = "party", _("the institution (volunteers work for it)")
 
     BINDING = (Status.SIGNED, Status.ACTIVE)
 
@@ -110,11 +126,50 @@ class Agreement(TimeStampedModel):
     safety_info_given = models.BooleanField(
         _("informed about health and safety risks"), default=False
     )
+    safety_info_given_on = models.DateField(
+        _("health and safety information given on"), null=True, blank=True
+    )
+    safety_information = models.ForeignKey(
+        SafetyInformation,
+        verbose_name=_("health and safety information given"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    safety_instruction = models.CharField(
+        _("or: title of the attached instruction"), max_length=200, blank=True
+    )
     insurance_nnw = models.BooleanField(_("accident insurance (NNW)"), default=False)
     insurance_policy_number = models.CharField(
         _("NNW policy number"), max_length=60, blank=True
     )
     cost_reimbursement = models.TextField(_("reimbursement of costs"), blank=True)
+    travel_costs_waiver = models.CharField(
+        _("travel costs and diety"),
+        max_length=8,
+        choices=Waiver.choices,
+        blank=True,
+        default=Waiver.NONE,
+    )
+    travel_costs_waiver_scope = models.CharField(
+        _("which part is waived"), max_length=300, blank=True
+    )
+    korzystajacy = models.CharField(
+        _("the volunteers work for"),
+        max_length=8,
+        choices=Korzystajacy.choices,
+        default=Korzystajacy.CENTRE,
+    )
+    party_representatives = models.CharField(
+        _("who signs for the institution"),
+        max_length=300,
+        blank=True,
+        help_text=_("Names and functions, e.g. 'Jan Kowalski – Dyrektor Szkoły'."),
+    )
+    insurance_by_party = models.BooleanField(
+        _("the institution insures the volunteers (NNW)"), default=False
+    )
     guardian_consent = models.BooleanField(
         _("written consent of the legal guardian"), default=False
     )
@@ -130,6 +185,32 @@ class Agreement(TimeStampedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    signatory = models.ForeignKey(
+        Signatory,
+        verbose_name=_("signs for the OPS"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    # The representation as printed when the document was prepared: renaming
+    # a signatory later does not change what was signed.
+    representation = models.CharField(
+        _("representation of the OPS"), max_length=400, blank=True, editable=False
+    )
+    prepared_at = models.DateTimeField(
+        _("prepared for signing at"), null=True, blank=True, editable=False
+    )
+    document = models.FileField(
+        _("document for signing"),
+        storage=_private_storage,
+        upload_to="agreements/documents/%Y/",
+        blank=True,
+        editable=False,
+    )
+    document_sha256 = models.CharField(
+        _("SHA-256 of the document"), max_length=64, blank=True, editable=False
     )
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     termination_reason = models.CharField(
@@ -208,6 +289,19 @@ class Agreement(TimeStampedModel):
                 condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
                 name="agreement_guardian_consent_names_guardian",
             ),
+            models.CheckConstraint(
+                condition=~Q(travel_costs_waiver="partial")
+                | ~Q(travel_costs_waiver_scope=""),
+                name="agreement_partial_waiver_says_which_part",
+                violation_error_message=_("Say which part of the costs is waived."),
+            ),
+            # What was signed is a stored document: a signed agreement made
+            # from a prepared text has its file and hash (older ones, signed
+            # before documents were stored, have neither).
+            models.CheckConstraint(
+                condition=Q(document="") | Q(document_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="agreement_document_has_hash",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -231,6 +325,10 @@ class Agreement(TimeStampedModel):
         return self.date_to is not None and not rules.needs_written_agreement(
             self.date_from, self.date_to
         )
+
+    @property
+    def is_prepared(self) -> bool:
+        return bool(self.document_sha256)
 
     @property
     def is_draft(self) -> bool:

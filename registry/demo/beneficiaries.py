@@ -17,7 +17,7 @@ def make_beneficiaries(ctx: Context, count: int) -> int:
 
 def _beneficiary(ctx: Context, serial: int, workers: list) -> Beneficiary:
     rng = ctx.rng
-    first, last, _female = ctx.person()
+    first, last, female = ctx.person()
     district = ctx.district()
     street, postal_code, city = ctx.address(district)
     contact = rng.choices(
@@ -26,6 +26,7 @@ def _beneficiary(ctx: Context, serial: int, workers: list) -> Beneficiary:
     return Beneficiary(
         first_name=first,
         last_name=last,
+        gender="female" if female else "male",
         birth_date=ctx.birth_date(25, 95) if rng.random() < 0.9 else None,
         phone=ctx.phone() if rng.random() < 0.85 else "",
         email=ctx.email(first, last, serial + 1) if contact == "email" else "",

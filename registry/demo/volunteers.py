@@ -48,6 +48,7 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[Volunteer, dic
         last_name=last,
         birth_date=birth_date,
         pesel=ctx.pesel(birth_date, female) if rng.random() < 0.8 else "",
+        gender="female" if female else "male",
         email=ctx.email(first, last, serial + 1) if rng.random() < 0.9 else "",
         phone=ctx.phone(),
         street=street,

@@ -23,6 +23,7 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
             "first_name",
             "last_name",
             "birth_date",
+            "gender",
             "phone",
             "email",
             "street",

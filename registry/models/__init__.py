@@ -15,10 +15,13 @@ from registry.advice.models import (
 )
 from registry.models.base import (
     Address,
+    Addressed,
     Dictionary,
+    GrammaticalGender,
     LegalBasis,
     Searchable,
     SearchQuerySet,
+    gender_from_pesel,
     normalise_phones,
 )
 from registry.models.beneficiaries import Beneficiary, BeneficiaryQuerySet
@@ -29,6 +32,7 @@ from registry.models.volunteers import Availability, Volunteer, VolunteerQuerySe
 __all__ = [
     "MAX_CONSULTATION_MINUTES",
     "Address",
+    "Addressed",
     "Availability",
     "Beneficiary",
     "BeneficiaryQuerySet",
@@ -40,6 +44,7 @@ __all__ = [
     "ContactPerson",
     "Dictionary",
     "District",
+    "GrammaticalGender",
     "Institution",
     "LegalBasis",
     "OfficeHours",
@@ -49,5 +54,6 @@ __all__ = [
     "Skill",
     "Volunteer",
     "VolunteerQuerySet",
+    "gender_from_pesel",
     "normalise_phones",
 ]

@@ -42,6 +42,43 @@ class LegalBasis(models.TextChoices):
     PUBLIC_TASK = "public_task", _("public task of the OPS (RODO art. 6(1)(e))")
 
 
+class GrammaticalGender(models.TextChoices):
+    """How documents address a person: Polish agrees participles and verbs with
+    it ("zwana dalej", "wykonywał"); unknown means neutral wording."""
+
+    NEUTRAL = "", _("not given (neutral wording)")
+    FEMALE = "female", _("female (Ms)")
+    MALE = "male", _("male (Mr)")
+
+
+def gender_from_pesel(pesel: str) -> str:
+    """The tenth digit of a PESEL is even for women and odd for men."""
+    if len(pesel) != 11 or not pesel.isdigit():
+        return GrammaticalGender.NEUTRAL
+    if int(pesel[9]) % 2 == 0:
+        return GrammaticalGender.FEMALE
+    return GrammaticalGender.MALE
+
+
+class Addressed(models.Model):
+    """A person whom documents name and address in the right grammatical form."""
+
+    gender = models.CharField(
+        _("form of address in documents"),
+        max_length=8,
+        choices=GrammaticalGender.choices,
+        blank=True,
+        default=GrammaticalGender.NEUTRAL,
+        help_text=_(
+            "Decides the wording of agreements and certificates ('zwana'/'zwany'). "
+            "Filled in from the PESEL when there is one."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Address(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(

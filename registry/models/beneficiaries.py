@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from registry import validators
 from registry.models.base import (
     Address,
+    Addressed,
     LegalBasis,
     Searchable,
     SearchQuerySet,
@@ -31,7 +32,7 @@ class BeneficiaryQuerySet(SearchQuerySet):
         return self.filter(anonymised_at__isnull=True)
 
 
-class Beneficiary(Searchable, Address, TimeStampedModel):
+class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
     """A person who receives help. Sensitive: minimum data, restricted access."""
 
     class Status(models.TextChoices):

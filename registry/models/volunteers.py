@@ -12,9 +12,11 @@ from simple_history.models import HistoricalRecords
 from registry import rules, validators
 from registry.models.base import (
     Address,
+    Addressed,
     LegalBasis,
     Searchable,
     SearchQuerySet,
+    gender_from_pesel,
     normalise_phones,
 )
 from registry.models.dictionaries import Category, District, Skill
@@ -49,7 +51,7 @@ class VolunteerQuerySet(SearchQuerySet):
         return self.filter(anonymised_at__isnull=True)
 
 
-class Volunteer(Searchable, Address, TimeStampedModel):
+class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("candidate")
         ACTIVE = "active", _("active")
@@ -232,6 +234,8 @@ class Volunteer(Searchable, Address, TimeStampedModel):
         normalise_phones(self, "phone", "guardian_phone")
         errors: dict[str, list] = {}
         self.pesel = (self.pesel or "").strip()
+        if not self.gender:
+            self.gender = gender_from_pesel(self.pesel)
         if self.pesel and self.birth_date:
             try:
                 validators.validate_pesel_matches_birth_date(

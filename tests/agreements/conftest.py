@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from agreements import services
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.models import Category
+from tests.fixtures.agreements import sign_agreement
 
 TODAY = dt.date(2026, 3, 2)
 VOLUNTEER_FIELDS = {
@@ -16,6 +17,8 @@ VOLUNTEER_FIELDS = {
     "date_from": dt.date(2026, 3, 1),
     "date_to": dt.date(2026, 12, 31),
     "safety_info_given": True,
+    "safety_info_given_on": dt.date(2026, 2, 27),
+    "safety_instruction": "Instrukcja BHP dla wolontariuszy Centrum",
     "cost_reimbursement": "Zwrot kosztów biletów komunikacji miejskiej.",
 }
 
@@ -36,7 +39,7 @@ def make_agreement(coordinator, make_volunteer):
             actor=actor or coordinator, kind=kind, party=party, fields=values
         )
         if sign:
-            agreement = services.agreement_sign(
+            agreement = sign_agreement(
                 actor=actor or coordinator, agreement=agreement
             ).agreement
         return agreement

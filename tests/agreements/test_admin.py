@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from agreements import services
 from agreements.models import Agreement, AgreementTemplate
+from tests.fixtures.agreements import default_signatory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,10 @@ def test_the_administrator_edits_a_text_and_a_new_version_is_used(
     )
     assert response.status_code == 302
     newest = AgreementTemplate.objects.current("volunteer")
-    assert (newest.version, newest.title) == (2, "Porozumienie wolontariackie (2027)")
+    assert (newest.version, newest.title) == (
+        current.version + 1,
+        "Porozumienie wolontariackie (2027)",
+    )
     current.refresh_from_db()
     assert (current.body != NEW_BODY, current.is_active) == (True, False)
     new_agreement = make_agreement()
@@ -38,12 +42,13 @@ def test_the_administrator_edits_a_text_and_a_new_version_is_used(
 
 
 def test_a_text_with_a_broken_placeholder_is_refused(administrator_client):
+    before = AgreementTemplate.objects.filter(kind="institution").count()
     response = administrator_client.post(
         reverse("admin:agreements_agreementtemplate_add"),
         {"kind": "institution", "title": "Zła", "body": "{% if %}", "is_active": "on"},
     )
     assert response.status_code == 200
-    assert AgreementTemplate.objects.filter(kind="institution").count() == 1
+    assert AgreementTemplate.objects.filter(kind="institution").count() == before
 
 
 def test_the_administrator_cannot_open_agreements_in_the_admin(
@@ -57,10 +62,14 @@ def test_the_administrator_cannot_open_agreements_in_the_admin(
 
 
 def test_the_coordinator_signs_agreements_with_an_admin_action(
-    coordinator_client, make_agreement, make_volunteer
+    coordinator, coordinator_client, make_agreement, make_volunteer
 ):
     good = make_agreement(party=make_volunteer(last_name="Dobra"))
-    bad = make_agreement(party=make_volunteer(last_name="Zła"), safety_info_given=False)
+    services.agreement_prepare(
+        actor=coordinator, agreement=good, signatory=default_signatory()
+    )
+    # Not prepared for signing: there is no document whose signing to record.
+    bad = make_agreement(party=make_volunteer(last_name="Zła"))
     url = reverse("admin:agreements_agreement_changelist")
     assert coordinator_client.get(url).status_code == 200
     coordinator_client.post(
@@ -93,4 +102,6 @@ def test_services_keep_one_active_version(coordinator):
         actor=coordinator, kind="beneficiary", title="v3", body="{{ number }}"
     )
     active = AgreementTemplate.objects.filter(kind="beneficiary", is_active=True)
-    assert [t.version for t in active] == [3]
+    newest = AgreementTemplate.objects.filter(kind="beneficiary").order_by("-version")
+    assert [t.version for t in active] == [newest.first().version]
+    assert [t.title for t in active] == ["v3"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from agreements import services
 from agreements.models import Agreement
 from tests.agreements.conftest import VOLUNTEER_FIELDS
+from tests.fixtures.agreements import default_signatory
 
 # serialized_rollback: the flush after each test would drop the migrated texts.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -75,10 +76,21 @@ def test_concurrent_signing_of_overlapping_agreements_lets_one_through(
         for _ in range(4)
     ]
 
-    def sign(agreement):
-        return lambda: services.agreement_sign(actor=coordinator, agreement=agreement)
+    prepared = [
+        services.agreement_prepare(
+            actor=coordinator, agreement=draft, signatory=default_signatory()
+        ).agreement
+        for draft in drafts
+    ]
 
-    results, errors = _run_together([sign(a) for a in drafts])
+    def sign(agreement):
+        return lambda: services.agreement_sign(
+            actor=coordinator,
+            agreement=agreement,
+            document_sha256=agreement.document_sha256,
+        )
+
+    results, errors = _run_together([sign(a) for a in prepared])
     assert len([r for r in results if r is not None]) == 1
     assert len(errors) == 3
     assert all(isinstance(e, services.AgreementError) for e in errors)

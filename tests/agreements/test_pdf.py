@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from agreements import documents, services
+from tests.fixtures.agreements import sign_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +39,7 @@ def test_a_volunteer_agreement_pdf_has_the_parties_dates_number_and_clauses(
         insurance_nnw=True,
         insurance_policy_number="PZU-NNW-2026-15",
     )
-    agreement = services.agreement_sign(
-        actor=coordinator, agreement=agreement
-    ).agreement
+    agreement = sign_agreement(actor=coordinator, agreement=agreement).agreement
     text = pdf_text(documents.agreement_pdf(agreement))
     for expected in (
         "CW/2026/001",
@@ -48,7 +47,7 @@ def test_a_volunteer_agreement_pdf_has_the_parties_dates_number_and_clauses(
         "ul. Świerkowa 5, 43-502 Czechowice-Dziedzice",
         "Ośrodek Pomocy Społecznej w Czechowicach-Dziedzicach",
         "od dnia 1 marca 2026 do dnia 31 grudnia 2026",
-        "zawarte w dniu 2 marca 2026",
+        "Data zawarcia 2 marca 2026",
         # scope, manner, place
         "Pomoc w robieniu zakupów i drobne prace domowe u seniorów.",
         "Wizyty w domach odbiorców",
@@ -59,7 +58,7 @@ def test_a_volunteer_agreement_pdf_has_the_parties_dates_number_and_clauses(
         "o ryzyku dla zdrowia i bezpieczeństwa",
         "bezpieczne i higieniczne warunki",
         "PZU-NNW-2026-15",
-        "zaopatrzenie z tytułu wypadków",
+        "zaopatrzenie z tytułu wypadku",
         "koszty podróży służbowych i diet",
         "Zwrot kosztów biletów komunikacji miejskiej.",
         "Rozwiązanie porozumienia",
@@ -75,8 +74,8 @@ def test_a_short_agreement_states_the_nnw_insurance(make_agreement, coordinator)
     )
     text = pdf_text(documents.agreement_pdf(agreement))
     assert "nie dłuższy niż 30 dni" in text
-    assert "od następstw nieszczęśliwych wypadków (NNW)" in text
-    assert "zaopatrzenie z tytułu wypadków" not in text
+    assert "ubezpieczenie od następstw nieszczęśliwych wypadków" in text
+    assert "zaopatrzenie z tytułu wypadku" not in text
 
 
 def test_a_minor_s_agreement_prints_the_guardian_s_consent(

@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
 from agreements import selectors, services
-from agreements.models import Agreement, Certificate, Reference
+from agreements.models import Agreement, AgreementTemplate, Certificate, Reference
 from agreements.services import AgreementError
 from tests.agreements.conftest import TODAY
+from tests.fixtures.agreements import sign_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_the_service_refuses_a_party_that_does_not_match_the_kind(
 
 def test_the_text_is_filled_from_the_current_template(make_agreement):
     agreement = make_agreement()
-    assert agreement.template.version == 1
+    assert agreement.template == AgreementTemplate.objects.current("volunteer")
     assert "Anna Nowak" in agreement.text
     assert "Pomoc w robieniu zakupów" in agreement.text
     assert "od dnia 1 marca 2026 do dnia 31 grudnia 2026" in agreement.text
@@ -94,24 +95,26 @@ def test_only_a_draft_can_be_changed(make_agreement, coordinator):
         actor=coordinator, agreement=agreement, fields={"place": "Świetlica w Zabrzegu"}
     )
     assert "Świetlica w Zabrzegu" in agreement.text
-    services.agreement_sign(actor=coordinator, agreement=agreement)
+    sign_agreement(actor=coordinator, agreement=agreement)
     with pytest.raises(AgreementError):
         services.agreement_update(
             actor=coordinator, agreement=agreement, fields={"place": "inne"}
         )
 
 
-def test_signing_records_the_date_and_who_signed_and_freezes_the_text(
+def test_signing_records_the_date_and_who_signed_and_keeps_the_printed_text(
     make_agreement, coordinator
 ):
     agreement = make_agreement()
     assert "…" in agreement.text
-    outcome = services.agreement_sign(actor=coordinator, agreement=agreement)
+    outcome = sign_agreement(actor=coordinator, agreement=agreement)
     agreement = outcome.agreement
     assert agreement.status == Agreement.Status.SIGNED
     assert agreement.signed_on == TODAY
     assert agreement.signed_by_centre == coordinator
-    assert "zawarte w dniu 2 marca 2026" in agreement.text
+    # The date is written on the paper by hand: the text is what was printed.
+    assert "zawarte w dniu ………………… w Czechowicach-Dziedzicach" in agreement.text
+    assert "Katarzyna Wójcik – Kierownik Zespołu ds. usług" in agreement.text
     assert outcome.warnings == []
 
 
@@ -120,7 +123,7 @@ def test_a_minor_without_guardian_consent_cannot_sign(
 ):
     agreement = make_agreement(party=minor, guardian_consent=False, guardian_name="")
     with pytest.raises(AgreementError, match="under 18"):
-        services.agreement_sign(actor=coordinator, agreement=agreement)
+        sign_agreement(actor=coordinator, agreement=agreement)
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.DRAFT
 
@@ -130,7 +133,7 @@ def test_a_minor_with_guardian_consent_signs_and_the_guardian_is_named(
 ):
     agreement = make_agreement(party=minor)
     assert agreement.guardian_name == "Barbara Wójcik"
-    signed = services.agreement_sign(actor=coordinator, agreement=agreement).agreement
+    signed = sign_agreement(actor=coordinator, agreement=agreement).agreement
     assert signed.status == Agreement.Status.SIGNED
     assert "opiekuna prawnego): Barbara Wójcik" in signed.text
 
@@ -138,14 +141,14 @@ def test_a_minor_with_guardian_consent_signs_and_the_guardian_is_named(
 def test_signing_without_safety_information_is_refused(make_agreement, coordinator):
     agreement = make_agreement(safety_info_given=False)
     with pytest.raises(AgreementError, match="health and safety"):
-        services.agreement_sign(actor=coordinator, agreement=agreement)
+        sign_agreement(actor=coordinator, agreement=agreement)
 
 
 def test_short_work_without_nnw_insurance_is_signed_with_a_warning(
     make_agreement, coordinator
 ):
     short = make_agreement(date_from=dt.date(2026, 3, 2), date_to=dt.date(2026, 3, 31))
-    outcome = services.agreement_sign(actor=coordinator, agreement=short)
+    outcome = sign_agreement(actor=coordinator, agreement=short)
     assert outcome.agreement.status == Agreement.Status.SIGNED
     assert len(outcome.warnings) == 1
     assert "NNW" in str(outcome.warnings[0])
@@ -158,7 +161,7 @@ def test_short_work_with_nnw_insurance_has_no_warning(make_agreement, coordinato
         insurance_nnw=True,
         insurance_policy_number="NNW/2026/77",
     )
-    outcome = services.agreement_sign(actor=coordinator, agreement=short)
+    outcome = sign_agreement(actor=coordinator, agreement=short)
     assert outcome.warnings == []
     assert "polisa nr NNW/2026/77" in outcome.agreement.text
 
@@ -172,11 +175,11 @@ def test_two_overlapping_agreements_with_one_party_are_refused(
         party=volunteer, date_from=dt.date(2026, 12, 1), date_to=None
     )
     with pytest.raises(AgreementError, match="CW/2026/001"):
-        services.agreement_sign(actor=coordinator, agreement=overlapping)
+        sign_agreement(actor=coordinator, agreement=overlapping)
     after = make_agreement(
         party=volunteer, date_from=dt.date(2027, 1, 1), date_to=dt.date(2027, 6, 30)
     )
-    assert services.agreement_sign(actor=coordinator, agreement=after).agreement.status
+    assert sign_agreement(actor=coordinator, agreement=after).agreement.status
     other_person = make_agreement(party=make_volunteer(last_name="Inna"), sign=True)
     assert other_person.status == Agreement.Status.SIGNED
 
@@ -190,7 +193,7 @@ def test_a_terminated_agreement_no_longer_blocks_a_new_one(
         actor=coordinator, agreement=old, date=TODAY, reason="Przeprowadzka"
     )
     new = make_agreement(party=volunteer)
-    assert services.agreement_sign(actor=coordinator, agreement=new).agreement.signed_on
+    assert sign_agreement(actor=coordinator, agreement=new).agreement.signed_on
 
 
 def test_activate_terminate_and_expire(make_agreement, coordinator):
@@ -218,7 +221,8 @@ def test_activate_terminate_and_expire(make_agreement, coordinator):
         TODAY,
         "Rezygnacja",
     )
-    assert ended.history.count() == 4
+    # created, prepared for signing, signed, in force, terminated
+    assert ended.history.count() == 5
 
 
 def test_expire_due_marks_only_binding_agreements_past_their_end(
@@ -303,7 +307,11 @@ def test_a_png_named_pdf_is_stored_as_png(make_agreement, coordinator):
 
 
 def _stored_files(root) -> list:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    """Files under the private root but the documents prepared for signing."""
+    if not root.exists():
+        return []
+    documents = root / "agreements" / "documents"
+    return [p for p in root.rglob("*") if p.is_file() and documents not in p.parents]
 
 
 @pytest.mark.parametrize(
@@ -373,7 +381,7 @@ def test_the_covering_agreement_is_found_only_when_signed_and_covering(
         )
 
     assert covering(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) is None
-    services.agreement_sign(actor=coordinator, agreement=agreement)
+    sign_agreement(actor=coordinator, agreement=agreement)
     assert covering(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == agreement
     assert covering(dt.date(2026, 4, 1), dt.date(2027, 1, 31)) is None
     assert covering(dt.date(2026, 2, 1), dt.date(2026, 6, 30)) is None
@@ -489,8 +497,6 @@ def test_certificates_and_references_have_their_own_series(
 
 def test_only_one_version_of_a_text_is_in_use():
     from django.core.exceptions import ValidationError
-
-    from agreements.models import AgreementTemplate
 
     current = AgreementTemplate.objects.current("volunteer")
     older = AgreementTemplate(

@@ -1,4 +1,5 @@
 import datetime as dt
+import hashlib
 import io
 import zipfile
 
@@ -10,8 +11,15 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from agreements import services
-from agreements.models import Agreement, Certificate, CertificateBatch, Reference
+from agreements.models import (
+    Agreement,
+    Certificate,
+    CertificateBatch,
+    Reference,
+    Signatory,
+)
 from tests.agreements.conftest import VOLUNTEER_FIELDS
+from tests.fixtures.agreements import default_signatory, sign_agreement
 from volunteer_center.core.models import AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -86,25 +94,65 @@ def test_a_draft_is_edited_and_a_signed_agreement_is_not(
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert agreement.place == "Świetlica parafialna"
-    services.agreement_sign(actor=coordinator, agreement=agreement)
+    sign_agreement(actor=coordinator, agreement=agreement)
     assert coordinator_client.get(url).status_code == 404
 
 
-def test_signing_through_the_page_shows_the_nnw_warning(
+def test_signing_through_the_page_records_the_printed_document(
     coordinator_client, make_agreement
 ):
     agreement = make_agreement(date_to=dt.date(2026, 3, 20))
     url = reverse("agreements:agreement-action", args=[agreement.pk])
-    response = coordinator_client.post(url, {"action": "sign"})
-    agreement.refresh_from_db()
-    assert agreement.status == "signed"
+    signatory = default_signatory()
+    response = coordinator_client.post(
+        url, {"action": "prepare", "signatory": signatory.pk}
+    )
     assert any("NNW" in m for m in _messages(response))
+    agreement.refresh_from_db()
+    printed = coordinator_client.get(
+        reverse("agreements:agreement-pdf", args=[agreement.pk])
+    )
+    assert hashlib.sha256(b"".join(printed.streaming_content)).hexdigest() == (
+        agreement.document_sha256
+    )
+    coordinator_client.post(
+        url,
+        {
+            "action": "sign",
+            "signed_on": "2026-03-02",
+            "document_sha256": agreement.document_sha256,
+        },
+    )
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.signed_on) == ("signed", dt.date(2026, 3, 2))
+
+
+def test_a_signing_of_a_document_prepared_again_is_refused(
+    coordinator_client, make_agreement
+):
+    agreement = make_agreement()
+    url = reverse("agreements:agreement-action", args=[agreement.pk])
+    signatory = default_signatory()
+    coordinator_client.post(url, {"action": "prepare", "signatory": signatory.pk})
+    agreement.refresh_from_db()
+    printed = agreement.document_sha256
+    director = Signatory.objects.create(
+        name="Jan Dyrektor", function="Dyrektor", on_authorisation=False
+    )
+    coordinator_client.post(url, {"action": "prepare", "signatory": director.pk})
+    response = coordinator_client.post(
+        url, {"action": "sign", "signed_on": "2026-03-02", "document_sha256": printed}
+    )
+    agreement.refresh_from_db()
+    assert agreement.status == "draft"
+    assert any("przygotowano ponownie" in m for m in _messages(response))
 
 
 def test_a_refused_signing_shows_the_reason(coordinator_client, make_agreement):
     agreement = make_agreement(safety_info_given=False)
     response = coordinator_client.post(
-        reverse("agreements:agreement-action", args=[agreement.pk]), {"action": "sign"}
+        reverse("agreements:agreement-action", args=[agreement.pk]),
+        {"action": "prepare", "signatory": default_signatory().pk},
     )
     agreement.refresh_from_db()
     assert agreement.status == "draft"

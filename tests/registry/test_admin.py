@@ -25,7 +25,11 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.audit import access_log
-from volunteer_center.core.models import AccessLog, ExportJob
+from volunteer_center.core.models import (
+    AccessLog,
+    ChildProtectionStandards,
+    ExportJob,
+)
 
 # Every model of these apps must be in the admin (HistoricalX models excepted).
 ADMIN_APPS = ("registry", "core", "volunteer_center")
@@ -38,6 +42,7 @@ REGISTERED = {
     Beneficiary,
     AccessLog,
     ExportJob,
+    ChildProtectionStandards,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -54,6 +59,7 @@ ADMINISTRATOR_SEES = {
     Category,
     AccessLog,
     ExportJob,
+    ChildProtectionStandards,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -102,6 +108,7 @@ def one_of_each(
             language="pl",
             filename="wolontariusze-2026-12-01.xlsx",
         ),
+        ChildProtectionStandards: ChildProtectionStandards.objects.current(),
     }
 
 

@@ -17,6 +17,7 @@ from matching import services
 from matching.models import Programme
 from registry import services as registry_services
 from registry.models import Category, ConsultationTopic, District
+from tests.fixtures.agreements import sign_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,7 @@ def data(coordinator, make_volunteer, make_beneficiary, make_consultation):
             "insurance_nnw": True,
         },
     )
-    agreement_services.agreement_sign(
+    sign_agreement(
         actor=coordinator, agreement=agreement, signed_on=dt.date(2026, 2, 27)
     )
     agreement_services.certificate_issue(

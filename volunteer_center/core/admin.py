@@ -231,3 +231,7 @@ class RoleGroupAdmin(GroupAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+# The admin of the core's subpackages registers itself on import.
+from volunteer_center.core.legal import admin as legal_admin  # noqa: E402,F401

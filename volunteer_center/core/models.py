@@ -189,3 +189,9 @@ register(
     m2m_fields=["groups", "user_permissions"],
     excluded_fields=["password", "last_login"],
 )
+
+
+# Models of the core's subpackages, registered with the core app.
+from volunteer_center.core.legal.models import ChildProtectionStandards  # noqa: E402
+
+__all__ = ["AccessLog", "BackgroundJob", "ChildProtectionStandards", "TimeStampedModel"]

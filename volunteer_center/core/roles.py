@@ -47,6 +47,9 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.*_officehours",
         "registry.*_closureday",
         "agreements.*_agreementtemplate",
+        "agreements.*_signatory",
+        "agreements.*_safetyinformation",
+        "core.*_childprotectionstandards",
         "core.view_accesslog",
         # Who exported which list in the background (the files stay private).
         "core.view_exportjob",

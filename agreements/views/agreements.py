@@ -1,34 +1,24 @@
-"""Staff screens of agreements, certificates and references: thin views over
-forms, selectors and services. Files are served only through these views,
-after the permission check, never from a public URL."""
-
-import io
-import mimetypes
-from pathlib import PurePath
+"""Staff screens of agreements: thin views over forms, selectors and services."""
 
 from django.contrib import messages
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     HttpResponseRedirect,
-    JsonResponse,
 )
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
-from agreements import batches, documents, selectors, services
+from agreements import documents, selectors, services
 from agreements.filters import AgreementFilter
 from agreements.forms import (
     AgreementForm,
-    BatchForm,
-    CertificateForm,
-    ReferenceForm,
+    PrepareForm,
     ScanForm,
+    SignForm,
     TerminateForm,
 )
 from agreements.models import (
@@ -36,8 +26,7 @@ from agreements.models import (
     AgreementKind,
 )
 from agreements.services import AgreementError
-from registry import selectors as registry_selectors
-from registry.models import Volunteer
+from agreements.views.common import _file_response, _safe_name
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
@@ -48,27 +37,6 @@ from volunteer_center.core.mixins import (
 from volunteer_center.core.models import AccessLog
 
 PARTY_SEARCH_LIMIT = 20
-
-
-def _file_response(field, filename: str) -> FileResponse:
-    if not field:
-        raise Http404
-    content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
-    # Files are at most 10 MB: read at once, so no handle stays open when a
-    # client drops the download.
-    with field.open("rb") as stored:
-        data = io.BytesIO(stored.read())
-    return FileResponse(
-        data,
-        as_attachment=True,
-        filename=filename + PurePath(field.name).suffix,
-        content_type=content_type,
-    )
-
-
-def _safe_name(number: str) -> str:
-    return number.replace("/", "-")
-
 
 # --- Agreements ------------------------------------------------------------------
 
@@ -97,6 +65,11 @@ class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, Deta
             self.object
         )
         context["terminate_form"] = TerminateForm()
+        if self.object.is_draft:
+            context["prepare_form"] = PrepareForm(user=self.request.user)
+            context["sign_form"] = SignForm(
+                initial={"document_sha256": self.object.document_sha256}
+            )
         return context
 
 
@@ -251,8 +224,35 @@ class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View)
                 messages.error(request, error.message)
         return HttpResponseRedirect(agreement.get_absolute_url())
 
+    def do_prepare(self, agreement):
+        form = PrepareForm(self.request.POST)
+        if not form.is_valid():
+            raise AgreementError(_("Choose who signs for the OPS."))
+        outcome = services.agreement_prepare(
+            actor=self.request.user,
+            agreement=agreement,
+            signatory=form.cleaned_data["signatory"],
+        )
+        messages.success(
+            self.request,
+            _(
+                "The document for signing is ready: download it, print it and have "
+                "it signed."
+            ),
+        )
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+
     def do_sign(self, agreement):
-        outcome = services.agreement_sign(actor=self.request.user, agreement=agreement)
+        form = SignForm(self.request.POST)
+        if not form.is_valid():
+            raise AgreementError(_("Enter the day the agreement was signed."))
+        outcome = services.agreement_sign(
+            actor=self.request.user,
+            agreement=agreement,
+            signed_on=form.cleaned_data["signed_on"],
+            document_sha256=form.cleaned_data["document_sha256"],
+        )
         messages.success(
             self.request, _("Agreement %(number)s is signed.") % {"number": agreement}
         )
@@ -292,12 +292,15 @@ class AgreementPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
         access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=agreement)
+        name = f"porozumienie-{_safe_name(agreement.number)}"
+        if agreement.document:
+            # The stored document for signing (the one signed, once signed):
+            # never a new render.
+            return _file_response(agreement.document, name)
         response = HttpResponse(
             documents.agreement_pdf(agreement), content_type="application/pdf"
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="porozumienie-{_safe_name(agreement.number)}.pdf"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{name}-projekt.pdf"'
         return response
 
 
@@ -347,159 +350,3 @@ class AgreementScanView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
             detail="scan",
         )
         return _file_response(agreement.scan, f"skan-{_safe_name(agreement.number)}")
-
-
-# --- Certificates and references -------------------------------------------------
-
-
-class VolunteerDocumentCreateView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
-):
-    template_name = "_form.html"
-    scope = registry_selectors.volunteer_scope
-
-    def get_queryset(self):
-        return super().get_queryset().not_anonymised()
-
-    @cached_property
-    def volunteer(self) -> Volunteer:
-        return self.get_object()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = self.page_title % {"name": self.volunteer}
-        return context
-
-    def form_valid(self, form):
-        try:
-            document = self.issue(form.cleaned_data)
-        except AgreementError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {"number": document})
-        return HttpResponseRedirect(self.volunteer.get_absolute_url())
-
-
-class CertificateCreateView(VolunteerDocumentCreateView):
-    permission_required = "agreements.add_certificate"
-    form_class = CertificateForm
-    page_title = _("Certificate of services for %(name)s")
-    success_message = _("Certificate %(number)s has been issued.")
-
-    def issue(self, data):
-        return services.certificate_issue(
-            actor=self.request.user, volunteer=self.volunteer, **data
-        )
-
-
-class ReferenceCreateView(VolunteerDocumentCreateView):
-    permission_required = "agreements.add_reference"
-    form_class = ReferenceForm
-    page_title = _("Reference for %(name)s")
-    success_message = _("Reference %(number)s has been issued.")
-
-    def issue(self, data):
-        return services.reference_issue(
-            actor=self.request.user, volunteer=self.volunteer, **data
-        )
-
-
-class IssuedPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    prefix = ""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("volunteer")
-
-    def get(self, request, *args, **kwargs):
-        document = self.get_object()
-        access_log(
-            actor=request.user,
-            action=AccessLog.Action.EXPORT,
-            obj=document.volunteer,
-            detail=document.number,
-        )
-        return _file_response(
-            document.pdf, f"{self.prefix}-{_safe_name(document.number)}"
-        )
-
-
-class CertificatePdfView(IssuedPdfView):
-    permission_required = "agreements.view_certificate"
-    scope = selectors.certificate_scope
-    prefix = "zaswiadczenie"
-
-
-class ReferencePdfView(IssuedPdfView):
-    permission_required = "agreements.view_reference"
-    scope = selectors.reference_scope
-    prefix = "opinia"
-
-
-# --- Bulk certificates ---------------------------------------------------------
-
-
-class BatchCreateView(StaffPermissionRequiredMixin, FormView):
-    permission_required = "agreements.add_certificatebatch"
-    form_class = BatchForm
-    template_name = "_form.html"
-    extra_context = {
-        "page_title": _("Certificates for all volunteers in a period"),
-        "intro": _(
-            "One certificate for every volunteer with approved hours in the "
-            "period, in one ZIP file. It is prepared in the background."
-        ),
-    }
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if programme := self.request.GET.get("programme"):
-            initial["programme"] = programme
-        return initial
-
-    def form_valid(self, form):
-        try:
-            batch = batches.certificate_batch_request(
-                actor=self.request.user, **form.cleaned_data
-            )
-        except AgreementError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(batch.get_absolute_url())
-
-
-class BatchDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView):
-    permission_required = "agreements.view_certificatebatch"
-    scope = selectors.certificate_batch_scope
-    template_name = "agreements/batch_detail.html"
-    context_object_name = "batch"
-
-
-class BatchProgressView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    """The progress the batch page polls."""
-
-    permission_required = "agreements.view_certificatebatch"
-    scope = selectors.certificate_batch_scope
-
-    def get(self, request, *args, **kwargs):
-        batch = self.get_object()
-        url = None
-        if batch.zip_file:
-            url = reverse("agreements:batch-download", args=[batch.pk])
-        return JsonResponse(batch.progress(download_url=url))
-
-
-class BatchDownloadView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    permission_required = "agreements.view_certificatebatch"
-    scope = selectors.certificate_batch_scope
-
-    def get(self, request, *args, **kwargs):
-        batch = self.get_object()
-        access_log(
-            actor=request.user,
-            action=AccessLog.Action.EXPORT,
-            detail=f"certificates {batch}",
-        )
-        return _file_response(
-            batch.zip_file,
-            f"zaswiadczenia-{batch.date_from:%Y%m%d}-{batch.date_to:%Y%m%d}",
-        )

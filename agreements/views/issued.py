@@ -1,0 +1,184 @@
+"""Staff screens of certificates, references and bulk certificates."""
+
+from django.contrib import messages
+from django.http import (
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import DetailView, FormView
+
+from agreements import batches, selectors, services
+from agreements.forms import (
+    BatchForm,
+    CertificateForm,
+    ReferenceForm,
+)
+from agreements.services import AgreementError
+from agreements.views.common import _file_response, _safe_name
+from registry import selectors as registry_selectors
+from registry.models import Volunteer
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.mixins import (
+    ScopedObjectMixin,
+    StaffPermissionRequiredMixin,
+)
+from volunteer_center.core.models import AccessLog
+
+# --- Certificates and references -------------------------------------------------
+
+
+class VolunteerDocumentCreateView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
+):
+    template_name = "_form.html"
+    scope = registry_selectors.volunteer_scope
+
+    def get_queryset(self):
+        return super().get_queryset().not_anonymised()
+
+    @cached_property
+    def volunteer(self) -> Volunteer:
+        return self.get_object()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title % {"name": self.volunteer}
+        return context
+
+    def form_valid(self, form):
+        try:
+            document = self.issue(form.cleaned_data)
+        except AgreementError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {"number": document})
+        return HttpResponseRedirect(self.volunteer.get_absolute_url())
+
+
+class CertificateCreateView(VolunteerDocumentCreateView):
+    permission_required = "agreements.add_certificate"
+    form_class = CertificateForm
+    page_title = _("Certificate of services for %(name)s")
+    success_message = _("Certificate %(number)s has been issued.")
+
+    def issue(self, data):
+        return services.certificate_issue(
+            actor=self.request.user, volunteer=self.volunteer, **data
+        )
+
+
+class ReferenceCreateView(VolunteerDocumentCreateView):
+    permission_required = "agreements.add_reference"
+    form_class = ReferenceForm
+    page_title = _("Reference for %(name)s")
+    success_message = _("Reference %(number)s has been issued.")
+
+    def issue(self, data):
+        return services.reference_issue(
+            actor=self.request.user, volunteer=self.volunteer, **data
+        )
+
+
+class IssuedPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+    prefix = ""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("volunteer")
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        access_log(
+            actor=request.user,
+            action=AccessLog.Action.EXPORT,
+            obj=document.volunteer,
+            detail=document.number,
+        )
+        return _file_response(
+            document.pdf, f"{self.prefix}-{_safe_name(document.number)}"
+        )
+
+
+class CertificatePdfView(IssuedPdfView):
+    permission_required = "agreements.view_certificate"
+    scope = selectors.certificate_scope
+    prefix = "zaswiadczenie"
+
+
+class ReferencePdfView(IssuedPdfView):
+    permission_required = "agreements.view_reference"
+    scope = selectors.reference_scope
+    prefix = "opinia"
+
+
+# --- Bulk certificates ---------------------------------------------------------
+
+
+class BatchCreateView(StaffPermissionRequiredMixin, FormView):
+    permission_required = "agreements.add_certificatebatch"
+    form_class = BatchForm
+    template_name = "_form.html"
+    extra_context = {
+        "page_title": _("Certificates for all volunteers in a period"),
+        "intro": _(
+            "One certificate for every volunteer with approved hours in the "
+            "period, in one ZIP file. It is prepared in the background."
+        ),
+    }
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if programme := self.request.GET.get("programme"):
+            initial["programme"] = programme
+        return initial
+
+    def form_valid(self, form):
+        try:
+            batch = batches.certificate_batch_request(
+                actor=self.request.user, **form.cleaned_data
+            )
+        except AgreementError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(batch.get_absolute_url())
+
+
+class BatchDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView):
+    permission_required = "agreements.view_certificatebatch"
+    scope = selectors.certificate_batch_scope
+    template_name = "agreements/batch_detail.html"
+    context_object_name = "batch"
+
+
+class BatchProgressView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+    """The progress the batch page polls."""
+
+    permission_required = "agreements.view_certificatebatch"
+    scope = selectors.certificate_batch_scope
+
+    def get(self, request, *args, **kwargs):
+        batch = self.get_object()
+        url = None
+        if batch.zip_file:
+            url = reverse("agreements:batch-download", args=[batch.pk])
+        return JsonResponse(batch.progress(download_url=url))
+
+
+class BatchDownloadView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+    permission_required = "agreements.view_certificatebatch"
+    scope = selectors.certificate_batch_scope
+
+    def get(self, request, *args, **kwargs):
+        batch = self.get_object()
+        access_log(
+            actor=request.user,
+            action=AccessLog.Action.EXPORT,
+            detail=f"certificates {batch}",
+        )
+        return _file_response(
+            batch.zip_file,
+            f"zaswiadczenia-{batch.date_from:%Y%m%d}-{batch.date_to:%Y%m%d}",
+        )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from volunteer_center.core.legal import views
+
+app_name = "core"
+
+urlpatterns = [
+    path(
+        "standardy-ochrony-maloletnich/",
+        views.StandardsView.as_view(),
+        name="child-protection-standards",
+    ),
+]
