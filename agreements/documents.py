@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from agreements.models import Agreement, AgreementKind, Certificate, Reference
-from registry.models import GrammaticalGender
+from registry.models import GrammaticalGender, GuardianConsentMethod
 from volunteer_center.core.pdf import render_pdf
 
 LAW_SHORT = (
@@ -235,6 +235,23 @@ def costs_summary(agreement: Agreement) -> str:
     }.get(agreement.travel_costs_waiver, "pokrywa Korzystający (art. 45 ust. 1 pkt 3)")
 
 
+def guardian_consent_note(agreement: Agreement) -> str:
+    """How the legal representative's consent was given, when it was not by
+    signing this document."""
+    volunteer = agreement.volunteer
+    if volunteer is None or not volunteer.guardian_consent:
+        return ""
+    on = polish_date(volunteer.guardian_consent_on)
+    if volunteer.guardian_consent_method == GuardianConsentMethod.EMAIL_LINK:
+        return (
+            f"Zgodę wyrażono w postaci elektronicznej w dniu {on}, potwierdzając ją "
+            "odnośnikiem wysłanym na adres e-mail przedstawiciela ustawowego."
+        )
+    if volunteer.guardian_consent_method == GuardianConsentMethod.PAPER:
+        return f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje Ośrodek."
+    return ""
+
+
 def _site_url(name: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name)
 
@@ -380,6 +397,7 @@ def agreement_pdf(agreement: Agreement, *, for_signing: bool = False) -> bytes:
             "party_label": PARTY_LABEL[agreement.kind],
             "centre_label": _centre_label(agreement),
             "centre_signatory": signatory.removeprefix("reprezentowany przez: "),
+            "guardian_note": guardian_consent_note(agreement),
             "draft": agreement.is_draft and not prepared,
         },
     )

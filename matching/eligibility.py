@@ -205,7 +205,10 @@ def _person_reasons(request: HelpRequest, volunteer: Volunteer) -> list[str]:
         )
     elif not volunteer.may_work_on(day):
         reasons.append(
-            _("A volunteer under 18 has no legal guardian's consent recorded.")
+            _(
+                "A volunteer under 18 has no consent of their legal representative "
+                "(parent or legal guardian, art. 17 of the Civil Code) recorded."
+            )
         )
     if request.involves_minors and not volunteer.vetting_valid(on=day):
         reasons.append(

@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from registry import validators
+from registry import consents, validators
 from registry.models import (
     Category,
     District,
@@ -262,6 +262,11 @@ class RegistryResource(resources.ModelResource):
 
 class VolunteerResource(RegistryResource):
     birth_date = _field("birth_date", DateWidget())
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        consents.written_consent_defaults(instance, actor=kwargs.get("user"))
+
     guardian_consent_on = _field("guardian_consent_on", DateWidget())
     district = _field("district", ByNameWidget(District))
     sending_institution = _field("sending_institution", ByNameWidget(Institution))

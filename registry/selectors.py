@@ -41,7 +41,10 @@ def volunteer_list() -> QuerySet[Volunteer]:
 
 def volunteer_detail(volunteers: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
     return volunteers.select_related(
-        "district", "sending_institution", "vetting_verified_by"
+        "district",
+        "sending_institution",
+        "vetting_verified_by",
+        "guardian_consent_recorded_by",
     ).prefetch_related(
         "skills",
         "interests",

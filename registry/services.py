@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry import consents
 from registry.errors import RegistryError
 from registry.models import (
     Availability,
@@ -64,6 +65,7 @@ def volunteer_create(
 ) -> Volunteer:
     volunteer = Volunteer()
     assign_fields(volunteer, fields)
+    consents.written_consent_defaults(volunteer, actor=actor)
     save_validated(volunteer, actor=actor)
     _set_relations(
         volunteer,
@@ -92,6 +94,7 @@ def volunteer_update(
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
     assign_fields(volunteer, fields)
+    consents.written_consent_defaults(volunteer, actor=actor)
     volunteer._change_reason = _relations_change_text(
         volunteer,
         skills=skills,
@@ -149,6 +152,8 @@ def volunteer_sign_up(
     )
     assign_fields(volunteer, {**fields, "email": email})
     save_validated(volunteer, actor=None)
+    if consents.needs_guardian_consent(volunteer) and volunteer.guardian_email:
+        consents.guardian_consent_request(actor=None, volunteer=volunteer)
     _set_relations(
         volunteer,
         {
@@ -243,6 +248,14 @@ def _volunteer_move(*, actor, volunteer: Volunteer, to: str) -> Volunteer:
                 "current": volunteer.get_status_display(),
                 "new": Volunteer.Status(to).label,
             }
+        )
+    if to == Volunteer.Status.ACTIVE and consents.needs_guardian_consent(volunteer):
+        raise RegistryError(
+            _(
+                "A volunteer under 18 becomes active only after their legal "
+                "representative (parent or legal guardian) has given consent "
+                "(art. 17 of the Civil Code)."
+            )
         )
     volunteer.status = to
     save_validated(volunteer, actor=actor)

@@ -13,6 +13,11 @@ urlpatterns = [
         public.SignUpThanksView.as_view(),
         name="signup-thanks",
     ),
+    path(
+        "zgoda-rodzica/<str:token>/",
+        public.GuardianConsentView.as_view(),
+        name="guardian-consent",
+    ),
     # Volunteers
     path(
         "wolontariusze/", volunteers.VolunteerListView.as_view(), name="volunteer-list"
@@ -41,6 +46,11 @@ urlpatterns = [
         "wolontariusze/<int:pk>/dane-osobowe/",
         volunteers.VolunteerExportDataView.as_view(),
         name="volunteer-export-data",
+    ),
+    path(
+        "wolontariusze/<int:pk>/zgoda-przedstawiciela/",
+        volunteers.VolunteerGuardianConsentView.as_view(),
+        name="volunteer-guardian-consent",
     ),
     path(
         "wolontariusze/<int:pk>/anonimizacja/",

@@ -313,6 +313,8 @@ try:
         raise ValueError("two years, the earlier first")
 except ValueError as error:
     raise ImproperlyConfigured(f"PLAUSIBLE_YEARS (e.g. 1900-2100): {error}") from error
+# How long the link to a minor's legal representative confirms consent (days).
+GUARDIAN_CONSENT_LINK_DAYS = int(os.environ.get("GUARDIAN_CONSENT_LINK_DAYS", "14"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Public forms (sign-up, booking a visit): accepted submissions per hour per

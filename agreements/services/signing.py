@@ -14,6 +14,8 @@ from agreements import documents
 from agreements.errors import AgreementError
 from agreements.models import PARTY_FIELD, Agreement, AgreementKind, Signatory
 from agreements.services.base import PARTY_MODEL, SignOutcome, _locked, _save
+from registry import consents
+from registry.models import GuardianConsentMethod
 
 
 def _check_no_overlap(agreement: Agreement) -> None:
@@ -156,4 +158,19 @@ def agreement_sign(
     agreement.signed_on = signed_on
     agreement.signed_by_centre = actor
     _save(agreement, actor=actor)
+    _record_guardian_signature(agreement, actor=actor)
     return SignOutcome(agreement=agreement, warnings=warnings)
+
+
+def _record_guardian_signature(agreement: Agreement, *, actor) -> None:
+    """A legal representative who signed the agreement has given consent: the
+    register records it (who, when, how)."""
+    volunteer = agreement.volunteer
+    if agreement.guardian_consent and volunteer and not volunteer.guardian_consent:
+        consents.guardian_consent_record(
+            actor=actor,
+            volunteer=volunteer,
+            method=GuardianConsentMethod.SIGNATURE,
+            given_on=agreement.signed_on,
+            name=agreement.guardian_name,
+        )

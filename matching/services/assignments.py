@@ -241,7 +241,10 @@ def _start_refusal(assignment, volunteer, request, day) -> str | None:
             "register check of the volunteer first."
         )
     if not volunteer.may_work_on(day):
-        return _("A volunteer under 18 can start only with a legal guardian's consent.")
+        return _(
+            "A volunteer under 18 can start only with the consent of their legal "
+            "representative (parent or legal guardian, art. 17 of the Civil Code)."
+        )
     for check in registries.assignment_start_checks:
         reason = check(
             assignment=assignment, volunteer=volunteer, request=request, day=day

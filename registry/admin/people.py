@@ -23,6 +23,7 @@ from registry.models import (
     Availability,
     Beneficiary,
     ContactPerson,
+    GuardianConsentRequest,
     Institution,
     Volunteer,
 )
@@ -214,6 +215,10 @@ class VolunteerAdmin(
     # and consents are recorded with their author on the staff screens.
     readonly_fields = (
         "status",
+        "guardian_consent",
+        "guardian_consent_on",
+        "guardian_consent_method",
+        "guardian_consent_recorded_by",
         "vetting_verified_by",
         "consent_given_at",
         "anonymised_at",
@@ -255,7 +260,7 @@ class VolunteerAdmin(
             },
         ),
         (
-            _("Legal guardian"),
+            _("Legal representative (parent or legal guardian)"),
             {
                 "fields": (
                     "guardian_name",
@@ -263,6 +268,8 @@ class VolunteerAdmin(
                     "guardian_email",
                     "guardian_consent",
                     "guardian_consent_on",
+                    "guardian_consent_method",
+                    "guardian_consent_recorded_by",
                 )
             },
         ),
@@ -336,3 +343,28 @@ class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryA
                 groups__name=ROLE_GROUPS[SOCIAL_WORKER], is_active=True
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(GuardianConsentRequest)
+class GuardianConsentRequestAdmin(admin.ModelAdmin):
+    """The links sent to legal representatives: read-only, for answering
+    "did the parent get it?"; a consent is given only through the link."""
+
+    list_display = ["volunteer", "email", "created_at", "expires_at", "confirmed_at"]
+    list_select_related = ["volunteer"]
+    search_fields = ["email", "volunteer__last_name"]
+    readonly_fields = [
+        "volunteer",
+        "email",
+        "expires_at",
+        "confirmed_at",
+        "confirmed_name",
+        "created_at",
+    ]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)

@@ -85,6 +85,8 @@ def _guardian(ctx: Context, volunteer: Volunteer, last_name: str) -> None:
     volunteer.guardian_name = f"{first} {last_name}"
     volunteer.guardian_phone = ctx.phone()
     volunteer.guardian_consent = True
+    volunteer.guardian_consent_method = "paper"
+    volunteer.guardian_consent_recorded_by = ctx.coordinator
     volunteer.guardian_consent_on = ctx.today - dt.timedelta(
         days=ctx.rng.randint(1, 300)
     )

@@ -1,6 +1,7 @@
 """The register's forms, split by subject; import them from here (the
 advice register's forms are in ``registry.advice.forms``)."""
 
+from registry.forms.consents import GuardianConsentForm, GuardianConsentRecordForm
 from registry.forms.fields import (
     AvailabilityField,
     AvailabilityGridWidget,
@@ -17,6 +18,8 @@ __all__ = [
     "AvailabilityGridWidget",
     "BeneficiaryForm",
     "DuplicateCheckMixin",
+    "GuardianConsentForm",
+    "GuardianConsentRecordForm",
     "HoneypotMixin",
     "InstitutionForm",
     "SignUpForm",

@@ -45,8 +45,6 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
             "guardian_name",
             "guardian_phone",
             "guardian_email",
-            "guardian_consent",
-            "guardian_consent_on",
             "criminal_record_checked_on",
             "sex_offender_register_checked_on",
             "legal_basis",
@@ -54,9 +52,6 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "guardian_consent_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
             "criminal_record_checked_on": forms.DateInput(
                 attrs={"type": "date"}, format="%Y-%m-%d"
             ),
@@ -103,12 +98,19 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
                 "sending_institution",
             ),
             Fieldset(
-                _("Legal guardian (volunteers under 18)"),
+                _("Legal representative (volunteers under 18)"),
+                HTML(
+                    '<p class="form-text">{}</p>'.format(
+                        _(
+                            "The consent comes from the parent or legal guardian: "
+                            "by the link sent to their e-mail, or recorded on the "
+                            "volunteer's page when it was given in writing."
+                        )
+                    )
+                ),
                 "guardian_name",
                 "guardian_phone",
                 "guardian_email",
-                "guardian_consent",
-                "guardian_consent_on",
             ),
             Fieldset(
                 _("Checks before work with children"),
@@ -189,7 +191,6 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             "guardian_name",
             "guardian_phone",
             "guardian_email",
-            "guardian_consent",
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -201,9 +202,9 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             "reachable_districts": _("Where can you get to?"),
             "skills": _("What can you do?"),
             "interests": _("What kind of help interests you?"),
-            "guardian_consent": _(
-                "My legal guardian has given written consent to my volunteering"
-            ),
+            "guardian_name": _("Name of your parent or legal guardian"),
+            "guardian_phone": _("Their phone"),
+            "guardian_email": _("Their e-mail"),
         }
         help_texts = {
             "email": _("We will send the confirmation here."),
@@ -240,11 +241,20 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
                 "max_hours_per_week",
             ),
             Fieldset(
-                _("Only if you are under 18: your legal guardian"),
+                _("Only if you are under 18: your parent or legal guardian"),
+                HTML(
+                    '<p class="form-text">{}</p>'.format(
+                        _(
+                            "Your parent or legal guardian decides whether you may "
+                            "volunteer (art. 17 of the Civil Code). We will send "
+                            "them an e-mail with a link to give their consent, or "
+                            "they can sign it at the centre."
+                        )
+                    )
+                ),
                 "guardian_name",
                 "guardian_phone",
                 "guardian_email",
-                "guardian_consent",
             ),
             Fieldset(
                 _("Your personal data"),

@@ -26,8 +26,14 @@ from registry.models.base import (
 )
 from registry.models.beneficiaries import Beneficiary, BeneficiaryQuerySet
 from registry.models.dictionaries import Category, District, Skill
+from registry.models.guardians import GuardianConsentRequest, token_hash
 from registry.models.institutions import ContactPerson, Institution
-from registry.models.volunteers import Availability, Volunteer, VolunteerQuerySet
+from registry.models.volunteers import (
+    Availability,
+    GuardianConsentMethod,
+    Volunteer,
+    VolunteerQuerySet,
+)
 
 __all__ = [
     "MAX_CONSULTATION_MINUTES",
@@ -45,6 +51,8 @@ __all__ = [
     "Dictionary",
     "District",
     "GrammaticalGender",
+    "GuardianConsentMethod",
+    "GuardianConsentRequest",
     "Institution",
     "LegalBasis",
     "OfficeHours",
@@ -56,4 +64,5 @@ __all__ = [
     "VolunteerQuerySet",
     "gender_from_pesel",
     "normalise_phones",
+    "token_hash",
 ]

@@ -51,6 +51,12 @@ class VolunteerQuerySet(SearchQuerySet):
         return self.filter(anonymised_at__isnull=True)
 
 
+class GuardianConsentMethod(models.TextChoices):
+    EMAIL_LINK = "email_link", _("confirmed through the link e-mailed to them")
+    SIGNATURE = "signature", _("signed on the agreement")
+    PAPER = "paper", _("written consent on paper")
+
+
 class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("candidate")
@@ -107,19 +113,42 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="sent_volunteers",
     )
-    # A volunteer under 18 needs the written consent of a legal guardian.
-    guardian_name = models.CharField(_("legal guardian"), max_length=200, blank=True)
+    # A minor concludes the agreement with the consent of their przedstawiciel
+    # ustawowy (art. 17 KC): a parent or legal guardian (art. 98 KRiO).
+    guardian_name = models.CharField(
+        _("legal representative (parent or legal guardian)"),
+        max_length=200,
+        blank=True,
+    )
     guardian_phone = models.CharField(
-        _("guardian's phone"),
+        _("legal representative's phone"),
         max_length=16,
         blank=True,
         validators=[validators.validate_phone],
     )
-    guardian_email = models.EmailField(_("guardian's e-mail"), blank=True)
+    guardian_email = models.EmailField(_("legal representative's e-mail"), blank=True)
     guardian_consent = models.BooleanField(
-        _("guardian's written consent"), default=False
+        _("consent of the legal representative"), default=False, editable=False
     )
-    guardian_consent_on = models.DateField(_("consent date"), null=True, blank=True)
+    guardian_consent_on = models.DateField(
+        _("consent given on"), null=True, blank=True, editable=False
+    )
+    guardian_consent_method = models.CharField(
+        _("how the consent was given"),
+        max_length=12,
+        choices=GuardianConsentMethod.choices,
+        blank=True,
+        editable=False,
+    )
+    guardian_consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     # Work with minors: only the fact, date and verifier of each check are kept,
     # never a copy of the certificate.
     criminal_record_checked_on = models.DateField(
@@ -214,6 +243,15 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
                 condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
                 name="volunteer_guardian_consent_names_guardian",
             ),
+            # A consent says how it was given and when (art. 17 KC).
+            models.CheckConstraint(
+                condition=Q(guardian_consent=False)
+                | (
+                    ~Q(guardian_consent_method="")
+                    & Q(guardian_consent_on__isnull=False)
+                ),
+                name="volunteer_guardian_consent_says_how_and_when",
+            ),
             models.CheckConstraint(
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
@@ -253,9 +291,10 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
             elif age < rules.min_volunteer_age():
                 errors.setdefault("birth_date", []).append(
                     _(
-                        "A person under %(age)s cannot be registered as a volunteer "
-                        "on their own. Children can help together with their school "
-                        "or a volunteering club; please contact the centre."
+                        "The centre registers volunteers from the age of %(age)s "
+                        "(its own rule, not a legal requirement). Younger children "
+                        "can help together with their school or a volunteering "
+                        "club; please contact the centre."
                     )
                     % {"age": rules.min_volunteer_age()}
                 )
@@ -273,21 +312,20 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
             raise ValidationError(errors)
 
     def _guardian_errors(self) -> dict[str, list]:
+        """A minor names their legal representative and how to reach them; the
+        consent itself comes from that person (registry.consents), and until
+        it does the minor stays a candidate."""
         errors: dict[str, list] = {}
         if not self.guardian_name.strip():
             errors["guardian_name"] = [
-                _("A volunteer under 18 needs a legal guardian: enter their name.")
+                _(
+                    "A volunteer under 18 needs their legal representative (parent "
+                    "or legal guardian): enter their name."
+                )
             ]
         if not (self.guardian_phone or self.guardian_email):
             errors["guardian_phone"] = [
-                _("Enter the legal guardian's phone or e-mail.")
-            ]
-        if not self.guardian_consent:
-            errors["guardian_consent"] = [
-                _(
-                    "A volunteer under 18 needs the written consent of a legal "
-                    "guardian (art. 45 of the act on volunteering)."
-                )
+                _("Enter the legal representative's phone or e-mail.")
             ]
         return errors
 

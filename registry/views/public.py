@@ -1,7 +1,9 @@
-"""The public sign-up of new volunteers."""
+"""The public pages of the register: the sign-up of new volunteers and the
+page where a minor's legal representative confirms their consent."""
 
 from django.conf import settings
 from django.db import transaction
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import (
@@ -9,8 +11,10 @@ from django.views.generic import (
     TemplateView,
 )
 
-from registry import services
+from registry import consents, services
+from registry.errors import RegistryError
 from registry.forms import (
+    GuardianConsentForm,
     SignUpForm,
 )
 from volunteer_center.core import ratelimit
@@ -57,3 +61,41 @@ class SignUpView(FormView):
 
 class SignUpThanksView(TemplateView):
     template_name = "registry/sign_up_thanks.html"
+
+
+class GuardianConsentView(FormView):
+    """Reached from the e-mailed link: the legal representative reads what
+    volunteering means and how their data is used (RODO art. 14), then
+    confirms. A used or expired link says so without telling whose it was."""
+
+    template_name = "registry/guardian_consent.html"
+    form_class = GuardianConsentForm
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.consent_request = consents.open_request(kwargs["token"])
+        except RegistryError as error:
+            return render(
+                request,
+                "registry/guardian_consent_invalid.html",
+                {"message": error.message},
+                status=410,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            volunteer=self.consent_request.volunteer,
+            clause_version=settings.PRIVACY_CLAUSE_VERSION,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            consents.guardian_consent_confirm(
+                token=self.kwargs["token"], name=form.cleaned_data["name"]
+            )
+        except RegistryError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        return render(self.request, "registry/guardian_consent_thanks.html")

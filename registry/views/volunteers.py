@@ -14,11 +14,13 @@ from django.views.generic import (
     UpdateView,
 )
 
-from registry import selectors, services
+from registry import consents, selectors, services
+from registry.errors import RegistryError
 from registry.filters import (
     VolunteerFilter,
 )
 from registry.forms import (
+    GuardianConsentRecordForm,
     VolunteerForm,
 )
 from registry.models import Volunteer
@@ -82,6 +84,11 @@ class VolunteerDetailView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["availability_grid"] = selectors.availability_grid(self.object)
+        if self.object.is_minor:
+            context["consent_form"] = GuardianConsentRecordForm(volunteer=self.object)
+            context["consent_request"] = self.object.guardian_consent_requests.order_by(
+                "-created_at"
+            ).first()
         return context
 
 
@@ -181,3 +188,50 @@ class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, Vi
         return HttpResponseRedirect(
             reverse("registry:volunteer-detail", args=[volunteer.pk])
         )
+
+
+class VolunteerGuardianConsentView(
+    StaffPermissionRequiredMixin, SingleObjectMixin, View
+):
+    """The legal representative's consent from the volunteer's page: send them
+    the link, record a consent given in writing, or its withdrawal."""
+
+    permission_required = "registry.change_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Volunteer.objects.not_anonymised()
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        action = request.POST.get("action", "")
+        handler = getattr(self, f"do_{action}", None)
+        try:
+            if handler is None:
+                raise RegistryError(_("Unknown action."))
+            messages.success(request, handler(volunteer))
+        except RegistryError as error:
+            messages.error(request, error.message)
+        return HttpResponseRedirect(volunteer.get_absolute_url())
+
+    def do_send_link(self, volunteer) -> str:
+        request = consents.guardian_consent_request(
+            actor=self.request.user, volunteer=volunteer
+        )
+        return _("The link has been sent to %(email)s.") % {"email": request.email}
+
+    def do_record(self, volunteer) -> str:
+        form = GuardianConsentRecordForm(self.request.POST)
+        if not form.is_valid():
+            raise RegistryError(
+                _("Give the name, the date and how the consent was given.")
+            )
+        consents.guardian_consent_record(
+            actor=self.request.user, volunteer=volunteer, **form.cleaned_data
+        )
+        return _("The consent has been recorded.")
+
+    def do_withdraw(self, volunteer) -> str:
+        consents.guardian_consent_withdraw(actor=self.request.user, volunteer=volunteer)
+        return _("The withdrawal of the consent has been recorded.")

@@ -10,6 +10,7 @@ ACCESS = {
     "registry:volunteer-status": {C},
     "registry:volunteer-export-data": {C},
     "registry:volunteer-anonymise": {C},
+    "registry:volunteer-guardian-consent": {C},
     "registry:beneficiary-list": {C, S},
     "registry:beneficiary-create": {C, S},
     "registry:beneficiary-detail": {C, S},
@@ -25,3 +26,7 @@ ACCESS = {
     "registry:consultation-update": {C},
     "registry:consultation-status": {C},
 }
+
+# The page a minor's legal representative opens from the e-mailed link: it is
+# guarded by the single-use token in its address.
+PUBLIC = {"registry:guardian-consent"}

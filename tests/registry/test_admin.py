@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from registry import services
 from registry.models import (
@@ -19,6 +20,7 @@ from registry.models import (
     Consultation,
     ConsultationTopic,
     District,
+    GuardianConsentRequest,
     Institution,
     OfficeHours,
     Skill,
@@ -34,6 +36,7 @@ from volunteer_center.core.models import (
 # Every model of these apps must be in the admin (HistoricalX models excepted).
 ADMIN_APPS = ("registry", "core", "volunteer_center")
 REGISTERED = {
+    GuardianConsentRequest,
     Skill,
     District,
     Category,
@@ -65,6 +68,7 @@ ADMINISTRATOR_SEES = {
     ClosureDay,
 }
 COORDINATOR_SEES = {
+    GuardianConsentRequest,
     Skill,
     District,
     Category,
@@ -109,6 +113,12 @@ def one_of_each(
             filename="wolontariusze-2026-12-01.xlsx",
         ),
         ChildProtectionStandards: ChildProtectionStandards.objects.current(),
+        GuardianConsentRequest: GuardianConsentRequest.objects.create(
+            volunteer=volunteer,
+            email="rodzic@example.pl",
+            token_hash="0" * 64,
+            expires_at=timezone.now(),
+        ),
     }
 
 

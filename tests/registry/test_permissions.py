@@ -10,6 +10,7 @@ POST_ONLY = {
     "registry:volunteer-status",
     "registry:volunteer-anonymise",
     "registry:beneficiary-anonymise",
+    "registry:volunteer-guardian-consent",
     "registry:consultation-status",
 }
 

@@ -121,26 +121,32 @@ def test_child_under_13_is_refused_with_an_explanation(
     form_data["birth_date"] = str(timezone.localdate() - dt.timedelta(days=12 * 365))
     response = post(client, form_data, django_capture_on_commit_callbacks)
     assert response.status_code == 200
-    assert "poniżej 13" in response.content.decode()
+    page = response.content.decode()
+    # The centre's own rule, a setting, not a law.
+    assert "od 13. roku życia" in page and "własna zasada" in page
     assert not Volunteer.objects.exists()
 
 
-def test_minor_needs_guardian_and_consent(
+def test_a_minor_names_the_parent_who_gets_the_consent_link(
     client, form_data, django_capture_on_commit_callbacks
 ):
     form_data["birth_date"] = str(timezone.localdate() - dt.timedelta(days=16 * 365))
     response = post(client, form_data, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert {"guardian_name", "guardian_phone", "guardian_consent"} <= set(errors)
-    form_data.update(
-        guardian_name="Jan Żółkiewski",
-        guardian_phone="602 111 222",
-        guardian_consent="on",
-    )
+    assert {"guardian_name", "guardian_phone"} <= set(errors)
+    assert "guardian_consent" not in response.context["form"].fields
+    mail.outbox.clear()
+    form_data.update(guardian_name="Jan Żółkiewski", guardian_email="jan@example.pl")
     response = post(client, form_data, django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert Volunteer.objects.get().guardian_consent is True
+    volunteer = Volunteer.objects.get()
+    assert (volunteer.status, volunteer.guardian_consent) == ("candidate", False)
+    to_parent = [m for m in mail.outbox if m.to == ["jan@example.pl"]]
+    assert len(to_parent) == 1
+    assert "Żółkiewsk" not in to_parent[0].subject
+    assert "/zgoda-rodzica/" in to_parent[0].body
+    assert "art. 17 Kodeksu cywilnego" in to_parent[0].body
 
 
 def test_honeypot_filled_in_by_a_robot_creates_nothing(
