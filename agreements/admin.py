@@ -12,6 +12,7 @@ from agreements.models import (
     AgreementTemplate,
     Certificate,
     CertificateBatch,
+    InsurancePolicy,
     Reference,
     SafetyInformation,
     Signatory,
@@ -213,3 +214,14 @@ class SafetyInformationAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "category"]
     search_fields = ["title", "text"]
     list_select_related = ["category"]
+
+
+@admin.register(InsurancePolicy)
+class InsurancePolicyAdmin(admin.ModelAdmin):
+    """NNW policies: short work starts only under one (art. 46 ust. 3)."""
+
+    list_display = ["number", "insurer", "date_from", "date_to", "covers_everybody"]
+    list_filter = ["covers_everybody", "insurer"]
+    search_fields = ["number", "insurer"]
+    date_hierarchy = "date_from"
+    autocomplete_fields = ["volunteers"]

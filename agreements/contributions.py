@@ -7,26 +7,62 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements import selectors
+from agreements.models import InsurancePolicy
 from matching import rules
+from matching import selectors as matching_selectors
 from volunteer_center.core import registries
+
+
+def _dates(start, end) -> dict:
+    return {"start": start.strftime("%d.%m.%Y"), "end": end.strftime("%d.%m.%Y")}
 
 
 def written_agreement_check(*, assignment, volunteer, request, day) -> str | None:
     """Work longer than 30 days starts only under a signed written agreement
-    covering its whole period (art. 44 ust. 2 of the act on volunteering)."""
-    if not rules.needs_written_agreement(assignment.date_from, assignment.date_to):
+    covering the assignment (art. 44 ust. 4 of the act on volunteering); the
+    30 days run across the volunteer's consecutive assignments with the same
+    host, so a chain of short ones counts as one."""
+    start, end = matching_selectors.assignment_service_chain(assignment)
+    if not rules.needs_written_agreement(start, end):
         return None
     if selectors.volunteer_agreement_covering(
         volunteer_id=volunteer.pk, start=assignment.date_from, end=assignment.date_to
     ):
         return None
+    if (start, end) != (assignment.date_from, assignment.date_to):
+        return _(
+            "With the volunteer's assignments for the same host before and after "
+            "it, the work lasts from %(chain_start)s to %(chain_end)s, over 30 "
+            "days: it needs a signed written agreement covering %(start)s–%(end)s "
+            "(art. 44 ust. 4 of the act on volunteering)."
+        ) % {
+            "chain_start": start.strftime("%d.%m.%Y"),
+            "chain_end": end.strftime("%d.%m.%Y"),
+            **_dates(assignment.date_from, assignment.date_to),
+        }
     return _(
         "Work longer than 30 days needs a signed written agreement "
-        "covering %(start)s–%(end)s (art. 44 of the act on volunteering)."
-    ) % {
-        "start": assignment.date_from.strftime("%d.%m.%Y"),
-        "end": assignment.date_to.strftime("%d.%m.%Y"),
-    }
+        "covering %(start)s–%(end)s (art. 44 ust. 4 of the act on volunteering)."
+    ) % _dates(assignment.date_from, assignment.date_to)
+
+
+def insurance_check(*, assignment, volunteer, request, day) -> str | None:
+    """Work of up to 30 days starts only insured against accidents (art. 46
+    ust. 3): a policy of the centre covering its dates (one group policy may
+    cover everybody), or the host institution's insurance, recorded by a
+    coordinator."""
+    start, end = matching_selectors.assignment_service_chain(assignment)
+    if rules.needs_written_agreement(start, end) or assignment.host_insurance:
+        return None
+    if InsurancePolicy.objects.covering(
+        volunteer_id=volunteer.pk, start=assignment.date_from, end=assignment.date_to
+    ).exists():
+        return None
+    return _(
+        "Work of up to 30 days starts only with accident insurance (NNW, art. 46 "
+        "ust. 3 of the act on volunteering): record a policy covering "
+        "%(start)s–%(end)s, or that the host institution insures the volunteer."
+    ) % _dates(assignment.date_from, assignment.date_to)
 
 
 def volunteer_documents_data(volunteer) -> registries.DataSection:
@@ -48,6 +84,7 @@ def volunteer_documents_data(volunteer) -> registries.DataSection:
 
 def register() -> None:
     registries.assignment_start_checks.register(written_agreement_check)
+    registries.assignment_start_checks.register(insurance_check)
     registries.nav_menus.register("agreements/_nav.html", order=40)
     panels = {
         "volunteer": (

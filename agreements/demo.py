@@ -13,7 +13,12 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from agreements import services
-from agreements.models import AgreementKind, SafetyInformation, Signatory
+from agreements.models import (
+    AgreementKind,
+    InsurancePolicy,
+    SafetyInformation,
+    Signatory,
+)
 from matching.models import Assignment
 from registry.models import Institution, Volunteer
 
@@ -42,11 +47,21 @@ SCOPES = [
 
 def generate(*, rng, options, stdout) -> None:
     actor = get_user_model().objects.filter(username="koordynator").first()
+    today = timezone.localdate()
+    # The centre's group NNW policy for the year: short work may start.
+    InsurancePolicy.objects.get_or_create(
+        insurer="PZU S.A.",
+        number=f"NNW-{today.year}-CW",
+        defaults={
+            "date_from": today.replace(month=1, day=1),
+            "date_to": today.replace(month=12, day=31),
+            "covers_everybody": True,
+        },
+    )
     Signatory.objects.get_or_create(
         name="Katarzyna Wójcik",
         defaults={"function": "Kierownik Zespołu ds. usług", "user": actor},
     )
-    today = timezone.localdate()
     covered, lacking = _covering_agreements(actor, rng)
     others = _other_agreements(actor, rng, today, exclude=covered | lacking)
     institutions = _institution_agreements(actor, today)

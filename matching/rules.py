@@ -13,7 +13,8 @@ from django.db import IntegrityError
 from django.db.models import DateField, ExpressionWrapper, F, Q
 
 # Work longer than this many calendar days needs a written agreement
-# (art. 44 ust. 2 of the act on public benefit activity and volunteering).
+# (art. 44 ust. 4 of the act on public benefit activity and volunteering); up
+# to it the centre insures the volunteer against accidents (art. 46 ust. 3).
 WRITTEN_AGREEMENT_AFTER_DAYS = 30
 
 # The name the clash triggers give their refusal (migration 0009).
@@ -22,6 +23,33 @@ CLASH_CONSTRAINT = "assignment_no_clash"
 
 def needs_written_agreement(date_from: dt.date, date_to: dt.date) -> bool:
     return (date_to - date_from).days + 1 > WRITTEN_AGREEMENT_AFTER_DAYS
+
+
+def service_chain(
+    periods: Sequence[tuple[dt.date, dt.date]],
+    around: tuple[dt.date, dt.date],
+    *,
+    max_gap_days: int,
+) -> tuple[dt.date, dt.date]:
+    """The first and last day of the volunteer's continuous service with one
+    host that contains ``around``: periods that overlap or follow each other
+    with at most ``max_gap_days`` free days between them count as one, so a
+    chain of short assignments cannot avoid the written agreement of art. 44
+    ust. 4 (30 days are counted in calendar days from the first day)."""
+    start, end = around
+    gap = dt.timedelta(days=max_gap_days + 1)
+    changed = True
+    while changed:
+        changed = False
+        for first, last in periods:
+            if (
+                first <= end + gap
+                and last >= start - gap
+                and (first < start or last > end)
+            ):
+                start, end = min(start, first), max(end, last)
+                changed = True
+    return start, end
 
 
 def needs_written_agreement_q() -> Q:

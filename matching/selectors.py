@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from matching import eligibility, engine
+from matching import eligibility, engine, rules
 from matching.models import (
     Assignment,
     BatchProposal,
@@ -371,6 +372,28 @@ def assignment_list(user) -> QuerySet[Assignment]:
 def hours_list(user) -> QuerySet[HoursEntry]:
     return hours_scope(user).select_related(
         "assignment__volunteer", "assignment__request", "logged_by", "approved_by"
+    )
+
+
+def assignment_service_chain(assignment: Assignment) -> tuple[dt.date, dt.date]:
+    """The first and last day of the volunteer's continuous service with the
+    host of this assignment (the same beneficiary or institution), this
+    assignment included (matching.rules.service_chain)."""
+    request = assignment.request
+    periods = (
+        Assignment.objects.filter(
+            volunteer_id=assignment.volunteer_id,
+            status__in=Assignment.WORKING,
+            request__beneficiary_id=request.beneficiary_id,
+            request__institution_id=request.institution_id,
+        )
+        .exclude(pk=assignment.pk)
+        .values_list("date_from", "date_to")
+    )
+    return rules.service_chain(
+        list(periods),
+        (assignment.date_from, assignment.date_to),
+        max_gap_days=settings.SERVICE_CHAIN_MAX_GAP_DAYS,
     )
 
 

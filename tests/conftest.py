@@ -1,6 +1,8 @@
 """Shared fixtures: the personas (docs/ARCHITECTURE.md, Roles) and a logged-in
 client for each."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
@@ -137,6 +139,39 @@ def _preloaded_data_in_transactional_tests(request):
         request.getfixturevalue("_django_db_helper")
         _ensure_preloaded_data()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _centre_group_nnw_policy(request):
+    """Every test with a database has the centre's group NNW policy, as an
+    OPS in use has: short work may start (art. 46 ust. 3). Tests of the rule
+    itself ask for ``no_group_policy``."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not (
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    from agreements.models import InsurancePolicy
+
+    InsurancePolicy.objects.get_or_create(
+        insurer="Ubezpieczyciel Testowy S.A.",
+        number="NNW-GRUPA",
+        defaults={
+            "date_from": dt.date(2000, 1, 1),
+            "date_to": dt.date(2100, 12, 31),
+            "covers_everybody": True,
+        },
+    )
+    yield
+
+
+@pytest.fixture
+def no_group_policy(db):
+    from agreements.models import InsurancePolicy
+
+    InsurancePolicy.objects.filter(number="NNW-GRUPA").delete()
 
 
 def _ensure_preloaded_data() -> None:

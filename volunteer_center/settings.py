@@ -313,6 +313,9 @@ try:
         raise ValueError("two years, the earlier first")
 except ValueError as error:
     raise ImproperlyConfigured(f"PLAUSIBLE_YEARS (e.g. 1900-2100): {error}") from error
+# Short assignments with one host follow each other into one period of service
+# (art. 44 ust. 4: 30 days) when at most this many free days lie between them.
+SERVICE_CHAIN_MAX_GAP_DAYS = int(os.environ.get("SERVICE_CHAIN_MAX_GAP_DAYS", "7"))
 # How long the link to a minor's legal representative confirms consent (days).
 GUARDIAN_CONSENT_LINK_DAYS = int(os.environ.get("GUARDIAN_CONSENT_LINK_DAYS", "14"))
 # How long a criminal-record and register check counts as current (days).

@@ -16,6 +16,7 @@ from agreements.models.documents import (
     IssuedDocument,
     Reference,
 )
+from agreements.models.insurance import InsurancePolicy, InsurancePolicyQuerySet
 from agreements.models.signatories import (
     SafetyInformation,
     Signatory,
@@ -41,6 +42,8 @@ __all__ = [
     "AgreementTemplateQuerySet",
     "Certificate",
     "CertificateBatch",
+    "InsurancePolicy",
+    "InsurancePolicyQuerySet",
     "IssuedDocument",
     "PrivateStorage",
     "Reference",

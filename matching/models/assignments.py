@@ -100,6 +100,20 @@ class Assignment(TimeStampedModel):
         related_name="+",
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # Art. 46 ust. 3: for work of up to 30 days the NNW insurance may come from
+    # the host institution instead of the centre's policy; a coordinator
+    # records that it does.
+    host_insurance = models.CharField(
+        _("NNW insurance provided by the host"), max_length=300, blank=True
+    )
+    host_insurance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("host's insurance recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = AssignmentQuerySet.as_manager()

@@ -12,6 +12,7 @@ from matching.services.assignments import (
     assignment_contact,
     assignment_decline,
     assignment_propose,
+    assignment_record_host_insurance,
 )
 from matching.services.cover import cover_expire_due, cover_stop
 from matching.services.hosts import (
@@ -52,6 +53,7 @@ __all__ = [
     "assignment_decline",
     "assignment_from_token",
     "assignment_propose",
+    "assignment_record_host_insurance",
     "assignment_respond",
     "cover_expire_due",
     "cover_stop",

@@ -287,3 +287,21 @@ def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
     if not cover.cover_on_answer(assignment=assignment, accepted=False) and held:
         cover.cover_on_place_freed(request=request, freed=assignment)
     return assignment
+
+
+@transaction.atomic
+def assignment_record_host_insurance(
+    *, actor, assignment: Assignment, description: str
+) -> Assignment:
+    """A coordinator records that the host institution insures the volunteer
+    against accidents for this work (art. 46 ust. 3): short work may then
+    start without the centre's policy. An empty description removes it."""
+    _, _, assignment = _locked_assignment(assignment)
+    if assignment.request.institution_id is None and description.strip():
+        raise MatchingError(
+            _("Only a host institution can insure the volunteer for its request.")
+        )
+    assignment.host_insurance = description.strip()[:300]
+    assignment.host_insurance_recorded_by = actor if description.strip() else None
+    save_validated(assignment, actor=actor)
+    return assignment

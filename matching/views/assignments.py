@@ -105,7 +105,20 @@ class AssignmentStatusView(StatusActionView):
         ),
         "complete": (services.assignment_complete, _("The assignment is completed.")),
         "cancel": (services.assignment_cancel, _("The assignment is cancelled.")),
+        "host_insurance": (
+            services.assignment_record_host_insurance,
+            _("The host institution's insurance is recorded."),
+        ),
     }
+
+    def run_action(self, name: str, obj):
+        if name == "host_insurance":
+            return services.assignment_record_host_insurance(
+                actor=self.request.user,
+                assignment=obj,
+                description=self.request.POST.get("host_insurance", ""),
+            )
+        return super().run_action(name, obj)
 
     def get_queryset(self):
         return super().get_queryset().select_related("request", "volunteer")
