@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from matching import engine, rules
 from matching.models import Assignment, HelpRequest
@@ -93,6 +94,36 @@ def committed_hours(
         .aggregate(total=Sum("weekly_hours"))["total"]
     )
     return total or Decimal(0)
+
+
+# Why work with minors may not be given to a volunteer (registry.rules codes).
+VETTING_REASONS = {
+    registry_rules.VETTING_MISSING: gettext_lazy(
+        "The work involves minors and the volunteer's Register check and "
+        "criminal-record (KRK) information are not recorded (art. 21 of the act "
+        "of 13 May 2016)."
+    ),
+    registry_rules.VETTING_EXPIRED: gettext_lazy(
+        "The work involves minors and the volunteer's checks are out of date: "
+        "verify them again (the centre's re-verification period)."
+    ),
+    registry_rules.VETTING_SCOPE: gettext_lazy(
+        "The work involves minors and the KRK information is not recorded as "
+        "covering the offences of art. 21 ust. 3."
+    ),
+    registry_rules.VETTING_ABROAD: gettext_lazy(
+        "The work involves minors and the volunteer lived abroad: the foreign "
+        "criminal record or the substitute statement is missing."
+    ),
+    registry_rules.VETTING_STANDARDS: gettext_lazy(
+        "The work involves minors and the volunteer has not acknowledged the "
+        "centre's child protection standards."
+    ),
+    registry_rules.VETTING_NEW_ENGAGEMENT: gettext_lazy(
+        "The work involves minors and is a new engagement: check the Register "
+        "again (the centre verifies before each new engagement)."
+    ),
+}
 
 
 def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
@@ -210,13 +241,8 @@ def _person_reasons(request: HelpRequest, volunteer: Volunteer) -> list[str]:
                 "(parent or legal guardian, art. 17 of the Civil Code) recorded."
             )
         )
-    if request.involves_minors and not volunteer.vetting_valid(on=day):
-        reasons.append(
-            _(
-                "The work involves minors and the volunteer has no current "
-                "criminal-record and register check."
-            )
-        )
+    if request.involves_minors and (problem := volunteer.vetting_problem(on=day)):
+        reasons.append(str(VETTING_REASONS[problem]))
     if request.driving_licence_required and not volunteer.has_driving_licence:
         reasons.append(_("A driving licence is required and the volunteer has none."))
     missing = engine.missing_skills(

@@ -60,6 +60,12 @@ class VolunteerFacts:
     has_driving_licence: bool
     criminal_record_checked_on: dt.date | None
     sex_offender_register_checked_on: dt.date | None
+    criminal_record_scope_confirmed: bool
+    lived_abroad: bool
+    abroad_document: str
+    abroad_checked_on: dt.date | None
+    standards_acknowledged_on: dt.date | None
+    minors_engagement_ended_on: dt.date | None
     max_hours_per_week: int
     skills: frozenset[int] = frozenset()
     interests: frozenset[int] = frozenset()
@@ -228,6 +234,12 @@ class Register:
                 "has_driving_licence",
                 "criminal_record_checked_on",
                 "sex_offender_register_checked_on",
+                "criminal_record_scope_confirmed",
+                "lived_abroad",
+                "abroad_document",
+                "abroad_checked_on",
+                "standards_acknowledged_on",
+                "minors_engagement_ended_on",
                 "max_hours_per_week",
             )
             .order_by()
@@ -266,11 +278,7 @@ class Register:
             )
         ):
             return False
-        if r.involves_minors and not rules.vetting_valid_on(
-            v.criminal_record_checked_on,
-            v.sex_offender_register_checked_on,
-            r.date_from,
-        ):
+        if r.involves_minors and not rules.vetting_valid_on(v, r.date_from):
             return False
         if r.driving_licence_required and not v.has_driving_licence:
             return False

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from django.db import IntegrityError
 from django.db.models import DateField, ExpressionWrapper, F, Q
 
+from registry import rules as registry_rules
+
 # Work longer than this many calendar days needs a written agreement
 # (art. 44 ust. 4 of the act on public benefit activity and volunteering); up
 # to it the centre insures the volunteer against accidents (art. 46 ust. 3).
@@ -50,6 +52,23 @@ def service_chain(
                 start, end = min(start, first), max(end, last)
                 changed = True
     return start, end
+
+
+# Institutions whose people are children: work for them involves minors.
+CHILDREN_INSTITUTION_KINDS = frozenset({"school", "kindergarten"})
+
+
+def involves_minors(request) -> bool:
+    """Whether a request's work involves minors, from what is known of it: its
+    category, a beneficiary under 18 on its first day, an institution of
+    children; the coordinator's own tick adds to these, never removes them."""
+    if request.involves_minors or request.category.involves_minors:
+        return True
+    beneficiary, institution = request.beneficiary, request.institution
+    born = beneficiary.birth_date if beneficiary is not None else None
+    if born is not None and registry_rules.is_minor_on(born, request.date_from):
+        return True
+    return institution is not None and institution.kind in CHILDREN_INSTITUTION_KINDS
 
 
 def needs_written_agreement_q() -> Q:

@@ -9,7 +9,7 @@ the two forms to the same answers.
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 
 # Full age under the Civil Code (art. 10 KC).
 ADULT_AGE = 18
@@ -73,30 +73,83 @@ def _vetting_since(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=settings.VETTING_VALIDITY_DAYS)
 
 
-def vetting_valid_on(
-    criminal_record_checked_on: dt.date | None,
-    sex_offender_register_checked_on: dt.date | None,
-    day: dt.date,
-) -> bool:
-    """Both checks for work with minors were made and are still current on
-    ``day`` (settings.VETTING_VALIDITY_DAYS)."""
+# Why a volunteer may not work with minors on a day, as codes matching turns
+# into its "why not" sentences; None means they may.
+VETTING_MISSING = "vetting_missing"
+VETTING_EXPIRED = "vetting_expired"
+VETTING_SCOPE = "vetting_scope"
+VETTING_ABROAD = "vetting_abroad"
+VETTING_STANDARDS = "vetting_standards"
+VETTING_NEW_ENGAGEMENT = "vetting_new_engagement"
+
+
+def _current(checked: dt.date | None, since: dt.date, day: dt.date) -> bool:
+    return checked is not None and since <= checked <= day
+
+
+def vetting_problem(v, day: dt.date) -> str | None:
+    """The first unmet condition of art. 21 and the centre's standards for work
+    with minors on ``day`` (``v`` has the fields of ``VettingRecord``): the
+    Register check and the KRK information of the art. 21 ust. 3 scope, the
+    foreign records for someone who lived abroad, all within the setting
+    VETTING_VALIDITY_DAYS; the standards acknowledged; and, with the setting
+    VETTING_EACH_ENGAGEMENT, a Register check made after the last engagement
+    with minors ended."""
     since = _vetting_since(day)
-    return all(
-        checked is not None and since <= checked <= day
-        for checked in (criminal_record_checked_on, sex_offender_register_checked_on)
-    )
+    register, krk = v.sex_offender_register_checked_on, v.criminal_record_checked_on
+    if register is None or krk is None:
+        return VETTING_MISSING
+    if not (_current(register, since, day) and _current(krk, since, day)):
+        return VETTING_EXPIRED
+    if not v.criminal_record_scope_confirmed:
+        return VETTING_SCOPE
+    if v.lived_abroad and not (
+        v.abroad_document and _current(v.abroad_checked_on, since, day)
+    ):
+        return VETTING_ABROAD
+    if v.standards_acknowledged_on is None:
+        return VETTING_STANDARDS
+    ended = v.minors_engagement_ended_on
+    if settings.VETTING_EACH_ENGAGEMENT and ended is not None and register <= ended:
+        return VETTING_NEW_ENGAGEMENT
+    return None
+
+
+def vetting_valid_on(v, day: dt.date) -> bool:
+    return vetting_problem(v, day) is None
 
 
 def vetting_valid_q(day: dt.date, prefix: str = "") -> Q:
     """The SQL form of ``vetting_valid_on``."""
     since = _vetting_since(day)
-    return Q(
-        **{
-            f"{prefix}{name}__{lookup}": value
-            for name in (
-                "criminal_record_checked_on",
-                "sex_offender_register_checked_on",
-            )
-            for lookup, value in (("gte", since), ("lte", day))
-        }
+
+    def field(name: str) -> str:
+        return f"{prefix}{name}"
+
+    current = Q()
+    for name in ("criminal_record_checked_on", "sex_offender_register_checked_on"):
+        current &= Q(**{f"{field(name)}__gte": since, f"{field(name)}__lte": day})
+    abroad = Q(**{field("lived_abroad"): False}) | (
+        ~Q(**{field("abroad_document"): ""})
+        & Q(
+            **{
+                f"{field('abroad_checked_on')}__gte": since,
+                f"{field('abroad_checked_on')}__lte": day,
+            }
+        )
     )
+    query = (
+        current
+        & Q(**{field("criminal_record_scope_confirmed"): True})
+        & abroad
+        & Q(**{f"{field('standards_acknowledged_on')}__isnull": False})
+    )
+    if settings.VETTING_EACH_ENGAGEMENT:
+        query &= Q(**{f"{field('minors_engagement_ended_on')}__isnull": True}) | Q(
+            **{
+                f"{field('sex_offender_register_checked_on')}__gt": F(
+                    field("minors_engagement_ended_on")
+                )
+            }
+        )
+    return query

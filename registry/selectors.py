@@ -45,6 +45,8 @@ def volunteer_detail(volunteers: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
         "sending_institution",
         "vetting_verified_by",
         "guardian_consent_recorded_by",
+        "register_checked_by",
+        "criminal_record_seen_by",
     ).prefetch_related(
         "skills",
         "interests",

@@ -53,6 +53,11 @@ urlpatterns = [
         name="volunteer-guardian-consent",
     ),
     path(
+        "wolontariusze/<int:pk>/weryfikacja/",
+        volunteers.VolunteerVettingView.as_view(),
+        name="volunteer-vetting",
+    ),
+    path(
         "wolontariusze/<int:pk>/anonimizacja/",
         volunteers.VolunteerAnonymiseView.as_view(),
         name="volunteer-anonymise",

@@ -320,6 +320,9 @@ SERVICE_CHAIN_MAX_GAP_DAYS = int(os.environ.get("SERVICE_CHAIN_MAX_GAP_DAYS", "7
 GUARDIAN_CONSENT_LINK_DAYS = int(os.environ.get("GUARDIAN_CONSENT_LINK_DAYS", "14"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
+# Verify again before each new engagement with minors (a Register check made
+# after the last one ended), not only every VETTING_VALIDITY_DAYS.
+VETTING_EACH_ENGAGEMENT = env_bool("VETTING_EACH_ENGAGEMENT", True)
 # Public forms (sign-up, booking a visit): accepted submissions per hour per
 # client address (a whole school room may share one) and per e-mail address.
 RATE_LIMIT_PER_ADDRESS_PER_HOUR = int(

@@ -2,6 +2,7 @@
 and signing records that exact document (the text that was signed is the
 text kept)."""
 
+import contextlib
 import datetime as dt
 import hashlib
 
@@ -14,7 +15,8 @@ from agreements import documents
 from agreements.errors import AgreementError
 from agreements.models import PARTY_FIELD, Agreement, AgreementKind, Signatory
 from agreements.services.base import PARTY_MODEL, SignOutcome, _locked, _save
-from registry import consents
+from registry import consents, vetting
+from registry.errors import RegistryError
 from registry.models import GuardianConsentMethod
 
 
@@ -38,6 +40,11 @@ def _check_no_overlap(agreement: Agreement) -> None:
             )
             % {"number": clash.number}
         )
+
+
+# The words of the volunteer agreement by which the volunteer acknowledges the
+# centre's child protection standards.
+STANDARDS_CLAUSE = "potwierdza zapoznanie się z nimi"
 
 
 def _check_volunteer_rules(agreement: Agreement, on: dt.date) -> list:
@@ -159,7 +166,21 @@ def agreement_sign(
     agreement.signed_by_centre = actor
     _save(agreement, actor=actor)
     _record_guardian_signature(agreement, actor=actor)
+    _record_standards_acknowledgement(agreement, actor=actor)
     return SignOutcome(agreement=agreement, warnings=warnings)
+
+
+def _record_standards_acknowledgement(agreement: Agreement, *, actor) -> None:
+    """A volunteer who signed a text saying they acknowledge the child
+    protection standards (version 2, § 2) has done so on the day they signed."""
+    volunteer = agreement.volunteer
+    if volunteer is None or STANDARDS_CLAUSE not in agreement.text:
+        return
+    # Without published standards there was nothing to acknowledge.
+    with contextlib.suppress(RegistryError):
+        vetting.volunteer_standards_acknowledge(
+            actor=actor, volunteer=volunteer, on=agreement.signed_on
+        )
 
 
 def _record_guardian_signature(agreement: Agreement, *, actor) -> None:

@@ -235,11 +235,8 @@ def assignment_decline(*, actor, assignment: Assignment) -> Assignment:
 def _start_refusal(assignment, volunteer, request, day) -> str | None:
     """Why work cannot start on ``day``: matching's own rules first, then
     those higher apps registered (e.g. a written agreement for long work)."""
-    if request.involves_minors and not volunteer.vetting_valid(on=day):
-        return _(
-            "The work involves minors: record a current criminal-record and "
-            "register check of the volunteer first."
-        )
+    if request.involves_minors and (problem := volunteer.vetting_problem(on=day)):
+        return str(eligibility.VETTING_REASONS[problem])
     if not volunteer.may_work_on(day):
         return _(
             "A volunteer under 18 can start only with the consent of their legal "
@@ -270,8 +267,9 @@ def assignment_activate(*, actor, assignment: Assignment) -> Assignment:
 
 @transaction.atomic
 def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
-    request, _, assignment = _locked_assignment(assignment)
+    request, volunteer, assignment = _locked_assignment(assignment)
     assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
+    _end_engagement_with_minors(request, volunteer, assignment, actor=actor)
     request_refresh(request, actor=actor)
     return assignment
 
@@ -280,13 +278,30 @@ def assignment_complete(*, actor, assignment: Assignment) -> Assignment:
 def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
     """The volunteer or staff called the assignment off: a place it held,
     if still needed, goes to the cover chain."""
-    request, _, assignment = _locked_assignment(assignment)
+    request, volunteer, assignment = _locked_assignment(assignment)
     held = assignment.status in Assignment.HOLDING_PLACE
+    started = assignment.status == Assignment.Status.ACTIVE
     assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    if started:
+        _end_engagement_with_minors(request, volunteer, assignment, actor=actor)
     request_refresh(request, actor=actor)
     if not cover.cover_on_answer(assignment=assignment, accepted=False) and held:
         cover.cover_on_place_freed(request=request, freed=assignment)
     return assignment
+
+
+def _end_engagement_with_minors(request, volunteer, assignment, *, actor) -> None:
+    """A later engagement with minors needs a Register check made after this
+    one ended (registry.rules.vetting_problem)."""
+    if not request.involves_minors:
+        return
+    ended = min(timezone.localdate(), assignment.date_to)
+    if volunteer.minors_engagement_ended_on is None or (
+        volunteer.minors_engagement_ended_on < ended
+    ):
+        volunteer.minors_engagement_ended_on = ended
+        volunteer._history_user = actor
+        volunteer.save(update_fields=["minors_engagement_ended_on", "updated_at"])
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from matching import eligibility
+from matching import eligibility, rules
 from matching.errors import MatchingError
 from matching.models import Assignment, HelpRequest, RequestSlot
 from matching.services.assignments import (
@@ -79,6 +79,7 @@ def help_request_create(
     if request.kind == HelpRequest.Kind.ONCE:
         request.date_to = request.date_from
     _take_place_from_party(request)
+    request.involves_minors = rules.involves_minors(request)
     save_validated(request, actor=actor)
     _set_slots(request, _slots_for(request, slots))
     request.required_skills.set(required_skills)
@@ -111,6 +112,7 @@ def help_request_update(
     if request.kind == HelpRequest.Kind.ONCE:
         request.date_to = request.date_from
     _take_place_from_party(request)
+    request.involves_minors = rules.involves_minors(request)
     new_slots = _slots_for(request, old_slots if slots is None else slots)
     _check_holders(request, holders, new_slots)
     save_validated(request, actor=actor)

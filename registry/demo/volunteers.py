@@ -74,8 +74,14 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[Volunteer, dic
     if status != Volunteer.Status.CANDIDATE and rng.random() < 0.35:
         checked = ctx.today - dt.timedelta(days=rng.randint(5, 500))
         volunteer.criminal_record_checked_on = checked
+        volunteer.criminal_record_scope_confirmed = True
         volunteer.sex_offender_register_checked_on = checked
+        volunteer.register_printout_kept = True
+        volunteer.register_checked_by = ctx.coordinator
+        volunteer.criminal_record_seen_by = ctx.coordinator
         volunteer.vetting_verified_by = ctx.coordinator
+        volunteer.standards_acknowledged_on = checked
+        volunteer.standards_acknowledged_version = 1
     return volunteer, _relations(ctx, district)
 
 

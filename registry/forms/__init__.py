@@ -11,6 +11,7 @@ from registry.forms.fields import (
     slot_value,
 )
 from registry.forms.people import BeneficiaryForm, InstitutionForm
+from registry.forms.vetting import VettingForm
 from registry.forms.volunteers import SignUpForm, VolunteerForm
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "HoneypotMixin",
     "InstitutionForm",
     "SignUpForm",
+    "VettingForm",
     "VolunteerForm",
     "honeypot_layout",
     "slot_value",

@@ -16,7 +16,15 @@ class VettingForm(forms.ModelForm):
     class Meta:
         model = Volunteer
         fields = list(VETTING_FIELDS)
-        widgets = dict.fromkeys(("sex_offender_register_checked_on", "criminal_record_issued_on", "criminal_record_checked_on", "abroad_checked_on"), DATE)
+        widgets = dict.fromkeys(
+            (
+                "sex_offender_register_checked_on",
+                "criminal_record_issued_on",
+                "criminal_record_checked_on",
+                "abroad_checked_on",
+            ),
+            DATE,
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

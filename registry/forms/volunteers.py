@@ -45,19 +45,11 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
             "guardian_name",
             "guardian_phone",
             "guardian_email",
-            "criminal_record_checked_on",
-            "sex_offender_register_checked_on",
             "legal_basis",
             "notes",
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "criminal_record_checked_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
-            "sex_offender_register_checked_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
             "reachable_districts": forms.CheckboxSelectMultiple,
             "skills": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -111,19 +103,6 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
                 "guardian_name",
                 "guardian_phone",
                 "guardian_email",
-            ),
-            Fieldset(
-                _("Checks before work with children"),
-                HTML(
-                    '<p class="form-text">{}</p>'.format(
-                        _(
-                            "Record only the date of each check, never a copy "
-                            "of the certificate."
-                        )
-                    )
-                ),
-                "criminal_record_checked_on",
-                "sex_offender_register_checked_on",
             ),
             Fieldset(_("Other"), "legal_basis", "notes", "save_anyway"),
         )

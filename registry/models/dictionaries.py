@@ -34,6 +34,15 @@ class Skill(Dictionary):
 class Category(Dictionary):
     """Category of help (shopping, transport, tutoring…)."""
 
+    involves_minors = models.BooleanField(
+        _("work with minors"),
+        default=False,
+        help_text=_(
+            "Requests of this category involve minors: volunteers need the checks "
+            "of art. 21 of the act of 13 May 2016."
+        ),
+    )
+
     class Meta(Dictionary.Meta):
         verbose_name = _("help category")
         verbose_name_plural = _("help categories")

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 class AbroadDocument(models.TextChoices):
     NONE = "", _("not given yet")
-    FOREIGN_RECORD = "foreign_record", _(
-        "information from the criminal record of the country or countries"
+    FOREIGN_RECORD = (
+        "foreign_record",
+        _("information from the criminal record of the country or countries"),
     )
-    SUBSTITUTE = "substitute", _(
-        "statement under penalty, where that country issues no such information"
+    SUBSTITUTE = (
+        "substitute",
+        _("statement under penalty, where that country issues no such information"),
     )
 
 

@@ -21,6 +21,7 @@ from registry.models.base import (
 )
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
+from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
@@ -57,7 +58,7 @@ class GuardianConsentMethod(models.TextChoices):
     PAPER = "paper", _("written consent on paper")
 
 
-class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
+class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("candidate")
         ACTIVE = "active", _("active")
@@ -148,22 +149,6 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
-    )
-    # Work with minors: only the fact, date and verifier of each check are kept,
-    # never a copy of the certificate.
-    criminal_record_checked_on = models.DateField(
-        _("criminal record (KRK) checked on"), null=True, blank=True
-    )
-    sex_offender_register_checked_on = models.DateField(
-        _("sex offender register checked on"), null=True, blank=True
-    )
-    vetting_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("checks verified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     legal_basis = models.CharField(
         _("legal basis for processing"),
@@ -344,11 +329,10 @@ class Volunteer(Searchable, Address, Addressed, TimeStampedModel):
         )
 
     def vetting_valid(self, on: dt.date | None = None) -> bool:
-        return rules.vetting_valid_on(
-            self.criminal_record_checked_on,
-            self.sex_offender_register_checked_on,
-            on or timezone.localdate(),
-        )
+        return rules.vetting_valid_on(self, on or timezone.localdate())
+
+    def vetting_problem(self, on: dt.date | None = None) -> str | None:
+        return rules.vetting_problem(self, on or timezone.localdate())
 
     @property
     def is_anonymised(self) -> bool:

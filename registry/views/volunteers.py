@@ -14,13 +14,14 @@ from django.views.generic import (
     UpdateView,
 )
 
-from registry import consents, selectors, services
+from registry import consents, selectors, services, vetting
 from registry.errors import RegistryError
 from registry.filters import (
     VolunteerFilter,
 )
 from registry.forms import (
     GuardianConsentRecordForm,
+    VettingForm,
     VolunteerForm,
 )
 from registry.models import Volunteer
@@ -84,6 +85,7 @@ class VolunteerDetailView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["availability_grid"] = selectors.availability_grid(self.object)
+        context["vetting_form"] = VettingForm(instance=self.object)
         if self.object.is_minor:
             context["consent_form"] = GuardianConsentRecordForm(volunteer=self.object)
             context["consent_request"] = self.object.guardian_consent_requests.order_by(
@@ -235,3 +237,40 @@ class VolunteerGuardianConsentView(
     def do_withdraw(self, volunteer) -> str:
         consents.guardian_consent_withdraw(actor=self.request.user, volunteer=volunteer)
         return _("The withdrawal of the consent has been recorded.")
+
+
+class VolunteerVettingView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+    """The checks before work with minors and the acknowledgement of the
+    child protection standards, recorded from the volunteer's page."""
+
+    permission_required = "registry.change_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Volunteer.objects.not_anonymised()
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        try:
+            if request.POST.get("action") == "acknowledge":
+                vetting.volunteer_standards_acknowledge(
+                    actor=request.user, volunteer=volunteer
+                )
+                messages.success(request, _("The acknowledgement is recorded."))
+            else:
+                self._record(volunteer)
+        except RegistryError as error:
+            messages.error(request, error.message)
+        return HttpResponseRedirect(volunteer.get_absolute_url())
+
+    def _record(self, volunteer) -> None:
+        form = VettingForm(self.request.POST, instance=volunteer)
+        if not form.is_valid():
+            raise RegistryError(
+                " ".join(str(e) for errors in form.errors.values() for e in errors)
+            )
+        vetting.volunteer_vetting_record(
+            actor=self.request.user, volunteer=volunteer, fields=form.service_fields()
+        )
+        messages.success(self.request, _("The checks are recorded."))

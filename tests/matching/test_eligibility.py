@@ -12,6 +12,7 @@ from matching.facts import Register, request_facts
 from matching.models import HelpRequest
 from registry import services as registry_services
 from registry.models import District, Skill, Volunteer
+from tests.fixtures.registry import vetted
 from tests.matching.conftest import MONDAY, TUESDAY, eligible_ids
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,7 @@ def varied_volunteers(make_volunteer, coordinator):
             },
             has_driving_licence=rng.random() < 0.5,
             max_hours_per_week=rng.choice([1, 2, 4, 10]),
-            criminal_record_checked_on=checked,
-            sex_offender_register_checked_on=checked,
+            **vetted(checked),
             guardian_name="Opiekun" if minor else "",
             guardian_phone="601234567" if minor else "",
             guardian_consent=minor,

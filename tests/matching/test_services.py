@@ -11,6 +11,7 @@ from matching import services
 from matching.models import Assignment, HelpRequest, HoursEntry
 from matching.services import MatchingError
 from registry import services as registry_services
+from tests.fixtures.registry import vetted
 from tests.matching.conftest import MONDAY, TUESDAY
 
 pytestmark = pytest.mark.django_db
@@ -211,10 +212,7 @@ def test_work_with_minors_needs_current_vetting(
     registry_services.volunteer_update(
         actor=coordinator,
         volunteer=volunteer,
-        fields={
-            "criminal_record_checked_on": dt.date(2026, 11, 1),
-            "sex_offender_register_checked_on": dt.date(2026, 11, 1),
-        },
+        fields=vetted(dt.date(2026, 11, 1)),
     )
     assert services.assignment_propose(
         actor=coordinator, request=request, volunteer=volunteer

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from registry import services
 from registry.models import Volunteer
+from tests.fixtures.registry import vetted
 from volunteer_center.core.models import AccessLog
 
 
@@ -85,8 +86,7 @@ def test_each_filter_narrows_the_list(
     )
     make_volunteer(
         last_name="Sprawdzona",
-        criminal_record_checked_on=today,
-        sex_offender_register_checked_on=today,
+        **vetted(today),
     )
     lookups = {
         "district": districts["Bronów"].pk,
