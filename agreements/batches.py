@@ -69,6 +69,8 @@ def render_certificate_batch(batch_id: int) -> int:
                         volunteer=volunteer,
                         date_from=batch.date_from,
                         date_to=batch.date_to,
+                        # Issued by the centre for everybody, not asked for.
+                        on_request=False,
                     )
                     with certificate.pdf.open("rb") as pdf:
                         archive.writestr(_zip_name(certificate), pdf.read())

@@ -403,10 +403,31 @@ def agreement_pdf(agreement: Agreement, *, for_signing: bool = False) -> bytes:
     )
 
 
+def signature_block(signatory) -> str:
+    """Who signs a certificate or a reference for the OPS, as printed."""
+    authorised = ", z upoważnienia Dyrektora" if signatory.on_authorisation else ""
+    return f"{signatory.name} – {signatory.function}{authorised}"
+
+
+# The verb of the certificate in the volunteer's grammatical form; unknown:
+# the sentence is turned so that no form is needed.
+PERFORMED = {
+    GrammaticalGender.FEMALE: "wykonywała",
+    GrammaticalGender.MALE: "wykonywał",
+}
+
+
 def _document_context(document) -> dict:
+    volunteer = document.volunteer
     return {
         "document": document,
         "period": period_text(document.date_from, document.date_to),
+        "served": period_text(
+            document.first_day or document.date_from,
+            document.last_day or document.date_to,
+        ),
+        "performed": PERFORMED.get(volunteer.gender, ""),
+        "born": polish_date(volunteer.birth_date),
         "issued_on": polish_date(timezone.localtime(document.issued_at).date()),
         "assignments": [
             {
@@ -417,6 +438,7 @@ def _document_context(document) -> dict:
             for row in document.assignments
         ],
         "law": LAW_SHORT,
+        "signed_by": document.signed_by,
     }
 
 

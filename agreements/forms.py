@@ -219,21 +219,40 @@ class PeriodForm(forms.Form):
         return cleaned_data
 
 
-class CertificateForm(PeriodForm):
+def _signatory_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("signs for the OPS"),
+        queryset=Signatory.objects.active(),
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+class IssuedDocumentForm(PeriodForm):
     scope = forms.CharField(
         label=_("scope of the services"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Optional; the list of assignments is printed anyway."),
+        help_text=_(
+            "Printed on the document (art. 44 ust. 2); when left empty, the kinds "
+            "of help the volunteer gave in the period."
+        ),
     )
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signatory"] = _signatory_field()
+        own = Signatory.objects.active().filter(user=user).first() if user else None
+        self.fields["signatory"].initial = own
+
+
+class CertificateForm(IssuedDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Issue the certificate"), *self.fields)
 
 
-class ReferenceForm(PeriodForm):
-    scope = CertificateForm.base_fields["scope"]
+class ReferenceForm(IssuedDocumentForm):
     assessment = forms.CharField(
         label=_("assessment"), widget=forms.Textarea(attrs={"rows": 6})
     )

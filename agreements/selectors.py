@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.db.models import (
     Exists,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -169,6 +171,28 @@ class ServiceSummary:
     hours: Decimal = Decimal(0)
     assignments: list[AssignmentSummary] = field(default_factory=list)
 
+    @property
+    def first_day(self) -> dt.date | None:
+        return min((a.date_from for a in self.assignments), default=None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return max((a.date_to for a in self.assignments), default=None)
+
+    def scope(self) -> str:
+        """The kinds of help given, when the coordinator writes no scope."""
+        categories = dict.fromkeys(a.category for a in self.assignments)
+        return "świadczenia w zakresie: " + ", ".join(categories) + "."
+
+
+def task_title(request) -> str:
+    """How a document names a task: the institution's request by its title; a
+    beneficiary's only as individual help, since a certificate may be shown
+    to anybody and the beneficiary is protected (art. 100 ust. 1 u.p.s.)."""
+    if request.institution_id:
+        return f"{request.institution.name}: {request.title}"
+    return "pomoc indywidualna"
+
 
 def volunteer_service_summary(
     volunteer: Volunteer, date_from: dt.date, date_to: dt.date
@@ -177,21 +201,21 @@ def volunteer_service_summary(
     approved = HoursEntry.objects.approved().filter(
         date__gte=date_from, date__lte=date_to
     )
+    in_period = Q(
+        hours__status=HoursEntry.Status.APPROVED,
+        hours__date__gte=date_from,
+        hours__date__lte=date_to,
+    )
     assignments = (
         Assignment.objects.filter(volunteer=volunteer)
         .filter(Exists(approved.filter(assignment=OuterRef("pk"))))
-        .select_related("request", "request__category")
+        .select_related("request", "request__category", "request__institution")
         .annotate(
-            approved_hours=Sum(
-                "hours__hours",
-                filter=Q(
-                    hours__status=HoursEntry.Status.APPROVED,
-                    hours__date__gte=date_from,
-                    hours__date__lte=date_to,
-                ),
-            )
+            approved_hours=Sum("hours__hours", filter=in_period),
+            first_day=Min("hours__date", filter=in_period),
+            last_day=Max("hours__date", filter=in_period),
         )
-        .order_by("date_from", "pk")
+        .order_by("first_day", "pk")
     )
     summary = ServiceSummary()
     for assignment in assignments:
@@ -199,10 +223,10 @@ def volunteer_service_summary(
         summary.hours += hours
         summary.assignments.append(
             AssignmentSummary(
-                title=assignment.request.title,
+                title=task_title(assignment.request),
                 category=assignment.request.category.name,
-                date_from=max(assignment.date_from, date_from),
-                date_to=min(assignment.date_to, date_to),
+                date_from=assignment.first_day,
+                date_to=assignment.last_day,
                 hours=hours,
             )
         )

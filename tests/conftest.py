@@ -142,10 +142,11 @@ def _preloaded_data_in_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
-def _centre_group_nnw_policy(request):
-    """Every test with a database has the centre's group NNW policy, as an
-    OPS in use has: short work may start (art. 46 ust. 3). Tests of the rule
-    itself ask for ``no_group_policy``."""
+def _centre_set_up(request):
+    """Every test with a database has what an OPS in use has set up: the
+    centre's group NNW policy (short work may start, art. 46 ust. 3) and a
+    person authorised to sign for the OPS. Tests of the insurance rule ask
+    for ``no_group_policy``."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not (
         {"db", "transactional_db", "live_server"} & set(request.fixturenames)
@@ -154,7 +155,9 @@ def _centre_group_nnw_policy(request):
         return
     request.getfixturevalue("_django_db_helper")
     from agreements.models import InsurancePolicy
+    from tests.fixtures.agreements import default_signatory
 
+    default_signatory()
     InsurancePolicy.objects.get_or_create(
         insurer="Ubezpieczyciel Testowy S.A.",
         number="NNW-GRUPA",

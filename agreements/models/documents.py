@@ -38,7 +38,26 @@ class IssuedDocument(TimeStampedModel):
     assignments = models.JSONField(
         _("assignments"), default=list, editable=False, blank=True
     )
+    # The first and last day of the services actually performed in the period
+    # (art. 44 ust. 2: the certificate confirms what was done).
+    first_day = models.DateField(_("first day of service"), null=True, editable=False)
+    last_day = models.DateField(_("last day of service"), null=True, editable=False)
     scope = models.TextField(_("scope of the services"), blank=True)
+    on_request = models.BooleanField(
+        _("issued on the volunteer's request"), default=True, editable=False
+    )
+    signatory = models.ForeignKey(
+        "agreements.Signatory",
+        verbose_name=_("signed for the OPS by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # As printed when issued: renaming a signatory later changes nothing.
+    signed_by = models.CharField(
+        _("signature block"), max_length=400, blank=True, editable=False
+    )
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("issued by"),
@@ -60,8 +79,8 @@ class IssuedDocument(TimeStampedModel):
 
 
 class Certificate(IssuedDocument):
-    """Zaświadczenie: a written confirmation of the services performed
-    (art. 44 ust. 5, issued on the volunteer's request)."""
+    """Zaświadczenie: a written confirmation of the services performed, with
+    their scope (art. 44 ust. 2, on the volunteer's request)."""
 
     PREFIX = "ZAŚ"
 
@@ -85,7 +104,8 @@ class Certificate(IssuedDocument):
 
 
 class Reference(IssuedDocument):
-    """Opinia: a written opinion about the volunteer's work (art. 44 ust. 5)."""
+    """Opinia: a written opinion about the volunteer's work (art. 44 ust. 3,
+    at the volunteer's request)."""
 
     PREFIX = "OP"
 

@@ -49,6 +49,9 @@ class VolunteerDocumentCreateView(
         context["page_title"] = self.page_title % {"name": self.volunteer}
         return context
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def form_valid(self, form):
         try:
             document = self.issue(form.cleaned_data)

@@ -152,15 +152,20 @@ def test_a_certificate_pdf_states_the_hours_and_the_work(
     for expected in (
         "ZAŚ/2026/001",
         "Małgorzata Ślęzak",
-        "od dnia 1 stycznia 2026 do dnia 28 lutego 2026",
+        # The first and last day of approved work, not the period asked for.
+        "w okresie od dnia 10 stycznia 2026 do dnia 3 lutego 2026",
         "4 godz.",
         "Zakupy dla seniora",
         "Korepetycje z matematyki",
         shopping.request.category.name,
-        "art. 44",
-        "Pomoc sąsiedzka",
+        "art. 44 ust. 2",
+        "Zakres wykonanych świadczeń: Pomoc sąsiedzka",
+        "Zaświadczenie wydaje się na wniosek wolontariusza.",
+        "Katarzyna Wójcik – Kierownik Zespołu ds. usług, z upoważnienia Dyrektora",
     ):
         assert expected in text, expected
+    assert "1 stycznia 2026" not in text
+    assert "podpis i pieczęć Centrum" not in text
 
 
 def test_a_reference_pdf_carries_the_assessment(
@@ -181,6 +186,97 @@ def test_a_reference_pdf_carries_the_assessment(
     with reference.pdf.open("rb") as stored:
         text = pdf_text(stored.read())
     assert "OP/2026/001" in text
-    assert "Józef Kłoś" in text
+    assert "wolontariusza: Józef Kłoś" in text
+    assert "art. 44 ust. 3" in text
+    # The scope is on every reference, from the work done when none is typed.
+    assert "Zakres wykonywanych świadczeń: świadczenia w zakresie:" in text
     assert "sumienny, punktualny i życzliwy" in text
     assert "3 godz." in text
+
+
+def test_a_certificate_agrees_with_the_volunteers_gender_or_turns_the_sentence(
+    make_volunteer, make_assignment, log_hours, coordinator
+):
+    texts = {}
+    for gender in ("female", "male", ""):
+        volunteer = make_volunteer(first_name="Alex", last_name=f"Nowak{gender}")
+        volunteer.gender = gender
+        volunteer.save(update_fields=["gender"])
+        work = make_assignment(
+            volunteer, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+        )
+        log_hours(work, dt.date(2026, 1, 10), "2")
+        certificate = services.certificate_issue(
+            actor=coordinator,
+            volunteer=volunteer,
+            date_from=dt.date(2026, 1, 1),
+            date_to=dt.date(2026, 1, 31),
+        )
+        with certificate.pdf.open("rb") as stored:
+            texts[gender] = pdf_text(stored.read())
+    assert "wykonywała na rzecz Ośrodka" in texts["female"]
+    assert "wykonywał na rzecz Ośrodka" in texts["male"]
+    assert "świadczenia wykonywał wolontariusz: Alex Nowak" in texts[""]
+    assert all("(a)" not in text for text in texts.values())
+
+
+def test_a_bulk_certificate_does_not_say_it_was_asked_for(
+    make_volunteer, make_assignment, log_hours, coordinator
+):
+    volunteer = make_volunteer()
+    work = make_assignment(
+        volunteer, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
+    )
+    log_hours(work, dt.date(2026, 1, 10), "2")
+    certificate = services.certificate_issue(
+        actor=coordinator,
+        volunteer=volunteer,
+        date_from=dt.date(2026, 1, 1),
+        date_to=dt.date(2026, 1, 31),
+        on_request=False,
+    )
+    with certificate.pdf.open("rb") as stored:
+        text = pdf_text(stored.read())
+    assert "na wniosek" not in text
+    assert "Zakres wykonanych świadczeń: świadczenia w zakresie:" in text
+
+
+def test_a_beneficiarys_name_never_reaches_a_certificate(
+    make_volunteer, coordinator, log_hours
+):
+    from matching.models import Assignment, HelpRequest
+    from registry.models import Category
+    from registry.services import beneficiary_create
+
+    beneficiary = beneficiary_create(
+        actor=coordinator, fields={"first_name": "Urszula", "last_name": "Gąska"}
+    )
+    volunteer = make_volunteer()
+    request = HelpRequest.objects.create(
+        beneficiary=beneficiary,
+        title="Zakupy dla pani Urszuli Gąski",
+        kind=HelpRequest.Kind.WEEKLY,
+        category=Category.objects.order_by("name").first(),
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 1, 30),
+        created_by=coordinator,
+    )
+    work = Assignment.objects.create(
+        request=request,
+        volunteer=volunteer,
+        status="active",
+        place=1,
+        date_from=dt.date(2026, 1, 5),
+        date_to=dt.date(2026, 1, 30),
+    )
+    log_hours(work, dt.date(2026, 1, 10), "2")
+    certificate = services.certificate_issue(
+        actor=coordinator,
+        volunteer=volunteer,
+        date_from=dt.date(2026, 1, 1),
+        date_to=dt.date(2026, 1, 31),
+    )
+    with certificate.pdf.open("rb") as stored:
+        text = pdf_text(stored.read())
+    assert "Gąsk" not in text and "Urszul" not in text
+    assert "pomoc indywidualna" in text

@@ -450,7 +450,9 @@ def test_a_certificate_counts_only_approved_hours_in_the_period(
     )
     assert certificate.number == "ZAŚ/2026/001"
     assert certificate.hours == Decimal("5.50")
-    assert [row["title"] for row in certificate.assignments] == ["Zakupy dla seniora"]
+    assert [row["title"] for row in certificate.assignments] == [
+        "Dom Pomocy Społecznej „Przystań”: Zakupy dla seniora"
+    ]
     with certificate.pdf.open("rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
