@@ -321,7 +321,11 @@ def test_certificate_and_reference_are_issued_through_the_pages(
         volunteer, date_from=dt.date(2026, 1, 5), date_to=dt.date(2026, 6, 30)
     )
     log_hours(work, dt.date(2026, 1, 10), "2")
-    period = {"date_from": "2026-01-01", "date_to": "2026-01-31"}
+    period = {
+        "date_from": "2026-01-01",
+        "date_to": "2026-01-31",
+        "signatory": default_signatory().pk,
+    }
     coordinator_client.post(
         reverse("agreements:certificate-create", args=[volunteer.pk]), period
     )
@@ -337,7 +341,7 @@ def test_certificate_and_reference_are_issued_through_the_pages(
     assert certificate.number == "ZAŚ/2026/001"
     empty = coordinator_client.post(
         reverse("agreements:certificate-create", args=[volunteer.pk]),
-        {"date_from": "2025-01-01", "date_to": "2025-01-31"},
+        {**period, "date_from": "2025-01-01", "date_to": "2025-01-31"},
     )
     assert empty.status_code == 200
     assert Certificate.objects.count() == 1
