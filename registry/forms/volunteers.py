@@ -237,7 +237,7 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             ),
             Fieldset(
                 _("Your personal data"),
-                HTML('{% include "volunteer_center/_privacy_clause.html" %}'),
+                HTML('{% include "core/_privacy_clause.html" %}'),
                 "consent",
             ),
             honeypot_layout(),

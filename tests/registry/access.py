@@ -11,6 +11,7 @@ ACCESS = {
     "registry:volunteer-export-data": {C},
     "registry:volunteer-anonymise": {C},
     "registry:volunteer-guardian-consent": {C},
+    "registry:volunteer-vetting": {C},
     "registry:beneficiary-list": {C, S},
     "registry:beneficiary-create": {C, S},
     "registry:beneficiary-detail": {C, S},

@@ -11,6 +11,7 @@ POST_ONLY = {
     "registry:volunteer-anonymise",
     "registry:beneficiary-anonymise",
     "registry:volunteer-guardian-consent",
+    "registry:volunteer-vetting",
     "registry:consultation-status",
 }
 

@@ -107,11 +107,20 @@ def test_invalid_email_is_refused():
 
 @pytest.mark.django_db
 @time_machine.travel(TODAY)
-def test_a_minor_needs_a_guardians_name_contact_and_consent():
+def test_a_minor_names_the_legal_representative_and_their_contact():
     errors = errors_of(volunteer(birth_date=dt.date(2010, 1, 1)))
-    assert "opiekuna prawnego" in errors["guardian_name"][0]
+    assert "przedstawiciela ustawowego (rodzica" in errors["guardian_name"][0]
     assert "guardian_phone" in errors
-    assert "pisemną zgodę" in errors["guardian_consent"][0]
+    # The consent comes from that person (registry.consents), not the form:
+    # until it does the minor stays a candidate.
+    assert "guardian_consent" not in errors
+
+
+CONSENT_GIVEN = {
+    "guardian_consent": True,
+    "guardian_consent_on": dt.date(2026, 11, 20),
+    "guardian_consent_method": "paper",
+}
 
 
 @pytest.mark.django_db
@@ -121,7 +130,7 @@ def test_a_minor_with_a_guardians_consent_is_accepted():
         birth_date=dt.date(2010, 1, 1),
         guardian_name="Maria Nowak",
         guardian_phone="600 100 200",
-        guardian_consent=True,
+        **CONSENT_GIVEN,
     ).full_clean()
 
 
@@ -129,7 +138,8 @@ def test_a_minor_with_a_guardians_consent_is_accepted():
 @time_machine.travel(TODAY)
 def test_a_child_under_13_is_refused_with_an_explanation():
     errors = errors_of(volunteer(birth_date=dt.date(2014, 1, 1)))
-    assert "poniżej 13 lat" in errors["birth_date"][0]
+    assert "od 13. roku życia" in errors["birth_date"][0]
+    assert "własna zasada Centrum" in errors["birth_date"][0]
 
 
 @pytest.mark.django_db
@@ -139,7 +149,7 @@ def test_thirteenth_birthday_is_the_limit():
         birth_date=dt.date(2013, 11, 25),
         guardian_name="Maria Nowak",
         guardian_email="maria@example.pl",
-        guardian_consent=True,
+        **CONSENT_GIVEN,
     ).full_clean()
     errors = errors_of(volunteer(birth_date=dt.date(2013, 11, 26)))
     assert "birth_date" in errors
