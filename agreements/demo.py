@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from agreements import services
 from agreements.models import (
+    Agreement,
     AgreementKind,
     InsurancePolicy,
     SafetyInformation,
@@ -88,15 +89,27 @@ def _fields(index: int, start: dt.date, end: dt.date | None, **extra) -> dict:
     }
 
 
+def _backdate(agreement, day) -> None:
+    """The demo's history: the agreement was drafted and printed on the day it
+    was signed, before its work began (signing is refused before printing)."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+    moment = min(moment, agreement.prepared_at)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        created_at=moment, prepared_at=moment
+    )
+
+
 def _sign(actor, agreement) -> bool:
     try:
         agreement = services.agreement_prepare(
             actor=actor, agreement=agreement, signatory=Signatory.objects.first()
         ).agreement
+        day = min(agreement.date_from, timezone.localdate())
+        _backdate(agreement, day)
         services.agreement_sign(
             actor=actor,
             agreement=agreement,
-            signed_on=min(agreement.date_from, timezone.localdate()),
+            signed_on=day,
             document_sha256=agreement.document_sha256,
         )
     except services.AgreementError:

@@ -17,7 +17,11 @@ from agreements.services.agreements import (
 )
 from agreements.services.base import EDITABLE_FIELDS, SignOutcome
 from agreements.services.issued import certificate_issue, reference_issue
-from agreements.services.signing import agreement_prepare, agreement_sign
+from agreements.services.signing import (
+    agreement_prepare,
+    agreement_sign,
+    earliest_signing_day,
+)
 from agreements.services.texts import (
     agreement_template_publish,
     check_template_syntax,
@@ -38,5 +42,6 @@ __all__ = [
     "agreement_update",
     "certificate_issue",
     "check_template_syntax",
+    "earliest_signing_day",
     "reference_issue",
 ]

@@ -9,6 +9,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agreements import documents
@@ -157,8 +158,7 @@ def agreement_sign(
             )
         )
     signed_on = signed_on or timezone.localdate()
-    if signed_on > timezone.localdate():
-        raise AgreementError(_("An agreement cannot be signed on a future date."))
+    _check_signing_day(agreement, signed_on)
     warnings = _check_signable(agreement, signed_on)
     _check_no_overlap(agreement)
     agreement.status = Agreement.Status.SIGNED
@@ -168,6 +168,27 @@ def agreement_sign(
     _record_guardian_signature(agreement, actor=actor)
     _record_standards_acknowledgement(agreement, actor=actor)
     return SignOutcome(agreement=agreement, warnings=warnings)
+
+
+def earliest_signing_day(agreement: Agreement) -> dt.date:
+    """The document signed was printed from the prepared draft: it cannot have
+    been signed before the draft was made or the document prepared."""
+    moments = [agreement.created_at, agreement.prepared_at or agreement.created_at]
+    return max(timezone.localdate(moment) for moment in moments)
+
+
+def _check_signing_day(agreement: Agreement, day: dt.date) -> None:
+    if day > timezone.localdate():
+        raise AgreementError(_("An agreement cannot be signed on a future date."))
+    earliest = earliest_signing_day(agreement)
+    if day < earliest:
+        raise AgreementError(
+            _(
+                "The document for signing was prepared on %(day)s: the agreement "
+                "cannot have been signed before that."
+            )
+            % {"day": date_format(earliest, "SHORT_DATE_FORMAT")}
+        )
 
 
 def _record_standards_acknowledgement(agreement: Agreement, *, actor) -> None:

@@ -70,6 +70,7 @@ class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, Deta
             context["sign_form"] = SignForm(
                 initial={"document_sha256": self.object.document_sha256}
             )
+            context["earliest_signing_day"] = services.earliest_signing_day(self.object)
         return context
 
 

@@ -148,6 +148,60 @@ def test_a_signing_of_a_document_prepared_again_is_refused(
     assert any("przygotowano ponownie" in m for m in _messages(response))
 
 
+def _prepared_on_the_page(client, agreement) -> str:
+    url = reverse("agreements:agreement-action", args=[agreement.pk])
+    client.post(url, {"action": "prepare", "signatory": default_signatory().pk})
+    agreement.refresh_from_db()
+    return url
+
+
+def test_an_agreement_is_signed_on_the_day_it_really_was(
+    coordinator_client, make_agreement, time_machine
+):
+    time_machine.move_to(dt.datetime(2026, 2, 20, 10, 0), tick=False)
+    agreement = make_agreement(date_to=dt.date(2026, 3, 20))
+    url = _prepared_on_the_page(coordinator_client, agreement)
+    page = coordinator_client.get(agreement.get_absolute_url()).content.decode()
+    assert 'min="2026-02-20"' in page
+
+    time_machine.move_to(dt.datetime(2026, 3, 2, 10, 0), tick=False)
+    coordinator_client.post(
+        url,
+        {
+            "action": "sign",
+            "signed_on": "2026-02-24",
+            "document_sha256": agreement.document_sha256,
+        },
+    )
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.signed_on) == ("signed", dt.date(2026, 2, 24))
+
+
+@pytest.mark.parametrize(
+    "signed_on, reason",
+    [
+        ("2026-03-03", "datą przyszłą"),
+        ("2026-03-01", "przygotowano 02.03.2026"),
+    ],
+)
+def test_a_signing_day_in_the_future_or_before_the_draft_is_refused(
+    coordinator_client, make_agreement, signed_on, reason
+):
+    agreement = make_agreement(date_to=dt.date(2026, 3, 20))
+    url = _prepared_on_the_page(coordinator_client, agreement)
+    response = coordinator_client.post(
+        url,
+        {
+            "action": "sign",
+            "signed_on": signed_on,
+            "document_sha256": agreement.document_sha256,
+        },
+    )
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.signed_on) == ("draft", None)
+    assert any(reason in m for m in _messages(response)), _messages(response)
+
+
 def test_a_refused_signing_shows_the_reason(coordinator_client, make_agreement):
     agreement = make_agreement(safety_info_given=False)
     response = coordinator_client.post(

@@ -135,22 +135,24 @@ def data(coordinator, make_volunteer, make_beneficiary, make_consultation):
         actor=coordinator, request=transport, reason="nieaktualne"
     )
 
-    agreement = agreement_services.agreement_create(
-        actor=coordinator,
-        kind="volunteer",
-        party=anna,
-        fields={
-            "scope": "Zakupy",
-            "manner": "Wizyty",
-            "date_from": dt.date(2026, 3, 1),
-            "date_to": dt.date(2026, 3, 20),
-            "safety_info_given": True,
-            "insurance_nnw": True,
-        },
-    )
-    sign_agreement(
-        actor=coordinator, agreement=agreement, signed_on=dt.date(2026, 2, 27)
-    )
+    # Drafted, printed and signed on one day early in the year.
+    with time_machine.travel(dt.datetime(2026, 2, 27, 12)):
+        agreement = agreement_services.agreement_create(
+            actor=coordinator,
+            kind="volunteer",
+            party=anna,
+            fields={
+                "scope": "Zakupy",
+                "manner": "Wizyty",
+                "date_from": dt.date(2026, 3, 1),
+                "date_to": dt.date(2026, 3, 20),
+                "safety_info_given": True,
+                "insurance_nnw": True,
+            },
+        )
+        sign_agreement(
+            actor=coordinator, agreement=agreement, signed_on=dt.date(2026, 2, 27)
+        )
     agreement_services.certificate_issue(
         actor=coordinator,
         volunteer=anna,
