@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from registry.advice.selectors import office_hours
 from volunteer_center import dashboard, reports
 from volunteer_center.core import exports, ratelimit
+from volunteer_center.core.legal.models import AccessibilityStatement
 from volunteer_center.core.mixins import StaffPermissionRequiredMixin
 from volunteer_center.core.pdf import render_pdf
 from volunteer_center.forms import (
@@ -27,7 +28,11 @@ class HomeView(TemplateView):
     template_name = "volunteer_center/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(office_hours=office_hours(), **kwargs)
+        return super().get_context_data(
+            office_hours=office_hours(),
+            accessibility=AccessibilityStatement.objects.first(),
+            **kwargs,
+        )
 
 
 class PrivacyView(TemplateView):

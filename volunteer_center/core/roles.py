@@ -50,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "agreements.*_signatory",
         "agreements.*_safetyinformation",
         "core.*_childprotectionstandards",
+        "core.*_accessibilitystatement",
         "core.view_accesslog",
         # Who exported which list in the background (the files stay private).
         "core.view_exportjob",

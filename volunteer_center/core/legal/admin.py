@@ -2,7 +2,10 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from volunteer_center.core.legal import services
-from volunteer_center.core.legal.models import ChildProtectionStandards
+from volunteer_center.core.legal.models import (
+    AccessibilityStatement,
+    ChildProtectionStandards,
+)
 
 
 @admin.register(ChildProtectionStandards)
@@ -29,4 +32,23 @@ class ChildProtectionStandardsAdmin(admin.ModelAdmin):
             request,
             _("Version %(version)d of the standards is now published.")
             % {"version": published.version},
+        )
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(admin.ModelAdmin):
+    """The one statement, edited in place (the page shows its dates)."""
+
+    readonly_fields = ["is_model_text", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.accessibility_statement_update(
+            actor=request.user,
+            fields={name: form.cleaned_data[name] for name in form.changed_data},
         )

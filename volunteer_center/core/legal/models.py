@@ -51,3 +51,74 @@ class ChildProtectionStandards(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+
+class AccessibilityStatement(TimeStampedModel):
+    """The "Deklaracja dostępności" (ustawa z 4 kwietnia 2019 r. o dostępności
+    cyfrowej, art. 10): one row, edited by the administrator, published at
+    /deklaracja-dostepnosci/ in the form of the ministry's template."""
+
+    class Status(models.TextChoices):
+        COMPLIANT = "compliant", _("compliant")
+        PARTLY = "partly", _("partially compliant")
+        NOT_COMPLIANT = "not_compliant", _("not compliant")
+
+    class Method(models.TextChoices):
+        SELF = "self", _("a self-assessment by the OPS")
+        EXTERNAL = "external", _("an assessment by an outside body")
+
+    entity = models.CharField(_("public entity"), max_length=200)
+    published_on = models.DateField(_("website published on"))
+    updated_on = models.DateField(_("last significant update on"))
+    status = models.CharField(
+        _("compliance status"), max_length=16, choices=Status.choices
+    )
+    inaccessible = models.TextField(
+        _("what is not accessible, and why"),
+        blank=True,
+        help_text=_("Required unless the website is compliant."),
+    )
+    prepared_on = models.DateField(_("statement prepared on"))
+    reviewed_on = models.DateField(_("statement last reviewed on"))
+    method = models.CharField(
+        _("prepared on the basis of"), max_length=10, choices=Method.choices
+    )
+    assessed_by = models.CharField(
+        _("outside body that assessed it"), max_length=200, blank=True
+    )
+    contact_person = models.CharField(_("accessibility contact"), max_length=200)
+    contact_email = models.EmailField(_("accessibility contact: e-mail"))
+    contact_phone = models.CharField(_("accessibility contact: phone"), max_length=40)
+    architecture = models.TextField(_("architectural accessibility"))
+    sign_language = models.TextField(_("Polish Sign Language (PJM)"))
+    easy_to_read = models.TextField(
+        _("the centre in easy-to-read language (ETR)"),
+        help_text=_("Shown on the home page; short sentences, everyday words."),
+    )
+    is_model_text = models.BooleanField(
+        _("model text to be completed"),
+        default=False,
+        help_text=_("The text shipped with the application, not yet the OPS's own."),
+    )
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statement")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="compliant") | ~models.Q(inaccessible=""),
+                name="accessibilitystatement_says_what_is_inaccessible",
+                violation_error_message=_(
+                    "Say what is not accessible, and why, unless the website is "
+                    "compliant."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Accessibility statement"))
+
+    def review_due(self, today) -> bool:
+        """Reviewed every year by 31 March: due once a year has begun that it
+        was not reviewed in."""
+        return self.is_model_text or self.reviewed_on.year < today.year

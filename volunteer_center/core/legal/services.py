@@ -1,7 +1,10 @@
 from django.db import transaction
 
-from volunteer_center.core.legal.models import ChildProtectionStandards
-from volunteer_center.core.services import save_validated
+from volunteer_center.core.legal.models import (
+    AccessibilityStatement,
+    ChildProtectionStandards,
+)
+from volunteer_center.core.services import assign_fields, save_validated
 
 
 @transaction.atomic
@@ -21,3 +24,14 @@ def standards_publish(
     )
     save_validated(standards, actor=actor)
     return standards
+
+
+@transaction.atomic
+def accessibility_statement_update(*, actor, fields) -> AccessibilityStatement:
+    """The administrator's edit of the statement: from now on it is the OPS's
+    own text, no longer the model shipped with the application."""
+    statement = AccessibilityStatement.objects.select_for_update().get()
+    assign_fields(statement, fields)
+    statement.is_model_text = False
+    save_validated(statement, actor=actor)
+    return statement

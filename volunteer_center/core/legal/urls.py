@@ -10,4 +10,9 @@ urlpatterns = [
         views.StandardsView.as_view(),
         name="child-protection-standards",
     ),
+    path(
+        "deklaracja-dostepnosci/",
+        views.AccessibilityStatementView.as_view(),
+        name="accessibility-statement",
+    ),
 ]

@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from volunteer_center.core.legal.models import ChildProtectionStandards
+from volunteer_center.core.legal.models import (
+    AccessibilityStatement,
+    ChildProtectionStandards,
+)
 
 
 class StandardsView(TemplateView):
@@ -15,3 +19,17 @@ class StandardsView(TemplateView):
         if standards is None:
             raise Http404
         return super().get_context_data(standards=standards, **kwargs)
+
+
+class AccessibilityStatementView(TemplateView):
+    """The "Deklaracja dostępności", public and linked from every page."""
+
+    template_name = "core/accessibility_statement.html"
+
+    def get_context_data(self, **kwargs):
+        statement = AccessibilityStatement.objects.first()
+        if statement is None:
+            raise Http404
+        return super().get_context_data(
+            statement=statement, site_url=settings.SITE_URL, **kwargs
+        )
