@@ -189,3 +189,33 @@ def needs_guardian_consent(volunteer: Volunteer, day: dt.date | None = None) -> 
     return (
         rules.is_minor_on(volunteer.birth_date, day) and not volunteer.guardian_consent
     )
+
+
+# The consents a volunteer gives freely (RODO art. 6(1)(a)), by purpose: the
+# field holding when it was given, and its label on the volunteer's page.
+VOLUNTARY = {
+    "newsletter": ("newsletter_consent_at", _("news by e-mail")),
+    "image": ("image_consent_at", _("publishing photographs")),
+}
+
+
+def voluntary_consents(volunteer: Volunteer) -> list[tuple]:
+    """(purpose, label, when given or None) for the volunteer's page."""
+    return [
+        (purpose, label, getattr(volunteer, field))
+        for purpose, (field, label) in VOLUNTARY.items()
+    ]
+
+
+@transaction.atomic
+def volunteer_consent_withdraw(
+    *, actor, volunteer: Volunteer, purpose: str
+) -> Volunteer:
+    """The volunteer withdraws a voluntary consent (RODO art. 7 ust. 3): from
+    now on it is not used; what was done before stays lawful."""
+    if purpose not in VOLUNTARY:
+        raise RegistryError(_("Unknown consent."))
+    volunteer = _locked(volunteer)
+    setattr(volunteer, VOLUNTARY[purpose][0], None)
+    save_validated(volunteer, actor=actor)
+    return volunteer

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry import consents
+from registry import consents, notices, vetting
 from registry.errors import RegistryError
 from registry.models import (
     Availability,
@@ -22,7 +22,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core import registries
-from volunteer_center.core.audit import access_log
+from volunteer_center.core.audit import access_log, access_log_relabel
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.services import assign_fields, save_validated
 
@@ -67,6 +67,9 @@ def volunteer_create(
     assign_fields(volunteer, fields)
     consents.written_consent_defaults(volunteer, actor=actor)
     save_validated(volunteer, actor=actor)
+    if volunteer.source == Volunteer.Source.INSTITUTION:
+        # Their data came from the sending institution: RODO art. 14.
+        notices.send_privacy_notice_on_commit(volunteer)
     _set_relations(
         volunteer,
         {
@@ -120,6 +123,7 @@ def volunteer_sign_up(
     *,
     fields: Mapping,
     clause_version: str,
+    voluntary_consents: Iterable[str] = (),
     skills: Iterable = (),
     interests: Iterable = (),
     reachable_districts: Iterable = (),
@@ -143,12 +147,17 @@ def volunteer_sign_up(
     if Volunteer.objects.filter(email__iexact=email).exists():
         transaction.on_commit(lambda: _send_sign_up_mail(email, known=True))
         return None
+    now = timezone.now()
     volunteer = Volunteer(
         source=Volunteer.Source.PUBLIC_FORM,
         status=Volunteer.Status.CANDIDATE,
-        legal_basis=LegalBasis.CONSENT,
+        # The register is a public task of the OPS (RODO art. 6(1)(e)); only
+        # the news and the photographs rest on consent.
+        legal_basis=LegalBasis.PUBLIC_TASK,
         consent_clause_version=clause_version,
-        consent_given_at=timezone.now(),
+        consent_given_at=now,
+        newsletter_consent_at=now if "newsletter" in voluntary_consents else None,
+        image_consent_at=now if "image" in voluntary_consents else None,
     )
     assign_fields(volunteer, {**fields, "email": email})
     save_validated(volunteer, actor=None)
@@ -324,8 +333,9 @@ ANONYMISED_FIELDS = {
         "guardian_consent": False,
         "guardian_consent_on": None,
         "sms_consent_at": None,
-        "criminal_record_checked_on": None,
-        "sex_offender_register_checked_on": None,
+        "newsletter_consent_at": None,
+        "image_consent_at": None,
+        **vetting.cleared_vetting(),
     },
     Beneficiary: dict.fromkeys(
         ("email", "phone", "street", "postal_code", "needs", "notes"), ""
@@ -350,11 +360,7 @@ def _anonymise(person, *, actor):
     # Not full_clean(): the age rules would ask for a guardian that is gone.
     person.save()
     registries.person_erase(person=person, actor=actor)
-    AccessLog.objects.filter(
-        content_type__app_label=person._meta.app_label,
-        content_type__model=person._meta.model_name,
-        object_id=str(person.pk),
-    ).update(object_repr=str(person))
+    access_log_relabel(person)
     access_log(actor=actor, action=AccessLog.Action.ANONYMISE, obj=person)
     return person
 
@@ -400,6 +406,8 @@ def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
         # A social worker's new beneficiary is theirs.
         beneficiary.social_worker = actor
     save_validated(beneficiary, actor=actor)
+    # Filed by staff from the OPS's own files: RODO art. 14.
+    notices.send_privacy_notice_on_commit(beneficiary)
     return beneficiary
 
 

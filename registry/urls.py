@@ -53,6 +53,11 @@ urlpatterns = [
         name="volunteer-guardian-consent",
     ),
     path(
+        "wolontariusze/<int:pk>/zgody/wycofanie/",
+        volunteers.VolunteerConsentWithdrawView.as_view(),
+        name="volunteer-consent-withdraw",
+    ),
+    path(
         "wolontariusze/<int:pk>/weryfikacja/",
         volunteers.VolunteerVettingView.as_view(),
         name="volunteer-vetting",
@@ -78,6 +83,16 @@ urlpatterns = [
         "podopieczni/<int:pk>/edycja/",
         people.BeneficiaryUpdateView.as_view(),
         name="beneficiary-update",
+    ),
+    path(
+        "podopieczni/<int:pk>/informacja-rodo/",
+        people.BeneficiaryPrivacyNoticeView.as_view(),
+        name="beneficiary-privacy-notice",
+    ),
+    path(
+        "wolontariusze/<int:pk>/informacja-rodo/",
+        people.VolunteerPrivacyNoticeView.as_view(),
+        name="volunteer-privacy-notice",
     ),
     path(
         "podopieczni/<int:pk>/anonimizacja/",

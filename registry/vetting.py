@@ -90,3 +90,23 @@ def volunteer_standards_acknowledge(
     volunteer.standards_acknowledged_version = standards.version
     save_validated(volunteer, actor=actor)
     return volunteer
+
+
+def cleared_vetting() -> dict:
+    """The checks as if never recorded: criminal-record data (RODO art. 10)
+    that no statistic needs once its time is over."""
+    names = (*VETTING_FIELDS, *CHECKS.values(), "vetting_verified_by")
+    return {name: Volunteer._meta.get_field(name).get_default() for name in names}
+
+
+@transaction.atomic
+def volunteer_vetting_erase(*, actor, volunteer: Volunteer) -> Volunteer:
+    """The checks' retention is over (settings.RETENTION_VETTING_MONTHS after
+    the last work with minors): the facts go, from the change history too."""
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    cleared = cleared_vetting()
+    for name, value in cleared.items():
+        setattr(volunteer, name, value)
+    save_validated(volunteer, actor=actor)
+    volunteer.history.update(**cleared)
+    return volunteer

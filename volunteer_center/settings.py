@@ -297,8 +297,40 @@ CENTRE = {
     "phone": os.environ.get("CENTRE_PHONE", "+48 32 214 11 11"),
     "email": os.environ.get("CENTRE_EMAIL", "wolontariat@ops.czechowice-dziedzice.pl"),
 }
-# Version of the RODO information clause shown on forms; stored with every consent.
-PRIVACY_CLAUSE_VERSION = "2026-01"
+# Version of the RODO information clauses shown on forms; stored with what a
+# person read or consented to (2026-02: purposes with their legal bases, the
+# data protection officer, recipients, retention per purpose).
+PRIVACY_CLAUSE_VERSION = "2026-02"
+# The data protection officer the OPS has appointed (RODO art. 37–39): an OPS
+# fills these in before going live (``check --deploy`` reports them missing).
+DPO_NAME = os.environ.get("DPO_NAME", "")
+DPO_EMAIL = os.environ.get("DPO_EMAIL", "")
+DPO_ADDRESS = os.environ.get(
+    "DPO_ADDRESS",
+    "Inspektor Ochrony Danych, Ośrodek Pomocy Społecznej, ul. Nad Białką 1B, "
+    "43-502 Czechowice-Dziedzice",
+)
+# Who processes the data on the OPS's behalf (RODO art. 28), as the clauses
+# name them.
+IT_PROVIDERS = os.environ.get(
+    "IT_PROVIDERS",
+    "dostawca usług hostingu i poczty elektronicznej działający na zlecenie Ośrodka",
+)
+# Retention per kind of record, as the information clauses state it: a
+# candidate's months run from the last change of their record; the years of a
+# former volunteer, an inactive beneficiary and a visit run from the end of the
+# year in which they ended, as the archive rules count; the checks for work
+# with minors go that many months after the last such work.
+RETENTION_CANDIDATE_MONTHS = int(os.environ.get("RETENTION_CANDIDATE_MONTHS", "24"))
+RETENTION_VOLUNTEER_YEARS = int(os.environ.get("RETENTION_VOLUNTEER_YEARS", "5"))
+RETENTION_VETTING_MONTHS = int(os.environ.get("RETENTION_VETTING_MONTHS", "12"))
+RETENTION_BENEFICIARY_YEARS = int(os.environ.get("RETENTION_BENEFICIARY_YEARS", "3"))
+RETENTION_CONSULTATION_YEARS = int(os.environ.get("RETENTION_CONSULTATION_YEARS", "2"))
+RETENTION_ACCESS_LOG_YEARS = int(os.environ.get("RETENTION_ACCESS_LOG_YEARS", "3"))
+# The archive category (JRWA) under which the OPS files agreements and issued
+# certificates; documents are kept as long as it says, whatever the register.
+JRWA_AGREEMENTS = os.environ.get("JRWA_AGREEMENTS", "B5")
+JRWA_CERTIFICATES = os.environ.get("JRWA_CERTIFICATES", "B5")
 # The centre's own lower age limit for volunteers (not a legal rule).
 MIN_VOLUNTEER_AGE = int(os.environ.get("MIN_VOLUNTEER_AGE", "13"))
 # The oldest plausible age of a volunteer: an older date of birth is refused.

@@ -172,10 +172,7 @@ class ConsultationBookingForm(HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     consent = forms.BooleanField(
-        label=_(
-            "I consent to the processing of my personal data to arrange and hold "
-            "this consultation, as described in the information clause above."
-        ),
+        label=_("I have read the information on the processing of my personal data."),
     )
 
     def __init__(self, *args, slots, **kwargs):
@@ -191,7 +188,7 @@ class ConsultationBookingForm(HoneypotMixin, forms.Form):
             "phone",
             "email",
             "topic",
-            HTML('{% include "registry/_consultation_privacy_clause.html" %}'),
+            HTML('{% include "core/privacy/_booking.html" %}'),
             "consent",
             honeypot_layout(),
         )

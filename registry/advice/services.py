@@ -17,6 +17,7 @@ from registry.models import (
     ConsultationTopic,
     OfficeHours,
 )
+from volunteer_center.core.audit import access_log_relabel
 from volunteer_center.core.services import assign_fields
 
 # How far ahead residents may book a visit in office hours.
@@ -168,3 +169,26 @@ def consultation_mark_no_show(*, actor, consultation: Consultation) -> Consultat
     return _consultation_move(
         actor=actor, consultation=consultation, to=Consultation.Status.NO_SHOW
     )
+
+
+ANONYMISED_WALK_IN = "—"
+
+
+@transaction.atomic
+def consultation_anonymise(*, actor, consultation: Consultation) -> Consultation:
+    """The record of a visit past its retention: who came and what was said
+    go (from the history too); the topic, form, date and status still count
+    in statistics."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation.history.all().delete()
+    consultation.volunteer = consultation.beneficiary = None
+    consultation.institution = None
+    consultation.walk_in_name = ANONYMISED_WALK_IN
+    consultation.walk_in_phone = consultation.walk_in_email = ""
+    consultation.notes = ""
+    consultation._history_user = actor
+    # Not full_clean(): the record only loses data, and its old slot may no
+    # longer be one of today's office hours.
+    consultation.save()
+    access_log_relabel(consultation)
+    return consultation

@@ -132,19 +132,34 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
     """The public volunteer sign-up: what a resident can tell about themselves.
 
     Model validation (age limits, guardian, phone and postal code formats) is
-    the same as on the staff form; the RODO consent is required, and the
-    ``website`` field is a honeypot: people never see it, robots fill it in.
+    the same as on the staff form. The person confirms reading the information
+    clause (the processing rests on the OPS's public task, not on consent);
+    the consents to news and to photographs are voluntary. The ``website``
+    field is a honeypot: people never see it, robots fill it in.
     """
 
     availability = AvailabilityField(
         help_text=_("Tick the parts of the week when you are usually free.")
     )
     consent = forms.BooleanField(
+        label=_("I have read the information on the processing of my personal data."),
+        error_messages={
+            "required": _("Please read the information on your personal data.")
+        },
+    )
+    newsletter_consent = forms.BooleanField(
         label=_(
-            "I have read the information clause and consent to the processing of "
-            "my personal data for the purposes of volunteering."
+            "I agree to get news of the centre's campaigns and events by e-mail "
+            "(voluntary; you can withdraw it at any time)."
         ),
-        error_messages={"required": _("Without this consent we cannot register you.")},
+        required=False,
+    )
+    image_consent = forms.BooleanField(
+        label=_(
+            "I agree that photographs of me taken while volunteering may be "
+            "published by the OPS (voluntary; you can withdraw it at any time)."
+        ),
+        required=False,
     )
 
     class Meta:
@@ -237,10 +252,20 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             ),
             Fieldset(
                 _("Your personal data"),
-                HTML('{% include "core/_privacy_clause.html" %}'),
+                HTML('{% include "core/privacy/_volunteer.html" %}'),
                 "consent",
+                "newsletter_consent",
+                "image_consent",
             ),
             honeypot_layout(),
         )
 
-    service_kwargs = VolunteerForm.service_kwargs
+    def service_kwargs(self) -> dict:
+        return {
+            **VolunteerForm.service_kwargs(self),
+            "voluntary_consents": [
+                purpose
+                for purpose in ("newsletter", "image")
+                if self.cleaned_data.get(f"{purpose}_consent")
+            ],
+        }

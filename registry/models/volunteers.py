@@ -154,13 +154,24 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
         _("legal basis for processing"),
         max_length=20,
         choices=LegalBasis.choices,
-        default=LegalBasis.CONSENT,
+        default=LegalBasis.PUBLIC_TASK,
     )
     consent_clause_version = models.CharField(
         _("information clause version"), max_length=20, blank=True
     )
     consent_given_at = models.DateTimeField(
-        _("consent given at"), null=True, blank=True
+        _("information clause read at"), null=True, blank=True
+    )
+    # Consents that are really voluntary (RODO art. 6(1)(a)); withdrawn by
+    # registry.consents.volunteer_consent_withdraw.
+    newsletter_consent_at = models.DateTimeField(
+        _("consent to news by e-mail given at"), null=True, blank=True, editable=False
+    )
+    image_consent_at = models.DateTimeField(
+        _("consent to publishing photographs given at"),
+        null=True,
+        blank=True,
+        editable=False,
     )
     # Text messages are voluntary (RODO art. 6(1)(a)): sent only while this
     # consent stands; withdrawing it clears the date.

@@ -8,7 +8,7 @@ from django.views.generic import (
     UpdateView,
 )
 
-from registry import selectors, services
+from registry import notices, selectors, services
 from registry.filters import (
     BeneficiaryFilter,
     InstitutionFilter,
@@ -17,7 +17,7 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
-from registry.models import Beneficiary, Institution
+from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
@@ -73,6 +73,32 @@ class BeneficiaryDetailView(
 ):
     permission_required = "registry.view_beneficiary"
     template_name = "registry/beneficiary_detail.html"
+
+
+class PrivacyNoticeView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
+    """The information of RODO art. 13–14 for one person, to print and hand
+    over (a person whose data came from someone else gets it by e-mail too)."""
+
+    template_name = "registry/privacy_notice.html"
+    context_object_name = "person"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(notices.notice_context(self.object))
+        return context
+
+
+class BeneficiaryPrivacyNoticeView(BeneficiaryScopeMixin, PrivacyNoticeView):
+    permission_required = "registry.view_beneficiary"
+    model = Beneficiary
+
+
+class VolunteerPrivacyNoticeView(PrivacyNoticeView):
+    permission_required = "registry.view_volunteer"
+    model = Volunteer
+
+    def get_queryset(self):
+        return Volunteer.objects.not_anonymised().select_related("sending_institution")
 
 
 class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):

@@ -86,6 +86,7 @@ class VolunteerDetailView(
         context = super().get_context_data(**kwargs)
         context["availability_grid"] = selectors.availability_grid(self.object)
         context["vetting_form"] = VettingForm(instance=self.object)
+        context["voluntary_consents"] = consents.voluntary_consents(self.object)
         if self.object.is_minor:
             context["consent_form"] = GuardianConsentRecordForm(volunteer=self.object)
             context["consent_request"] = self.object.guardian_consent_requests.order_by(
@@ -237,6 +238,34 @@ class VolunteerGuardianConsentView(
     def do_withdraw(self, volunteer) -> str:
         consents.guardian_consent_withdraw(actor=self.request.user, volunteer=volunteer)
         return _("The withdrawal of the consent has been recorded.")
+
+
+class VolunteerConsentWithdrawView(
+    StaffPermissionRequiredMixin, SingleObjectMixin, View
+):
+    """The volunteer withdrew a voluntary consent (news, photographs) by
+    telling the staff: it is recorded from their page."""
+
+    permission_required = "registry.change_volunteer"
+    model = Volunteer
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Volunteer.objects.not_anonymised()
+
+    def post(self, request, *args, **kwargs):
+        volunteer = self.get_object()
+        try:
+            consents.volunteer_consent_withdraw(
+                actor=request.user,
+                volunteer=volunteer,
+                purpose=request.POST.get("purpose", ""),
+            )
+        except RegistryError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The withdrawal of the consent is recorded."))
+        return HttpResponseRedirect(volunteer.get_absolute_url())
 
 
 class VolunteerVettingView(StaffPermissionRequiredMixin, SingleObjectMixin, View):

@@ -246,7 +246,7 @@ def test_a_booking_is_a_planned_in_person_visit_with_consent(topic):
     assert consultation.walk_in_phone == "+48600100200"
     assert consultation.booked_online
     assert consultation.advisor is None
-    assert consultation.consent_clause_version == "2026-01"
+    assert consultation.consent_clause_version == "2026-02"
     assert consultation.consent_given_at == NOW
     assert consultation.duration_minutes == 20
 
@@ -370,7 +370,7 @@ def test_a_resident_books_a_visit_and_staff_see_it_planned(client, coordinator_c
     html = page.content.decode()
     assert 'value="2026-12-08T10:00"' in html
     assert "nie możemy umówić wizyty" in html  # the clause for this purpose
-    assert "Wersja klauzuli: 2026-01" in html
+    assert "Wersja informacji: 2026-02" in html
 
     response = client.post(reverse("registry:consultation-book"), booking_data())
 
@@ -603,7 +603,7 @@ def test_detail_shows_the_booking_and_logs_the_view(coordinator_client, topic):
     html = coordinator_client.get(consultation.get_absolute_url()).content.decode()
     assert "Maria Mieszkańska" in html
     assert "+48 600 100 200" in html
-    assert "2026-01" in html  # the clause version consented to
+    assert "2026-02" in html  # the version of the information read
     assert AccessLog.objects.filter(
         action=AccessLog.Action.VIEW, object_id=str(consultation.pk)
     ).exists()

@@ -12,6 +12,7 @@ POST_ONLY = {
     "registry:beneficiary-anonymise",
     "registry:volunteer-guardian-consent",
     "registry:volunteer-vetting",
+    "registry:volunteer-consent-withdraw",
     "registry:consultation-status",
 }
 

@@ -49,7 +49,8 @@ def test_anonymous_visitor_sees_the_form_with_the_clause(client, db):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'name="consent"' in html
-    assert "Wersja klauzuli" in html or "Clause version" in html
+    assert "Wersja informacji: 2026-02" in html
+    assert "art. 6 ust. 1 lit. e" in html
     assert 'name="csrfmiddlewaretoken"' in html
 
 
@@ -64,7 +65,10 @@ def test_sign_up_creates_a_candidate_with_consent_and_sends_a_confirmation(
     assert volunteer.status == Volunteer.Status.CANDIDATE
     assert volunteer.source == Volunteer.Source.PUBLIC_FORM
     assert volunteer.phone == "+48601234567"
-    assert volunteer.consent_clause_version == "2026-01"
+    assert volunteer.consent_clause_version == "2026-02"
+    # The register is the OPS's public task; no voluntary consent was given.
+    assert volunteer.legal_basis == "public_task"
+    assert (volunteer.newsletter_consent_at, volunteer.image_consent_at) == (None, None)
     assert volunteer.consent_given_at >= before
     assert set(volunteer.availability.values_list("weekday", "part")) == {
         (1, "morning"),
@@ -100,14 +104,14 @@ def test_second_sign_up_with_the_same_address_creates_no_record_and_looks_the_sa
     assert "już" in mail.outbox[1].body
 
 
-def test_missing_consent_is_explained_next_to_the_field_and_input_is_kept(
+def test_the_unread_clause_is_explained_next_to_the_field_and_input_is_kept(
     client, form_data, django_capture_on_commit_callbacks
 ):
     del form_data["consent"]
     response = post(client, form_data, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bez tej zgody nie możemy Cię zarejestrować." in html
+    assert "Zapoznaj się z informacją o Twoich danych osobowych." in html
     assert 'value="Żółkiewska"' in html
     assert 'value="1:morning" id="id_availability_1morning" checked' in html
     assert 'value="2:morning" id="id_availability_2morning">' in html
@@ -191,3 +195,23 @@ def test_home_page_shows_contact_office_hours_and_the_way_to_sign_up(client, db)
     assert "wtorek" in html.lower() and "czwartek" in html.lower()
     assert reverse("registry:signup") in html
     assert reverse("privacy") in html
+
+
+def test_voluntary_consents_are_recorded_and_their_withdrawal_too(
+    client, form_data, django_capture_on_commit_callbacks, coordinator_client
+):
+    form_data["newsletter_consent"] = "on"
+    post(client, form_data, django_capture_on_commit_callbacks)
+    volunteer = Volunteer.objects.get()
+    assert volunteer.newsletter_consent_at is not None
+    assert volunteer.image_consent_at is None
+    page = coordinator_client.get(volunteer.get_absolute_url()).content.decode()
+    assert "wiadomości e-mail" in page and "nie udzielono" in page
+    coordinator_client.post(
+        reverse("registry:volunteer-consent-withdraw", args=[volunteer.pk]),
+        {"purpose": "newsletter"},
+    )
+    volunteer.refresh_from_db()
+    assert volunteer.newsletter_consent_at is None
+    history = volunteer.history.first()
+    assert history.history_user.username == "koordynator"

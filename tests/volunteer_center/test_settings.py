@@ -22,6 +22,8 @@ def production_env(**overrides) -> dict[str, str]:
             "DJANGO_HTTPS": "1",
             # Production sends real mail (Django refuses the console backend).
             "EMAIL_HOST": "smtp.example.org",
+            # The information clauses name the data protection officer.
+            "DPO_EMAIL": "iod@example.org",
             "DATABASE_URL": os.environ["DATABASE_URL"],
         }
     )

@@ -110,3 +110,11 @@ def access_log_export(
         )
     AccessLog.objects.filter(pk=entry.pk).update(**fields)
     return entry
+
+
+def access_log_relabel(obj: models.Model) -> None:
+    """After an anonymisation the log keeps who opened the record, under the
+    record's new, anonymous name."""
+    AccessLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).update(object_repr=str(obj)[:200])
