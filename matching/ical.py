@@ -6,6 +6,10 @@ secret key: it never expires, a new generation (the volunteer's "new address"
 button) invalidates the old one, and changing ``settings.VOLUNTEER_ICAL_SALT``
 invalidates every address at once. Anyone holding it sees the dates and places,
 so it is handed only to the volunteer.
+
+The feed goes to outside calendar services, beyond the centre's control: an
+event names the kind of help and the district, never the request's title,
+the beneficiary's name, address or needs (docs/ARCHITECTURE.md, rules).
 """
 
 import datetime as dt
@@ -66,7 +70,7 @@ def feed_assignments(volunteer: Volunteer, today: dt.date) -> QuerySet[Assignmen
     return (
         volunteer.assignments.holding_place()
         .filter(date_to__gte=start, date_from__lte=end)
-        .select_related("request__district")
+        .select_related("request__district", "request__category")
         .prefetch_related(
             Prefetch("request__slots", queryset=RequestSlot.objects.order_by())
         )
@@ -89,9 +93,13 @@ def occurrences(
 
 
 def location(assignment: Assignment) -> str:
-    request = assignment.request
-    parts = [request.address, request.district.name if request.district else ""]
-    return ", ".join(part for part in parts if part)
+    """The district only: the street address stays in the centre's systems."""
+    district = assignment.request.district
+    return district.name if district else ""
+
+
+def summary(assignment: Assignment) -> str:
+    return _("Volunteering: %(kind)s") % {"kind": assignment.request.category}
 
 
 def volunteer_calendar(volunteer: Volunteer, today: dt.date | None = None) -> bytes:
@@ -119,7 +127,7 @@ def _event(assignment, slot, day, zone) -> icalendar.Event:
     event.add("dtstamp", assignment.updated_at)
     event.add("dtstart", dt.datetime.combine(day, slot.start, tzinfo=zone))
     event.add("dtend", dt.datetime.combine(day, slot.end, tzinfo=zone))
-    event.add("summary", assignment.request.title)
+    event.add("summary", summary(assignment))
     if place := location(assignment):
         event.add("location", place)
     event.add("status", "CONFIRMED")

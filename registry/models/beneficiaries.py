@@ -52,7 +52,16 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
         _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    needs = models.TextField(_("needs"), blank=True)
+    needs = models.TextField(
+        _("needs"),
+        blank=True,
+        help_text=_(
+            "What help is needed, in everyday words. Do not write diagnoses or "
+            "other health details unless the help cannot be given without them "
+            "(RODO art. 9); only the responsible social worker and the "
+            "coordinators see this."
+        ),
+    )
     preferred_contact = models.CharField(
         _("preferred contact"),
         max_length=16,

@@ -97,10 +97,14 @@ def test_feed_has_each_weekly_slot_of_an_accepted_assignment_in_warsaw_time(
         dt.time(15),
     ]
     assert all(e["dtstart"].params["TZID"] == "Europe/Warsaw" for e in events)
-    assert {str(e["summary"]) for e in events} == {"Spacery z panią Zofią"}
-    assert {str(e["location"]) for e in events} == {
-        "ul. Lipowa 3, Czechowice-Dziedzice"
+    # The feed leaves the centre: the kind of help and the district only,
+    # never the title naming the beneficiary, nor the street address.
+    assert {str(e["summary"]) for e in events} == {
+        f"Wolontariat: {request.category.name}"
     }
+    assert {str(e["location"]) for e in events} == {"Czechowice-Dziedzice"}
+    for private in (b"Zofi", b"Lipowa", request.beneficiary.last_name.encode()):
+        assert private not in response.content
     assert len({str(e["uid"]) for e in events}) == 4
     calendar = icalendar.Calendar.from_ical(response.content)
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Warsaw"]

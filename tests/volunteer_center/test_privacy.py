@@ -112,3 +112,9 @@ def test_going_live_without_a_data_protection_officer_is_reported(settings):
     settings.DPO_EMAIL = "iod@ops.czechowice-dziedzice.pl"
     errors = run_checks(include_deployment_checks=True, tags=[Tags.security])
     assert "volunteer_center.E003" not in {error.id for error in errors}
+
+
+def test_the_needs_field_says_what_not_to_write_there(social_worker_client):
+    """Issue 11, point 10: no diagnoses unless the help needs them."""
+    page = social_worker_client.get(reverse("registry:beneficiary-create"))
+    assert "Nie wpisuj diagnoz" in page.content.decode()
