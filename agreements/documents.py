@@ -289,7 +289,7 @@ def agreement_context(agreement: Agreement) -> dict:
         ),
         "is_minor": bool(agreement.guardian_consent),
         "guardian_name": agreement.guardian_name if agreement.guardian_consent else "",
-        "standards_url": _site_url("core:child-protection-standards"),
+        "standards_url": _site_url("legal:child-protection-standards"),
         "privacy_url": _site_url("privacy"),
         "signed_on": polish_date(agreement.signed_on) or PENDING_SIGNATURE,
     }

@@ -283,7 +283,7 @@ def test_changing_a_prepared_draft_discards_the_document(make_agreement, coordin
 
 
 def test_the_standards_page_is_public(client):
-    response = client.get(reverse("core:child-protection-standards"))
+    response = client.get(reverse("legal:child-protection-standards"))
     assert response.status_code == 200
     assert "Standardy ochrony małoletnich" in response.content.decode()
 

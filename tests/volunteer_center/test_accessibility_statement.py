@@ -32,7 +32,7 @@ REQUIRED_IDS = (
 
 
 def test_the_statement_has_every_element_of_the_ministry_template(client):
-    page = client.get(reverse("core:accessibility-statement")).content.decode()
+    page = client.get(reverse("legal:accessibility-statement")).content.decode()
     for element in REQUIRED_IDS:
         assert f'id="{element}"' in page, element
     assert "Ośrodek Pomocy Społecznej w Czechowicach-Dziedzicach" in page
@@ -46,7 +46,7 @@ def test_the_statement_has_every_element_of_the_ministry_template(client):
 def test_every_page_links_the_statement_in_its_footer(client, name):
     page = client.get(reverse(name)).content.decode()
     footer = page[page.index("<footer") :]
-    assert reverse("core:accessibility-statement") in footer
+    assert reverse("legal:accessibility-statement") in footer
 
 
 def test_the_home_page_describes_the_centre_in_easy_to_read_language(client):
@@ -89,7 +89,7 @@ def test_the_administrator_edits_the_statement_and_the_page_follows(
         "Ewa Dostępna",
         False,
     )
-    page = client.get(reverse("core:accessibility-statement")).content.decode()
+    page = client.get(reverse("legal:accessibility-statement")).content.decode()
     assert "Wejście od ul. Nad Białką 1B bez schodów." in page
     refused = _change(administrator_client, inaccessible="")
     assert refused.status_code == 200

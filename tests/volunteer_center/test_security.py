@@ -31,7 +31,7 @@ PUBLIC = {
     "password_reset_complete",
     # The centre's child protection standards: parents, minors and volunteers
     # read them before agreeing to anything (art. 22c of the act of 13 May 2016).
-    "core:child-protection-standards",
+    "legal:child-protection-standards",
 }
 # Need a login but no role: every account changes its own password.
 ANY_ACCOUNT = {"password_change", "password_change_done"}

@@ -43,6 +43,8 @@ def check_plausible_years_are_storable(app_configs, **kwargs):
             id="volunteer_center.E002",
         )
     ]
+
+
 MISSING_DPO = (
     "Set DPO_EMAIL (and DPO_NAME, DPO_ADDRESS): the information clauses name the "
     "data protection officer the OPS appointed (RODO art. 13 ust. 1 lit. b)."

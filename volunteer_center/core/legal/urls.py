@@ -2,7 +2,7 @@ from django.urls import path
 
 from volunteer_center.core.legal import views
 
-app_name = "core"
+app_name = "legal"
 
 urlpatterns = [
     path(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0009_database_refuses_a_clash'),
+        ('matching', '0010_dates_of_storable_years'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

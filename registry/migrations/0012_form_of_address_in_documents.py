@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0010_office_closure_days'),
+        ('registry', '0011_dates_of_storable_years'),
     ]
 
     operations = [

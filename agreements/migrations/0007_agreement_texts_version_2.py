@@ -226,7 +226,7 @@ def withdraw(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agreements", "0005_signatories_safety_information_costs_and_stored_documents")
+        ("agreements", "0006_signatories_safety_information_costs_and_stored_documents")
     ]
 
     operations = [migrations.RunPython(publish, withdraw)]

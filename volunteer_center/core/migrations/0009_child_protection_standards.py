@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_rate_limit_counter'),
+        ('core', '0008_one_access_log_entry_per_export_and_background_exports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

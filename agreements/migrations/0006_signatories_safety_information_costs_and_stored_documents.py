@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0004_one_agreement_text_in_use_per_kind'),
-        ('registry', '0011_form_of_address_in_documents'),
+        ('agreements', '0005_dates_of_storable_years'),
+        ('registry', '0012_form_of_address_in_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
