@@ -32,6 +32,9 @@ PUBLIC = {
     # The centre's child protection standards: parents, minors and volunteers
     # read them before agreeing to anything (art. 22c of the act of 13 May 2016).
     "legal:child-protection-standards",
+    # The accessibility statement, linked from every page (art. 10 of the act
+    # on digital accessibility).
+    "legal:accessibility-statement",
 }
 # Need a login but no role: every account changes its own password.
 ANY_ACCOUNT = {"password_change", "password_change_done"}
