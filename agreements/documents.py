@@ -207,6 +207,13 @@ def insurance_summary(agreement: Agreement) -> str:
     return _policy(agreement) or "do zapewnienia przed rozpoczęciem świadczeń"
 
 
+def costs_agreed_text(agreement: Agreement) -> str:
+    """The costs agreed in advance, as a sentence of its own: typed text left
+    bare after the clause on costs would read as a promise of the law."""
+    typed = agreement.cost_reimbursement.strip().rstrip(".")
+    return f"Uzgodnione z góry koszty do pokrycia: {typed}." if typed else ""
+
+
 def waiver_text(agreement: Agreement) -> str:
     """Art. 45 ust. 4: the waiver is written, so it is part of what is signed."""
     if agreement.travel_costs_waiver == Agreement.Waiver.FULL:
@@ -279,7 +286,7 @@ def agreement_context(agreement: Agreement) -> dict:
         "date_to": polish_date(agreement.date_to),
         "period": period_text(agreement.date_from, agreement.date_to),
         "termination_clause": agreement.termination_clause,
-        "cost_reimbursement": agreement.cost_reimbursement,
+        "cost_reimbursement": costs_agreed_text(agreement),
         "travel_costs_waiver": waiver_text(agreement),
         "insurance": insurance_text(agreement),
         "safety_info_given": agreement.safety_info_given,

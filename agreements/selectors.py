@@ -182,7 +182,7 @@ class ServiceSummary:
     def scope(self) -> str:
         """The kinds of help given, when the coordinator writes no scope."""
         categories = dict.fromkeys(a.category for a in self.assignments)
-        return "świadczenia w zakresie: " + ", ".join(categories) + "."
+        return ", ".join(categories) + "."
 
 
 def task_title(request) -> str:

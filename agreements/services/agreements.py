@@ -47,7 +47,10 @@ def agreement_create(
     agreement = Agreement(kind=kind, template=template, created_by=actor)
     setattr(agreement, PARTY_FIELD[kind], party)
     agreement.termination_clause = documents.DEFAULT_TERMINATION_CLAUSE
-    if kind == AgreementKind.VOLUNTEER and party.guardian_consent:
+    # A minor concludes the agreement with the consent of their legal
+    # representative (art. 17 KC): the document carries it for them to sign,
+    # also when the consent was not given yet (signing it records it).
+    if kind == AgreementKind.VOLUNTEER and (party.guardian_consent or party.is_minor):
         agreement.guardian_consent = True
         agreement.guardian_name = party.guardian_name
     _assign(agreement, fields)

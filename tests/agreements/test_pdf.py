@@ -60,7 +60,9 @@ def test_a_volunteer_agreement_pdf_has_the_parties_dates_number_and_clauses(
         "PZU-NNW-2026-15",
         "zaopatrzenie z tytułu wypadku",
         "koszty podróży służbowych i diet",
-        "Zwrot kosztów biletów komunikacji miejskiej.",
+        # Costs typed for the agreement read as agreed, not as the law's.
+        "Uzgodnione z góry koszty do pokrycia: Zwrot kosztów biletów komunikacji "
+        "miejskiej.",
         "Rozwiązanie porozumienia",
         "14-dniowego okresu wypowiedzenia",
         "zaświadczenie o wykonaniu świadczeń",
@@ -92,6 +94,22 @@ def test_a_minor_s_agreement_prints_the_guardian_s_consent(
     text = pdf_text(documents.agreement_pdf(agreement))
     assert "Zgoda przedstawiciela ustawowego" in text
     assert "Grażyna Nowak" in text
+
+
+def test_a_minor_s_agreement_asks_the_representative_to_sign_before_consent(
+    make_agreement, make_volunteer
+):
+    """The parent may give the consent by signing this very document."""
+    minor = make_volunteer(
+        first_name="Jaś",
+        birth_date=dt.date(2010, 6, 1),
+        guardian_name="Grażyna Nowak",
+        guardian_phone="600100200",
+    )
+    assert not minor.guardian_consent
+    text = pdf_text(documents.agreement_pdf(make_agreement(party=minor)))
+    assert "porozumienie zawiera za zgodą przedstawiciela ustawowego" in text
+    assert "Przedstawiciel ustawowy: Grażyna Nowak" in text
 
 
 def test_an_indefinite_agreement_says_so(make_agreement):
@@ -189,7 +207,8 @@ def test_a_reference_pdf_carries_the_assessment(
     assert "wolontariusza: Józef Kłoś" in text
     assert "art. 44 ust. 3" in text
     # The scope is on every reference, from the work done when none is typed.
-    assert "Zakres wykonywanych świadczeń: świadczenia w zakresie:" in text
+    assert f"Zakres wykonywanych świadczeń: {work.request.category.name}." in text
+    assert "w zakresie: świadczenia w zakresie" not in text
     assert "sumienny, punktualny i życzliwy" in text
     assert "3 godz." in text
 
@@ -238,7 +257,7 @@ def test_a_bulk_certificate_does_not_say_it_was_asked_for(
     with certificate.pdf.open("rb") as stored:
         text = pdf_text(stored.read())
     assert "na wniosek" not in text
-    assert "Zakres wykonanych świadczeń: świadczenia w zakresie:" in text
+    assert f"Zakres wykonanych świadczeń: {work.request.category.name}." in text
 
 
 def test_a_beneficiarys_name_never_reaches_a_certificate(
