@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements import selectors
-from agreements.models import InsurancePolicy
+from agreements.models import Certificate, InsurancePolicy, Reference
 from matching import rules
 from matching import selectors as matching_selectors
 from volunteer_center.core import registries
@@ -65,8 +65,12 @@ def insurance_check(*, assignment, volunteer, request, day) -> str | None:
     ) % _dates(assignment.date_from, assignment.date_to)
 
 
-def volunteer_documents_data(volunteer) -> registries.DataSection:
-    agreements = selectors.party_agreements(volunteer).order_by("date_from", "pk")
+def _labels(**labels) -> dict:
+    return {key: str(label) for key, label in labels.items()}
+
+
+def party_agreements_data(party) -> registries.DataSection:
+    agreements = selectors.party_agreements(party).order_by("date_from", "pk")
     return registries.DataSection(
         key="agreements",
         title=str(gettext_lazy("Agreements")),
@@ -76,9 +80,46 @@ def volunteer_documents_data(volunteer) -> registries.DataSection:
                 "status": agreement.get_status_display(),
                 "from": agreement.date_from.isoformat(),
                 "until": agreement.date_to.isoformat() if agreement.date_to else None,
+                "signed_on": (
+                    agreement.signed_on.isoformat() if agreement.signed_on else None
+                ),
             }
             for agreement in agreements
         ],
+        labels=_labels(
+            number=_("number"),
+            status=_("status"),
+            signed_on=_("signed on"),
+            **{"from": _("from"), "until": _("until")},
+        ),
+    )
+
+
+def volunteer_issued_data(volunteer) -> registries.DataSection:
+    documents = [
+        (str(kind._meta.verbose_name), document)
+        for kind in (Certificate, Reference)
+        for document in kind.objects.filter(volunteer=volunteer).order_by("pk")
+    ]
+    return registries.DataSection(
+        key="certificates_and_references",
+        title=str(gettext_lazy("Certificates and references")),
+        data=[
+            {
+                "kind": kind,
+                "number": document.number,
+                "from": document.date_from.isoformat(),
+                "until": document.date_to.isoformat(),
+                "scope": document.scope,
+            }
+            for kind, document in documents
+        ],
+        labels=_labels(
+            kind=_("document"),
+            number=_("number"),
+            scope=_("scope of the services"),
+            **{"from": _("from"), "until": _("until")},
+        ),
     )
 
 
@@ -99,6 +140,8 @@ def register() -> None:
             registries.person_panels.register(
                 template, model=f"registry.{model}", order=order
             )
+    for model in ("registry.volunteer", "registry.beneficiary"):
+        registries.person_data.register(party_agreements_data, model=model, order=30)
     registries.person_data.register(
-        volunteer_documents_data, model="registry.volunteer", order=30
+        volunteer_issued_data, model="registry.volunteer", order=31
     )

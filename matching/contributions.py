@@ -7,6 +7,18 @@ from matching import selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from volunteer_center.core import registries
 
+ASSIGNMENT_LABELS = {
+    "request": _("request"),
+    "status": _("status"),
+    "from": _("from"),
+    "until": _("until"),
+    "hours_approved": _("approved hours"),
+}
+
+
+def _labels(labels: dict) -> dict:
+    return {key: str(label) for key, label in labels.items()}
+
 
 def volunteer_assignments_data(volunteer) -> registries.DataSection:
     return registries.DataSection(
@@ -22,6 +34,67 @@ def volunteer_assignments_data(volunteer) -> registries.DataSection:
             }
             for assignment in selectors.volunteer_assignments(volunteer)
         ],
+        labels=_labels(ASSIGNMENT_LABELS),
+    )
+
+
+HOURS_LABELS = {
+    "request": _("request"),
+    "date": _("date"),
+    "hours": _("hours"),
+    "status": _("status"),
+    "note": _("note"),
+}
+
+
+def volunteer_hours_data(volunteer) -> registries.DataSection:
+    entries = HoursEntry.objects.filter(assignment__volunteer=volunteer)
+    return registries.DataSection(
+        key="hours",
+        title=str(_("Hours")),
+        data=[
+            {
+                "request": entry.assignment.request.title,
+                "date": entry.date.isoformat(),
+                "hours": str(entry.hours),
+                "status": str(entry.get_status_display()),
+                "note": entry.note,
+            }
+            for entry in entries.select_related("assignment__request").order_by(
+                "date", "pk"
+            )
+        ],
+        labels=_labels(HOURS_LABELS),
+    )
+
+
+REQUEST_LABELS = {
+    "title": _("title"),
+    "category": _("category"),
+    "status": _("status"),
+    "from": _("from"),
+    "until": _("until"),
+    "address": _("address"),
+}
+
+
+def beneficiary_requests_data(beneficiary) -> registries.DataSection:
+    requests = beneficiary.help_requests.select_related("category")
+    return registries.DataSection(
+        key="requests",
+        title=str(_("Help requests")),
+        data=[
+            {
+                "title": request.title,
+                "category": str(request.category),
+                "status": str(request.get_status_display()),
+                "from": request.date_from.isoformat(),
+                "until": request.date_to.isoformat() if request.date_to else None,
+                "address": request.address,
+            }
+            for request in requests.order_by("date_from", "pk")
+        ],
+        labels=_labels(REQUEST_LABELS),
     )
 
 
@@ -56,6 +129,12 @@ def register() -> None:
         )
     registries.person_data.register(
         volunteer_assignments_data, model="registry.volunteer", order=20
+    )
+    registries.person_data.register(
+        volunteer_hours_data, model="registry.volunteer", order=21
+    )
+    registries.person_data.register(
+        beneficiary_requests_data, model="registry.beneficiary", order=20
     )
     registries.person_erasure.register(
         erase_volunteer_notes, model="registry.volunteer", order=20

@@ -1,23 +1,71 @@
 """What the register contributes to the foundation's registries
-(volunteer_center/core/registries.py): its menu and its part of a
-volunteer's data."""
+(volunteer_center/core/registries.py): its menu and its part of a person's
+data (the record, the consultations, who viewed or changed it)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from registry import selectors
-from volunteer_center.core import registries
+from registry.models import Beneficiary, Consultation, Volunteer
+from volunteer_center.core import person_data, registries
+
+EXTRA_LABELS = {
+    "skills": _("skills"),
+    "interests": _("interests"),
+    "reachable_districts": _("can reach"),
+    "availability": _("availability"),
+}
 
 
 def volunteer_register_data(volunteer) -> registries.DataSection:
+    labels = person_data.field_labels(Volunteer)
+    labels.update({key: str(label) for key, label in EXTRA_LABELS.items()})
     return registries.DataSection(
         key="register",
         title=str(_("Register")),
         data=selectors.volunteer_personal_data(volunteer),
+        labels=labels,
+    )
+
+
+def beneficiary_register_data(beneficiary) -> registries.DataSection:
+    return registries.DataSection(
+        key="register",
+        title=str(_("Register")),
+        data=selectors.record_data(beneficiary),
+        labels=person_data.field_labels(Beneficiary),
+    )
+
+
+CONSULTATION_FIELDS = ("starts_at", "topic", "form", "status", "notes")
+
+
+def consultations_data(person) -> registries.DataSection:
+    visits = person.consultations.select_related("topic").order_by("starts_at")
+    return registries.DataSection(
+        key="consultations",
+        title=str(_("Consultations")),
+        data=[
+            {
+                "starts_at": person_data.when(visit.starts_at),
+                "topic": str(visit.topic),
+                "form": str(visit.get_form_display()),
+                "status": str(visit.get_status_display()),
+                "notes": visit.notes,
+            }
+            for visit in visits
+        ],
+        labels=person_data.field_labels(Consultation, CONSULTATION_FIELDS),
     )
 
 
 def register() -> None:
     registries.nav_menus.register("registry/_nav.html", order=20)
-    registries.person_data.register(
-        volunteer_register_data, model="registry.volunteer", order=10
-    )
+    for model, register_data in (
+        ("registry.volunteer", volunteer_register_data),
+        ("registry.beneficiary", beneficiary_register_data),
+    ):
+        registries.person_data.register(register_data, model=model, order=10)
+        registries.person_data.register(consultations_data, model=model, order=40)
+        registries.person_data.register(
+            person_data.access_section, model=model, order=90
+        )

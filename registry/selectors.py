@@ -124,13 +124,25 @@ def _matches(record, field: str, value: str) -> bool:
     return stored == value
 
 
+def record_data(record) -> dict:
+    """Every field the register holds on one record, choices and related
+    records in words (RODO art. 15 and 20)."""
+    data = {}
+    for field in record._meta.concrete_fields:
+        if field.name == "search_text":
+            continue
+        value = getattr(record, field.attname)
+        if field.choices and value not in (None, ""):
+            value = getattr(record, f"get_{field.name}_display")()
+        elif field.is_relation and value is not None:
+            value = str(getattr(record, field.name))
+        data[field.name] = _export_value(value)
+    return data
+
+
 def volunteer_personal_data(volunteer: Volunteer) -> dict:
     """Everything the register holds about a volunteer (RODO art. 15 and 20)."""
-    data = {
-        field.name: _export_value(getattr(volunteer, field.attname))
-        for field in volunteer._meta.concrete_fields
-        if field.name not in {"search_text"}
-    }
+    data = record_data(volunteer)
     data["skills"] = [s.name for s in volunteer.skills.all()]
     data["interests"] = [c.name for c in volunteer.interests.all()]
     data["reachable_districts"] = [d.name for d in volunteer.reachable_districts.all()]

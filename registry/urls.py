@@ -85,6 +85,11 @@ urlpatterns = [
         name="beneficiary-update",
     ),
     path(
+        "podopieczni/<int:pk>/dane-osobowe/",
+        people.BeneficiaryExportDataView.as_view(),
+        name="beneficiary-export-data",
+    ),
+    path(
         "podopieczni/<int:pk>/informacja-rodo/",
         people.BeneficiaryPrivacyNoticeView.as_view(),
         name="beneficiary-privacy-notice",

@@ -17,7 +17,8 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
-from registry.models import Beneficiary, Institution, Volunteer
+from registry.models import Beneficiary, Institution
+from registry.views.person_data import PersonDataView
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
@@ -75,6 +76,13 @@ class BeneficiaryDetailView(
     template_name = "registry/beneficiary_detail.html"
 
 
+class BeneficiaryExportDataView(BeneficiaryScopeMixin, PersonDataView):
+    """Everything held about the beneficiary (RODO art. 15 and 20)."""
+
+    permission_required = "registry.view_beneficiary"
+    filename_prefix = "podopieczny"
+
+
 class PrivacyNoticeView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
     """The information of RODO art. 13–14 for one person, to print and hand
     over (a person whose data came from someone else gets it by e-mail too)."""
@@ -90,15 +98,15 @@ class PrivacyNoticeView(StaffPermissionRequiredMixin, AuditedDetailMixin, Detail
 
 class BeneficiaryPrivacyNoticeView(BeneficiaryScopeMixin, PrivacyNoticeView):
     permission_required = "registry.view_beneficiary"
-    model = Beneficiary
 
 
 class VolunteerPrivacyNoticeView(PrivacyNoticeView):
     permission_required = "registry.view_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
 
     def get_queryset(self):
-        return Volunteer.objects.not_anonymised().select_related("sending_institution")
+        volunteers = super().get_queryset().not_anonymised()
+        return volunteers.select_related("sending_institution")
 
 
 class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):

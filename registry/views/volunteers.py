@@ -1,9 +1,7 @@
 """Staff screens of the volunteers register."""
 
-import json
-
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -25,8 +23,7 @@ from registry.forms import (
     VolunteerForm,
 )
 from registry.models import Volunteer
-from volunteer_center.core import registries
-from volunteer_center.core.audit import access_log
+from registry.views.person_data import PersonDataView
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
@@ -37,7 +34,6 @@ from volunteer_center.core.mixins import (
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
-from volunteer_center.core.models import AccessLog
 
 
 def _names(related: str):
@@ -152,27 +148,12 @@ class VolunteerStatusView(StatusActionView):
     }
 
 
-class VolunteerExportDataView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    """Everything held about the volunteer as JSON (RODO art. 15 and 20)."""
+class VolunteerExportDataView(PersonDataView):
+    """Everything held about the volunteer (RODO art. 15 and 20)."""
 
     permission_required = "registry.view_volunteer"
     scope = selectors.volunteer_scope
-
-    def get(self, request, *args, **kwargs):
-        volunteer = self.get_object()
-        access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=volunteer)
-        data = {
-            section.key: section.data
-            for section in registries.person_data_sections(volunteer)
-        }
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="wolontariusz-{volunteer.pk}.json"'
-        )
-        return response
+    filename_prefix = "wolontariusz"
 
 
 class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
@@ -194,17 +175,17 @@ class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, Vi
 
 
 class VolunteerGuardianConsentView(
-    StaffPermissionRequiredMixin, SingleObjectMixin, View
+    StaffPermissionRequiredMixin, ScopedObjectMixin, View
 ):
     """The legal representative's consent from the volunteer's page: send them
     the link, record a consent given in writing, or its withdrawal."""
 
     permission_required = "registry.change_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
     http_method_names = ["post"]
 
     def get_queryset(self):
-        return Volunteer.objects.not_anonymised()
+        return super().get_queryset().not_anonymised()
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()
@@ -241,17 +222,17 @@ class VolunteerGuardianConsentView(
 
 
 class VolunteerConsentWithdrawView(
-    StaffPermissionRequiredMixin, SingleObjectMixin, View
+    StaffPermissionRequiredMixin, ScopedObjectMixin, View
 ):
     """The volunteer withdrew a voluntary consent (news, photographs) by
     telling the staff: it is recorded from their page."""
 
     permission_required = "registry.change_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
     http_method_names = ["post"]
 
     def get_queryset(self):
-        return Volunteer.objects.not_anonymised()
+        return super().get_queryset().not_anonymised()
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()
@@ -268,16 +249,16 @@ class VolunteerConsentWithdrawView(
         return HttpResponseRedirect(volunteer.get_absolute_url())
 
 
-class VolunteerVettingView(StaffPermissionRequiredMixin, SingleObjectMixin, View):
+class VolunteerVettingView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """The checks before work with minors and the acknowledgement of the
     child protection standards, recorded from the volunteer's page."""
 
     permission_required = "registry.change_volunteer"
-    model = Volunteer
+    scope = selectors.volunteer_scope
     http_method_names = ["post"]
 
     def get_queryset(self):
-        return Volunteer.objects.not_anonymised()
+        return super().get_queryset().not_anonymised()
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()

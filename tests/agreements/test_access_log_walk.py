@@ -32,6 +32,7 @@ AUDITED = {
     "registry:beneficiary-detail": ("beneficiary",),
     "registry:beneficiary-update": ("beneficiary",),
     "registry:beneficiary-privacy-notice": ("beneficiary",),
+    "registry:beneficiary-export-data": ("beneficiary",),
     "registry:volunteer-privacy-notice": ("volunteer",),
     "registry:institution-detail": ("institution", "contact"),
     "registry:institution-update": ("institution",),

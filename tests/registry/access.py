@@ -18,6 +18,7 @@ ACCESS = {
     "registry:beneficiary-update": {C, S},
     "registry:beneficiary-anonymise": {C},
     "registry:beneficiary-privacy-notice": {C, S},
+    "registry:beneficiary-export-data": {C, S},
     "registry:volunteer-privacy-notice": {C},
     "registry:volunteer-consent-withdraw": {C},
     "registry:institution-list": {C},

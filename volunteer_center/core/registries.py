@@ -20,7 +20,7 @@ A lower layer calls a registry here; a higher app fills it in its
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -65,11 +65,13 @@ class Registry:
 class DataSection:
     """One app's part of a person's data: ``key`` names it in the JSON
     export, ``title`` heads it in the readable one; ``data`` is plain JSON
-    data (str, numbers, bools, None, lists and dicts of them)."""
+    data (str, numbers, bools, None, lists and dicts of them). ``labels``
+    name the keys of ``data`` (or of its rows) in the readable export."""
 
     key: str
     title: str
     data: dict | list
+    labels: dict = field(default_factory=dict)
 
 
 def person_data_sections(person) -> list[DataSection]:
