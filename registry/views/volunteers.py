@@ -174,11 +174,9 @@ class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, Vi
         )
 
 
-class VolunteerGuardianConsentView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, View
-):
-    """The legal representative's consent from the volunteer's page: send them
-    the link, record a consent given in writing, or its withdrawal."""
+class VolunteerRecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+    """A POST from the volunteer's page that records something about them
+    (a consent, a check): a change to the record, never to an anonymised one."""
 
     permission_required = "registry.change_volunteer"
     scope = selectors.volunteer_scope
@@ -186,6 +184,11 @@ class VolunteerGuardianConsentView(
 
     def get_queryset(self):
         return super().get_queryset().not_anonymised()
+
+
+class VolunteerGuardianConsentView(VolunteerRecordActionView):
+    """The legal representative's consent from the volunteer's page: send them
+    the link, record a consent given in writing, or its withdrawal."""
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()
@@ -221,18 +224,9 @@ class VolunteerGuardianConsentView(
         return _("The withdrawal of the consent has been recorded.")
 
 
-class VolunteerConsentWithdrawView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, View
-):
+class VolunteerConsentWithdrawView(VolunteerRecordActionView):
     """The volunteer withdrew a voluntary consent (news, photographs) by
     telling the staff: it is recorded from their page."""
-
-    permission_required = "registry.change_volunteer"
-    scope = selectors.volunteer_scope
-    http_method_names = ["post"]
-
-    def get_queryset(self):
-        return super().get_queryset().not_anonymised()
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()
@@ -249,16 +243,9 @@ class VolunteerConsentWithdrawView(
         return HttpResponseRedirect(volunteer.get_absolute_url())
 
 
-class VolunteerVettingView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class VolunteerVettingView(VolunteerRecordActionView):
     """The checks before work with minors and the acknowledgement of the
     child protection standards, recorded from the volunteer's page."""
-
-    permission_required = "registry.change_volunteer"
-    scope = selectors.volunteer_scope
-    http_method_names = ["post"]
-
-    def get_queryset(self):
-        return super().get_queryset().not_anonymised()
 
     def post(self, request, *args, **kwargs):
         volunteer = self.get_object()
