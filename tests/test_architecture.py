@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ["core", "registry", "matching", "agreements", "volunteer_center"]
 TAG_LIBRARIES = {
     "extensions": "core",
+    "legal": "core",
     "matching_panels": "matching",
     "agreements_panels": "agreements",
     "agreements_text": "agreements",

@@ -246,6 +246,8 @@ class Agreement(TimeStampedModel):
                 "date_to",
                 "signed_on",
                 "terminated_on",
+                "prepared_at",
+                "safety_info_given_on",
             ),
             models.CheckConstraint(
                 condition=(

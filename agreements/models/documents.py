@@ -89,7 +89,14 @@ class Certificate(IssuedDocument):
         verbose_name_plural = _("certificates")
         default_related_name = "certificates"
         constraints = [
-            storable_dates("certificate", "date_from", "date_to", "issued_at"),
+            storable_dates(
+                "certificate",
+                "date_from",
+                "date_to",
+                "issued_at",
+                "first_day",
+                "last_day",
+            ),
             models.UniqueConstraint(
                 fields=["number_year", "number_seq"], name="certificate_number_seq"
             ),
@@ -116,7 +123,14 @@ class Reference(IssuedDocument):
         verbose_name_plural = _("references")
         default_related_name = "references"
         constraints = [
-            storable_dates("reference", "date_from", "date_to", "issued_at"),
+            storable_dates(
+                "reference",
+                "date_from",
+                "date_to",
+                "issued_at",
+                "first_day",
+                "last_day",
+            ),
             models.UniqueConstraint(
                 fields=["number_year", "number_seq"], name="reference_number_seq"
             ),

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Volunteer
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -45,6 +46,7 @@ class InsurancePolicy(TimeStampedModel):
         verbose_name = _("NNW insurance policy")
         verbose_name_plural = _("NNW insurance policies")
         constraints = [
+            storable_dates("insurancepolicy", "date_from", "date_to"),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="insurancepolicy_dates_in_order",

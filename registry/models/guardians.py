@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry.models.volunteers import Volunteer
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -35,6 +36,9 @@ class GuardianConsentRequest(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("request for the legal representative's consent")
         verbose_name_plural = _("requests for the legal representative's consent")
+        constraints = [
+            storable_dates("guardianconsentrequest", "confirmed_at", "expires_at")
+        ]
 
     def __str__(self) -> str:
         return f"{self.volunteer} → {self.email}"

@@ -227,6 +227,12 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                 "consent_given_at",
                 "sms_consent_at",
                 "anonymised_at",
+                "abroad_checked_on",
+                "criminal_record_issued_on",
+                "image_consent_at",
+                "minors_engagement_ended_on",
+                "newsletter_consent_at",
+                "standards_acknowledged_on",
             ),
             models.UniqueConstraint(
                 fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"

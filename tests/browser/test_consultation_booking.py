@@ -39,7 +39,7 @@ def test_resident_books_a_visit_and_coordinator_sees_it_planned(
     page.get_by_label(re.compile(r"^\s*Imię i nazwisko")).fill("Halina Żyła")
     page.get_by_label(re.compile(r"^\s*Telefon")).fill("601 222 333")
     page.get_by_label("Jak zostać wolontariuszem").check()
-    page.get_by_label(re.compile(r"^\s*Wyrażam zgodę")).check()
+    page.get_by_label(re.compile(r"^\s*Zapoznałem\(-am\) się z informacją")).check()
     page.get_by_role("button", name="Umów wizytę").click()
 
     page.get_by_role("heading", name="Dziękujemy, wizyta jest umówiona").wait_for()
@@ -62,7 +62,7 @@ def test_a_missing_contact_is_announced_and_input_kept(page, live_server, office
     page.get_by_role("radio").first.check()
     page.get_by_label(re.compile(r"^\s*Imię i nazwisko")).fill("Halina Żyła")
     page.get_by_label("Jak zostać wolontariuszem").check()
-    page.get_by_label(re.compile(r"^\s*Wyrażam zgodę")).check()
+    page.get_by_label(re.compile(r"^\s*Zapoznałem\(-am\) się z informacją")).check()
     page.get_by_role("button", name="Umów wizytę").click()
 
     summary = page.get_by_role("alert").filter(has_text="Popraw")

@@ -83,7 +83,9 @@ def test_request_without_a_place_is_held_at_the_beneficiary_s_address(
     assignment = request.assignments.get()
     services.assignment_accept(actor=coordinator, assignment=assignment)
     feed = ical.volunteer_calendar(volunteer, today=MONDAY).decode()
-    assert "ul. Lipowa 3" in feed
+    # The calendar goes to outside services: the district, not the address.
+    assert "LOCATION:Zabrzeg" in feed
+    assert "Lipowa" not in feed
 
 
 def test_request_for_an_institution_takes_its_address(

@@ -27,6 +27,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.audit import access_log
+from volunteer_center.core.legal.models import AccessibilityStatement
 from volunteer_center.core.models import (
     AccessLog,
     ChildProtectionStandards,
@@ -46,6 +47,7 @@ REGISTERED = {
     AccessLog,
     ExportJob,
     ChildProtectionStandards,
+    AccessibilityStatement,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -63,6 +65,7 @@ ADMINISTRATOR_SEES = {
     AccessLog,
     ExportJob,
     ChildProtectionStandards,
+    AccessibilityStatement,
     ConsultationTopic,
     OfficeHours,
     ClosureDay,
@@ -113,6 +116,7 @@ def one_of_each(
             filename="wolontariusze-2026-12-01.xlsx",
         ),
         ChildProtectionStandards: ChildProtectionStandards.objects.current(),
+        AccessibilityStatement: AccessibilityStatement.objects.first(),
         GuardianConsentRequest: GuardianConsentRequest.objects.create(
             volunteer=volunteer,
             email="rodzic@example.pl",

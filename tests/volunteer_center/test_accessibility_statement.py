@@ -56,7 +56,7 @@ def test_the_home_page_describes_the_centre_in_easy_to_read_language(client):
 
 
 def _change(administrator_client, **fields):
-    statement = AccessibilityStatement.objects.get()
+    statement = AccessibilityStatement.objects.order_by("pk").first()
     url = reverse("admin:core_accessibilitystatement_change", args=[statement.pk])
     data = {
         "entity": statement.entity,
@@ -84,7 +84,7 @@ def test_the_administrator_edits_the_statement_and_the_page_follows(
 ):
     response = _change(administrator_client)
     assert response.status_code == 302
-    statement = AccessibilityStatement.objects.get()
+    statement = AccessibilityStatement.objects.order_by("pk").first()
     assert (statement.contact_person, statement.is_model_text) == (
         "Ewa Dostępna",
         False,

@@ -50,5 +50,6 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.accessibility_statement_update(
             actor=request.user,
+            statement=obj,
             fields={name: form.cleaned_data[name] for name in form.changed_data},
         )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
 
@@ -43,10 +44,11 @@ class ChildProtectionStandards(TimeStampedModel):
         verbose_name = _("child protection standards")
         verbose_name_plural = _("child protection standards")
         constraints = [
+            storable_dates("childprotectionstandards", "adopted_on"),
             models.CheckConstraint(
                 condition=models.Q(version__gte=1),
                 name="childprotectionstandards_version_positive",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -105,6 +107,13 @@ class AccessibilityStatement(TimeStampedModel):
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statement")
         constraints = [
+            storable_dates(
+                "accessibilitystatement",
+                "published_on",
+                "updated_on",
+                "prepared_on",
+                "reviewed_on",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status="compliant") | ~models.Q(inaccessible=""),
                 name="accessibilitystatement_says_what_is_inaccessible",
@@ -112,7 +121,7 @@ class AccessibilityStatement(TimeStampedModel):
                     "Say what is not accessible, and why, unless the website is "
                     "compliant."
                 ),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

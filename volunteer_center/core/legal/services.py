@@ -27,10 +27,12 @@ def standards_publish(
 
 
 @transaction.atomic
-def accessibility_statement_update(*, actor, fields) -> AccessibilityStatement:
+def accessibility_statement_update(
+    *, actor, statement: AccessibilityStatement, fields
+) -> AccessibilityStatement:
     """The administrator's edit of the statement: from now on it is the OPS's
     own text, no longer the model shipped with the application."""
-    statement = AccessibilityStatement.objects.select_for_update().get()
+    statement = AccessibilityStatement.objects.select_for_update().get(pk=statement.pk)
     assign_fields(statement, fields)
     statement.is_model_text = False
     save_validated(statement, actor=actor)
