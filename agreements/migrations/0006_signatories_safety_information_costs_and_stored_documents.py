@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agreements', '0005_dates_of_storable_years'),
-        ('registry', '0012_form_of_address_in_documents'),
+        ('registry', '0013_form_of_address_in_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agreements', '0007_agreement_texts_version_2'),
-        ('registry', '0014_legal_representatives_consent_given_by_them'),
+        ('registry', '0015_legal_representatives_consent_given_by_them'),
     ]
 
     operations = [

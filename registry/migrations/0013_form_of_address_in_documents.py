@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0011_dates_of_storable_years'),
+        ('registry', '0012_newest_sign_ups_index'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0010_dates_of_storable_years'),
+        ('matching', '0011_visits_cover_chain_and_host_confirmation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
