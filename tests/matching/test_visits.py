@@ -10,6 +10,7 @@ from matching import services
 from matching.models import HoursEntry, VisitAbsence
 from registry.models import ContactPerson
 from tests.fixtures.matching import TUESDAY
+from tests.fixtures.registry import vetted
 from volunteer_center.core.actors import SelfServiceActor
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,10 @@ def host_hours(
         institution=school, name="Maria Dyrektor", email="dyrektor@szkola.pl"
     )
     request = make_request(beneficiary=None, institution=school)
-    assignment = _accepted(request, active_volunteer(), coordinator)
+    # A school's request involves minors: the volunteer has the checks of
+    # art. 21 of the act of 13 May 2016.
+    volunteer = active_volunteer(**vetted(dt.date(2026, 11, 30)))
+    assignment = _accepted(request, volunteer, coordinator)
     with time_machine.travel(dt.datetime(2027, 3, 2, 14)):
         services.assignment_activate(actor=coordinator, assignment=assignment)
         with django_capture_on_commit_callbacks(execute=True):
