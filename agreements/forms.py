@@ -1,7 +1,6 @@
 """Staff forms for agreements, certificates and references."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,15 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, AgreementKind
 from agreements.services import EDITABLE_FIELDS
 from matching.models import Programme
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _helper(submit_label, *layout) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.add_input(Submit("submit", submit_label))
-    return helper
+from volunteer_center.core.forms import DATE_INPUT, check_period, submit_helper
 
 
 class AgreementForm(forms.ModelForm):
@@ -25,8 +16,8 @@ class AgreementForm(forms.ModelForm):
         model = Agreement
         fields = list(EDITABLE_FIELDS)
         widgets = {
-            "date_from": DATE,
-            "date_to": DATE,
+            "date_from": DATE_INPUT,
+            "date_to": DATE_INPUT,
             "scope": forms.Textarea(attrs={"rows": 3}),
             "manner": forms.Textarea(attrs={"rows": 3}),
             "termination_clause": forms.Textarea(attrs={"rows": 3}),
@@ -40,7 +31,7 @@ class AgreementForm(forms.ModelForm):
         if not volunteer:
             for name in ("guardian_consent", "guardian_name"):
                 del self.fields[name]
-        self.helper = _helper(
+        self.helper = submit_helper(
             _("Save the draft"),
             Fieldset(_("What, how and where"), "scope", "manner", "place"),
             Fieldset(_("Period"), "date_from", "date_to"),
@@ -57,9 +48,9 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The agreement cannot end before it starts."))
+        check_period(
+            self, cleaned_data, _("The agreement cannot end before it starts.")
+        )
         return cleaned_data
 
     def service_fields(self) -> dict:
@@ -67,7 +58,7 @@ class AgreementForm(forms.ModelForm):
 
 
 class TerminateForm(forms.Form):
-    date = forms.DateField(label=_("terminated on"), widget=DATE)
+    date = forms.DateField(label=_("terminated on"), widget=DATE_INPUT)
     reason = forms.CharField(label=_("reason for termination"), max_length=300)
 
     def __init__(self, *args, **kwargs):
@@ -86,20 +77,18 @@ class ScanForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Upload"), "scan")
+        self.helper = submit_helper(_("Upload"), "scan")
         self.helper.form_tag = True
         self.helper.attrs = {"enctype": "multipart/form-data"}
 
 
 class PeriodForm(forms.Form):
-    date_from = forms.DateField(label=_("from"), widget=DATE)
-    date_to = forms.DateField(label=_("until"), widget=DATE)
+    date_from = forms.DateField(label=_("from"), widget=DATE_INPUT)
+    date_to = forms.DateField(label=_("until"), widget=DATE_INPUT)
 
     def clean(self):
         cleaned_data = super().clean()
-        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The period cannot end before it starts."))
+        check_period(self, cleaned_data, _("The period cannot end before it starts."))
         return cleaned_data
 
 
@@ -113,7 +102,7 @@ class CertificateForm(PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Issue the certificate"), *self.fields)
+        self.helper = submit_helper(_("Issue the certificate"), *self.fields)
 
 
 class ReferenceForm(PeriodForm):
@@ -124,7 +113,7 @@ class ReferenceForm(PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Issue the reference"), *self.fields)
+        self.helper = submit_helper(_("Issue the reference"), *self.fields)
 
 
 class BatchForm(PeriodForm):
@@ -138,4 +127,4 @@ class BatchForm(PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Prepare the certificates"), *self.fields)
+        self.helper = submit_helper(_("Prepare the certificates"), *self.fields)

@@ -43,6 +43,7 @@ from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
     ScopedObjectMixin,
+    ServiceFormMixin,
     StaffPermissionRequiredMixin,
 )
 from volunteer_center.core.models import AccessLog
@@ -126,21 +127,13 @@ class PartyChooseView(StaffPermissionRequiredMixin, View):
         )
 
 
-class AgreementFormMixin:
+class AgreementFormMixin(ServiceFormMixin):
     template_name = "agreements/agreement_form.html"
     form_class = AgreementForm
+    service_errors = (AgreementError,)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "kind": self.kind}
-
-    def form_valid(self, form):
-        try:
-            agreement = self.call_service(form)
-        except AgreementError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {"number": agreement})
-        return HttpResponseRedirect(agreement.get_absolute_url())
 
 
 class AgreementCreateView(
@@ -150,7 +143,7 @@ class AgreementCreateView(
     (the party's own scope, in registry.selectors)."""
 
     permission_required = "agreements.add_agreement"
-    success_message = _("Draft agreement %(number)s has been created.")
+    success_message = _("Draft agreement %(name)s has been created.")
 
     @cached_property
     def kind(self) -> AgreementKind:
@@ -193,7 +186,7 @@ class AgreementUpdateView(
     """Only a draft can be edited; a signed agreement is a 404 here."""
 
     permission_required = "agreements.change_agreement"
-    success_message = _("The changes to agreement %(number)s have been saved.")
+    success_message = _("The changes to agreement %(name)s have been saved.")
     scope = selectors.agreement_scope
 
     def get_queryset(self):

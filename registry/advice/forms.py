@@ -16,10 +16,10 @@ from registry.models import (
     ConsultationTopic,
     Volunteer,
 )
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(ServiceFieldsMixin, forms.ModelForm):
     """Staff record a consultation; a new one is either held or planned, later
     status changes go through the status buttons."""
 
@@ -46,7 +46,7 @@ class ConsultationForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
-            "follow_up_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "follow_up_due": DATE_INPUT,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -109,15 +109,6 @@ class ConsultationForm(forms.ModelForm):
                 "follow_up_due",
             ),
         )
-
-    def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            }
-        }
 
 
 class SlotChoiceField(forms.ChoiceField):

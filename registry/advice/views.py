@@ -9,26 +9,25 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
-    CreateView,
     DetailView,
     FormView,
     ListView,
     TemplateView,
-    UpdateView,
 )
 
 from registry.advice import selectors, services
 from registry.advice.filters import ConsultationFilter
 from registry.advice.forms import ConsultationBookingForm, ConsultationForm
 from registry.errors import RegistryError
-from registry.models import Consultation
 from volunteer_center.core import ratelimit
 from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
-    ServiceFormMixin,
+    FormUserMixin,
+    ServiceCreateView,
+    ServiceUpdateView,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
@@ -73,50 +72,27 @@ class ConsultationDetailView(
         return selectors.consultation_detail(super().get_queryset())
 
 
-class ConsultationFormMixin(ServiceFormMixin):
+class ConsultationFormMixin(FormUserMixin):
     form_class = ConsultationForm
     template_name = "registry/consultation_form.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
-
-class ConsultationCreateView(
-    StaffPermissionRequiredMixin, ConsultationFormMixin, CreateView
-):
+class ConsultationCreateView(ConsultationFormMixin, ServiceCreateView):
     permission_required = "registry.add_consultation"
-    model = Consultation
+    service = services.consultation_create
     success_message = _("The consultation %(name)s has been recorded.")
-    extra_context = {"page_title": _("New consultation")}
-
-    def call_service(self, form):
-        return services.consultation_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New consultation")
 
 
-class ConsultationUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ConsultationFormMixin,
-    UpdateView,
-):
+class ConsultationUpdateView(ConsultationFormMixin, ServiceUpdateView):
     permission_required = "registry.change_consultation"
-    success_message = _("The changes to the consultation %(name)s have been saved.")
     scope = selectors.consultation_scope
+    service = services.consultation_update
+    service_arg = "consultation"
+    success_message = _("The changes to the consultation %(name)s have been saved.")
 
     def get_queryset(self):
         return selectors.consultation_detail(super().get_queryset())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.consultation_update(
-            actor=self.request.user, consultation=self.object, **form.service_kwargs()
-        )
 
 
 class ConsultationStatusView(StatusActionView):

@@ -11,10 +11,15 @@ from registry.models import (
     Beneficiary,
     Institution,
 )
-from volunteer_center.core.forms import RowsFormMixin, submit_helper
+from volunteer_center.core.forms import (
+    DATE_INPUT,
+    RowsFormMixin,
+    ServiceFieldsMixin,
+    submit_helper,
+)
 
 
-class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
+class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:beneficiary-detail"
 
     class Meta:
@@ -37,7 +42,7 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DATE_INPUT,
             "needs": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
@@ -65,15 +70,6 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
             cleaned_data, queryset=Beneficiary.objects.visible_to(self.user)
         )
         return cleaned_data
-
-    def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            }
-        }
 
 
 class ContactPersonRow(forms.Form):
@@ -112,7 +108,7 @@ class ContactPersonRow(forms.Form):
         return data
 
 
-class InstitutionForm(RowsFormMixin, forms.ModelForm):
+class InstitutionForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):
     rows_form = ContactPersonRow
     rows_prefix = "contacts"
     rows_title = _("Contact persons")
@@ -183,11 +179,4 @@ class InstitutionForm(RowsFormMixin, forms.ModelForm):
         return cleaned_data
 
     def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            },
-            "contacts": self.rows(),
-        }
+        return {"fields": self.model_fields(), "contacts": self.rows()}

@@ -13,10 +13,10 @@ from registry.forms.fields import (
 from registry.models import (
     Volunteer,
 )
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
 
-class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
+class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:volunteer-detail"
     availability = AvailabilityField()
 
@@ -52,16 +52,10 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "guardian_consent_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
-            "criminal_record_checked_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
-            "sex_offender_register_checked_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
+            "birth_date": DATE_INPUT,
+            "guardian_consent_on": DATE_INPUT,
+            "criminal_record_checked_on": DATE_INPUT,
+            "sex_offender_register_checked_on": DATE_INPUT,
             "reachable_districts": forms.CheckboxSelectMultiple,
             "skills": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -136,16 +130,12 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
         data = self.cleaned_data
         relations = ("skills", "interests", "reachable_districts", "availability")
         return {
-            "fields": {
-                name: data[name]
-                for name in self._meta.fields
-                if name in data and name not in relations
-            },
+            "fields": self.model_fields(leave_out=relations),
             **{name: data[name] for name in relations},
         }
 
 
-class SignUpForm(HoneypotMixin, forms.ModelForm):
+class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
     """The public volunteer sign-up: what a resident can tell about themselves.
 
     Model validation (age limits, guardian, phone and postal code formats) is
@@ -189,7 +179,7 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             "guardian_consent",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DATE_INPUT,
             "reachable_districts": forms.CheckboxSelectMultiple,
             "skills": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,

@@ -2,10 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
-    CreateView,
     DetailView,
     ListView,
-    UpdateView,
 )
 
 from registry import selectors, services
@@ -17,17 +15,28 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
-from registry.models import Beneficiary, Institution
 from volunteer_center.core.exports import ExportMixin, phone
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
+    FormUserMixin,
     ScopedObjectMixin,
-    ServiceFormMixin,
+    ServiceCreateView,
+    ServiceUpdateView,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
+
+# The address and contact columns of both registers' exports.
+CONTACT_COLUMNS = [
+    (_("district"), "district.name"),
+    (_("street and number"), "street"),
+    (_("postal code"), "postal_code"),
+    (_("town"), "city"),
+    (_("phone"), phone("phone_display")),
+    (_("e-mail"), "email"),
+]
 
 
 class BeneficiaryScopeMixin(ScopedObjectMixin):
@@ -50,12 +59,7 @@ class BeneficiaryListView(
         (_("last name"), "last_name"),
         (_("first name"), "first_name"),
         (_("status"), "get_status_display"),
-        (_("district"), "district.name"),
-        (_("street and number"), "street"),
-        (_("postal code"), "postal_code"),
-        (_("town"), "city"),
-        (_("phone"), phone("phone_display")),
-        (_("e-mail"), "email"),
+        *CONTACT_COLUMNS,
         (_("responsible social worker"), "social_worker.get_full_name"),
     ]
 
@@ -88,47 +92,24 @@ class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):
     }
 
 
-class BeneficiaryFormMixin(ServiceFormMixin):
+class BeneficiaryFormMixin(FormUserMixin):
     form_class = BeneficiaryForm
     template_name = "registry/person_form.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
-
-class BeneficiaryCreateView(
-    StaffPermissionRequiredMixin, BeneficiaryFormMixin, CreateView
-):
+class BeneficiaryCreateView(BeneficiaryFormMixin, ServiceCreateView):
     permission_required = "registry.add_beneficiary"
-    model = Beneficiary
+    service = services.beneficiary_create
     success_message = _("%(name)s has been added to the register.")
-    extra_context = {"page_title": _("New beneficiary")}
-
-    def call_service(self, form):
-        return services.beneficiary_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New beneficiary")
 
 
 class BeneficiaryUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    BeneficiaryScopeMixin,
-    BeneficiaryFormMixin,
-    UpdateView,
+    BeneficiaryScopeMixin, BeneficiaryFormMixin, ServiceUpdateView
 ):
     permission_required = "registry.change_beneficiary"
-    success_message = _("The changes to %(name)s have been saved.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.beneficiary_update(
-            actor=self.request.user, beneficiary=self.object, **form.service_kwargs()
-        )
+    service = services.beneficiary_update
+    service_arg = "beneficiary"
 
 
 class InstitutionListView(
@@ -146,12 +127,7 @@ class InstitutionListView(
         (_("kind"), "get_kind_display"),
         (_("receives help"), "receives_help"),
         (_("sends volunteers"), "sends_volunteers"),
-        (_("district"), "district.name"),
-        (_("street and number"), "street"),
-        (_("postal code"), "postal_code"),
-        (_("town"), "city"),
-        (_("phone"), phone("phone_display")),
-        (_("e-mail"), "email"),
+        *CONTACT_COLUMNS,
         (_("NIP"), "nip"),
     ]
 
@@ -184,38 +160,19 @@ class InstitutionDetailView(
         return [obj, *obj.contacts.all()]
 
 
-class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+class InstitutionCreateView(ServiceCreateView):
     permission_required = "registry.add_institution"
-    model = Institution
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
+    service = services.institution_create
     success_message = _("%(name)s has been added to the register.")
-    extra_context = {"page_title": _("New institution")}
-
-    def call_service(self, form):
-        return services.institution_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New institution")
 
 
-class InstitutionUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ServiceFormMixin,
-    UpdateView,
-):
+class InstitutionUpdateView(ServiceUpdateView):
     permission_required = "registry.change_institution"
     scope = selectors.institution_scope
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
-    success_message = _("The changes to %(name)s have been saved.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.institution_update(
-            actor=self.request.user, institution=self.object, **form.service_kwargs()
-        )
+    service = services.institution_update
+    service_arg = "institution"

@@ -8,10 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import (
-    CreateView,
     DetailView,
     ListView,
-    UpdateView,
 )
 
 from registry import selectors, services
@@ -21,7 +19,6 @@ from registry.filters import (
 from registry.forms import (
     VolunteerForm,
 )
-from registry.models import Volunteer
 from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.exports import ExportMixin, phone
@@ -30,7 +27,8 @@ from volunteer_center.core.mixins import (
     ChangeHistoryMixin,
     FilteredListMixin,
     ScopedObjectMixin,
-    ServiceFormMixin,
+    ServiceCreateView,
+    ServiceUpdateView,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
@@ -85,44 +83,25 @@ class VolunteerDetailView(
         return context
 
 
-class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+class VolunteerCreateView(ServiceCreateView):
     permission_required = "registry.add_volunteer"
-    model = Volunteer
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
+    service = services.volunteer_create
     success_message = _("Volunteer %(name)s has been added.")
-    extra_context = {"page_title": _("New volunteer")}
-
-    def call_service(self, form):
-        return services.volunteer_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New volunteer")
 
 
-class VolunteerUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ServiceFormMixin,
-    UpdateView,
-):
+class VolunteerUpdateView(ServiceUpdateView):
     permission_required = "registry.change_volunteer"
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
-    success_message = _("The changes to %(name)s have been saved.")
     scope = selectors.volunteer_scope
+    service = services.volunteer_update
+    service_arg = "volunteer"
 
     def get_queryset(self):
         return selectors.volunteer_detail(super().get_queryset()).not_anonymised()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.volunteer_update(
-            actor=self.request.user, volunteer=self.object, **form.service_kwargs()
-        )
 
 
 class VolunteerStatusView(StatusActionView):

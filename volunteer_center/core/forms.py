@@ -4,6 +4,7 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from volunteer_center.core.dates import validate_plausible_date
 
@@ -23,12 +24,51 @@ def submit_helper(
     return helper
 
 
+# The browser's date picker; Django reads the value back in ISO format.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def check_period(form, data, message=None):
+    """Puts ``message`` (by default: the end cannot precede the start) on
+    ``date_to`` when it comes before ``date_from``."""
+    start, end = data.get("date_from"), data.get("date_to")
+    if start and end and end < start:
+        form.add_error("date_to", message or _("The end cannot precede the start."))
+
+
+class SubmitHelperMixin:
+    """A form whose crispy helper has one submit button, ``submit_label``, under
+    its fields in order."""
+
+    submit_label = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(self.submit_label)
+
+
+class ServiceFieldsMixin:
+    """A model form whose service takes ``fields``: the cleaned values of the
+    form's model fields. Forms whose service takes more add to
+    ``service_kwargs()``."""
+
+    def model_fields(self, *, leave_out=()) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields
+            if name in self.cleaned_data and name not in leave_out
+        }
+
+    def service_kwargs(self) -> dict:
+        return {"fields": self.model_fields()}
+
+
 class PlausibleDateField(forms.DateField):
     """A date of the plausible years (volunteer_center/core/dates.py) in the
     browser's date picker, for forms that are not a model's: what a model
     form saves its model checks itself."""
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    widget = DATE_INPUT
     default_validators = [validate_plausible_date]
 
 

@@ -1,6 +1,7 @@
 """The mixins every staff view is built from: login and a named permission,
 the object-access scope, the audit of personal-data reads, filtered lists,
-change history, forms that call a service, and the one status-action view."""
+change history, forms that call a service (and get the user) with the create
+and edit pages built on them, and the one status-action view."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.generic import CreateView, UpdateView
 
 from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.errors import DomainError
@@ -117,16 +119,31 @@ class ChangeHistoryMixin:
 
 
 class ServiceFormMixin:
-    """Create or edit through a service: ``call_service(form)`` returns the
-    saved object; a rule the service refuses (one of ``service_errors``, each
-    with a ``message`` for the user) appears above the form with the input
-    kept."""
+    """Create or edit through a service, called as ``service(actor=user,
+    <service_arg>=object, **form.service_kwargs())`` (no ``service_arg`` on a
+    create page); it returns the saved object. ``call_service(form)`` may be
+    overridden where a page passes more. A rule the service refuses (one of
+    ``service_errors``, each with a ``message`` for the user) appears above the
+    form with the input kept. ``page_title`` and ``success_message`` may use
+    ``%(name)s`` for the object."""
 
     service_errors: tuple[type[Exception], ...] = (DomainError,)
+    service = None
+    service_arg = ""
     success_message = ""
+    page_title = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.page_title:
+            context["page_title"] = self.page_title % {"name": self.object}
+        return context
 
     def call_service(self, form):
-        raise NotImplementedError
+        # Read off the class: a function stored on it is not a method of the view.
+        service = type(self).service
+        target = {self.service_arg: self.object} if self.service_arg else {}
+        return service(actor=self.request.user, **target, **form.service_kwargs())
 
     def form_valid(self, form):
         try:
@@ -139,6 +156,29 @@ class ServiceFormMixin:
 
     def get_success_url(self):
         return self.object.get_absolute_url()
+
+
+class ServiceCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+    """A register's "new" page: its form saved through ``service``."""
+
+
+class ServiceUpdateView(
+    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
+):
+    """A register's edit page: the record is fetched through its scope and its
+    reading logged, as on its detail page; the form is saved through
+    ``service``."""
+
+    success_message = _("The changes to %(name)s have been saved.")
+    page_title = _("Edit: %(name)s")
+
+
+class FormUserMixin:
+    """Gives the form the signed-in user (``user=``), for forms whose choices
+    follow what the user may see."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
 
 class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
