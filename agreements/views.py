@@ -76,6 +76,7 @@ def _safe_name(number: str) -> str:
 
 class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
     permission_required = "agreements.view_agreement"
+    page_title = _("Agreements")
     filterset_class = AgreementFilter
     template_name = "agreements/agreement_list.html"
 

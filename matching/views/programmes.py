@@ -10,10 +10,10 @@ from matching.models import (
 )
 from volunteer_center.core.mixins import (
     ScopedObjectMixin,
-    ServiceCreateView,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
 )
+from volunteer_center.core.views import ServiceCreateView
 
 
 class ProgrammeListView(StaffPermissionRequiredMixin, ListView):

@@ -3,7 +3,7 @@ filing and editing, status changes."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from matching import selectors, services
 from matching.filters import HelpRequestFilter
@@ -14,17 +14,18 @@ from matching.models import (
 )
 from registry.models import Volunteer
 from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
-    FilteredListMixin,
     FormUserMixin,
     ScopedObjectMixin,
-    ServiceCreateView,
-    ServiceUpdateView,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
 from volunteer_center.core.models import AccessLog
+from volunteer_center.core.views import (
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
+)
 
 # Volunteers' contact is exported only to those who may see the register of
 # volunteers (coordinators), never to social workers.
@@ -43,10 +44,9 @@ def _volunteers(contact: bool):
     return value
 
 
-class HelpRequestListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class HelpRequestListView(RegisterListView):
     permission_required = "matching.view_helprequest"
+    page_title = _("Help requests")
     filterset_class = HelpRequestFilter
     template_name = "matching/helprequest_list.html"
     export_filename = "zgloszenia"

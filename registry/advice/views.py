@@ -9,9 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
-    DetailView,
     FormView,
-    ListView,
     TemplateView,
 )
 
@@ -20,23 +18,18 @@ from registry.advice.filters import ConsultationFilter
 from registry.advice.forms import ConsultationBookingForm, ConsultationForm
 from registry.errors import RegistryError
 from volunteer_center.core import ratelimit
-from volunteer_center.core.exports import ExportMixin
-from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
-    FormUserMixin,
+from volunteer_center.core.mixins import FormUserMixin, StatusActionView
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
     ServiceCreateView,
     ServiceUpdateView,
-    StaffPermissionRequiredMixin,
-    StatusActionView,
 )
 
 
-class ConsultationListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class ConsultationListView(RegisterListView):
     permission_required = "registry.view_consultation"
+    page_title = _("Advice and support")
     filterset_class = ConsultationFilter
     template_name = "registry/consultation_list.html"
     export_filename = "porady"
@@ -58,12 +51,7 @@ class ConsultationListView(
         return super().get_queryset()
 
 
-class ConsultationDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class ConsultationDetailView(RecordDetailView):
     permission_required = "registry.view_consultation"
     template_name = "registry/consultation_detail.html"
     scope = selectors.consultation_scope

@@ -1,10 +1,6 @@
 """Staff screens of beneficiaries and institutions."""
 
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import (
-    DetailView,
-    ListView,
-)
 
 from registry import selectors, services
 from registry.filters import (
@@ -15,17 +11,17 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
-from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
     FormUserMixin,
     ScopedObjectMixin,
+    StatusActionView,
+)
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
     ServiceCreateView,
     ServiceUpdateView,
-    StaffPermissionRequiredMixin,
-    StatusActionView,
 )
 
 # The address and contact columns of both registers' exports.
@@ -48,10 +44,9 @@ class BeneficiaryScopeMixin(ScopedObjectMixin):
         return super().get_queryset().select_related("district", "social_worker")
 
 
-class BeneficiaryListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class BeneficiaryListView(RegisterListView):
     permission_required = "registry.view_beneficiary"
+    page_title = _("Beneficiaries")
     filterset_class = BeneficiaryFilter
     template_name = "registry/beneficiary_list.html"
     export_filename = "odbiorcy"
@@ -68,13 +63,7 @@ class BeneficiaryListView(
         return super().get_queryset()
 
 
-class BeneficiaryDetailView(
-    StaffPermissionRequiredMixin,
-    BeneficiaryScopeMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class BeneficiaryDetailView(BeneficiaryScopeMixin, RecordDetailView):
     permission_required = "registry.view_beneficiary"
     template_name = "registry/beneficiary_detail.html"
 
@@ -112,10 +101,9 @@ class BeneficiaryUpdateView(
     service_arg = "beneficiary"
 
 
-class InstitutionListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class InstitutionListView(RegisterListView):
     permission_required = "registry.view_institution"
+    page_title = _("Institutions")
     filterset_class = InstitutionFilter
     template_name = "registry/institution_list.html"
     export_filename = "instytucje"
@@ -136,12 +124,7 @@ class InstitutionListView(
         return super().get_queryset()
 
 
-class InstitutionDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class InstitutionDetailView(RecordDetailView):
     permission_required = "registry.view_institution"
     template_name = "registry/institution_detail.html"
     scope = selectors.institution_scope

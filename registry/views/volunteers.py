@@ -7,10 +7,6 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import (
-    DetailView,
-    ListView,
-)
 
 from registry import selectors, services
 from registry.filters import (
@@ -21,28 +17,28 @@ from registry.forms import (
 )
 from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log
-from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
     ScopedObjectMixin,
-    ServiceCreateView,
-    ServiceUpdateView,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
 from volunteer_center.core.models import AccessLog
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
+)
 
 
 def _names(related: str):
     return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
 
 
-class VolunteerListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class VolunteerListView(RegisterListView):
     permission_required = "registry.view_volunteer"
+    page_title = _("Volunteers")
     filterset_class = VolunteerFilter
     template_name = "registry/volunteer_list.html"
     export_filename = "wolontariusze"
@@ -64,12 +60,7 @@ class VolunteerListView(
         return super().get_queryset()
 
 
-class VolunteerDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class VolunteerDetailView(RecordDetailView):
     permission_required = "registry.view_volunteer"
     template_name = "registry/volunteer_detail.html"
     scope = selectors.volunteer_scope

@@ -1,7 +1,7 @@
 """The mixins every staff view is built from: login and a named permission,
 the object-access scope, the audit of personal-data reads, filtered lists,
-change history, forms that call a service (and get the user) with the create
-and edit pages built on them, and the one status-action view."""
+change history, forms that call a service (and get the user), and the one
+status-action view. The pages built from them are in views.py."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import CreateView, UpdateView
 
 from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.errors import DomainError
@@ -83,9 +82,11 @@ class AuditedDetailMixin(ScopedObjectMixin):
 
 
 class FilteredListMixin:
-    """A paginated list narrowed by the view's FilterSet (``filterset_class``)."""
+    """A paginated list narrowed by the view's FilterSet (``filterset_class``),
+    under ``page_title``."""
 
     filterset_class = None
+    page_title = ""
     paginate_by = 25
     paginator_class = IndexPaginator
 
@@ -98,6 +99,7 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["page_title"] = self.page_title
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
@@ -156,21 +158,6 @@ class ServiceFormMixin:
 
     def get_success_url(self):
         return self.object.get_absolute_url()
-
-
-class ServiceCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
-    """A register's "new" page: its form saved through ``service``."""
-
-
-class ServiceUpdateView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
-):
-    """A register's edit page: the record is fetched through its scope and its
-    reading logged, as on its detail page; the form is saved through
-    ``service``."""
-
-    success_message = _("The changes to %(name)s have been saved.")
-    page_title = _("Edit: %(name)s")
 
 
 class FormUserMixin:
