@@ -18,6 +18,16 @@ from registry.models import (
 )
 from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
+# Who was advised: one of the register's people, or a walk-in person.
+PERSON_ADVISED = (
+    "volunteer",
+    "beneficiary",
+    "institution",
+    "walk_in_name",
+    "walk_in_phone",
+    "walk_in_email",
+)
+
 
 class ConsultationForm(ServiceFieldsMixin, forms.ModelForm):
     """Staff record a consultation; a new one is either held or planned, later
@@ -31,12 +41,7 @@ class ConsultationForm(ServiceFieldsMixin, forms.ModelForm):
             "duration_minutes",
             "form",
             "topic",
-            "volunteer",
-            "beneficiary",
-            "institution",
-            "walk_in_name",
-            "walk_in_phone",
-            "walk_in_email",
+            *PERSON_ADVISED,
             "advisor",
             "notes",
             "follow_up",
@@ -94,12 +99,7 @@ class ConsultationForm(ServiceFieldsMixin, forms.ModelForm):
                         )
                     )
                 ),
-                "volunteer",
-                "beneficiary",
-                "institution",
-                "walk_in_name",
-                "walk_in_phone",
-                "walk_in_email",
+                *PERSON_ADVISED,
             ),
             Fieldset(
                 _("Advice and follow-up"),

@@ -15,6 +15,30 @@ from registry.models import (
 )
 from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
+# What volunteers tell about themselves on the public sign-up, in the forms'
+# order; the staff form has them among the register's own fields.
+CONTACT_AND_OFFER = [
+    "email",
+    "phone",
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "reachable_districts",
+    "skills",
+    "interests",
+    "languages",
+    "has_driving_licence",
+    "has_car",
+    "max_hours_per_week",
+]
+GUARDIAN = [
+    "guardian_name",
+    "guardian_phone",
+    "guardian_email",
+    "guardian_consent",
+]
+
 
 class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:volunteer-detail"
@@ -27,24 +51,9 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             "last_name",
             "birth_date",
             "pesel",
-            "email",
-            "phone",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "reachable_districts",
-            "skills",
-            "interests",
-            "languages",
-            "has_driving_licence",
-            "has_car",
-            "max_hours_per_week",
+            *CONTACT_AND_OFFER,
             "sending_institution",
-            "guardian_name",
-            "guardian_phone",
-            "guardian_email",
-            "guardian_consent",
+            *GUARDIAN,
             "guardian_consent_on",
             "criminal_record_checked_on",
             "sex_offender_register_checked_on",
@@ -96,10 +105,7 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             ),
             Fieldset(
                 _("Legal guardian (volunteers under 18)"),
-                "guardian_name",
-                "guardian_phone",
-                "guardian_email",
-                "guardian_consent",
+                *GUARDIAN,
                 "guardian_consent_on",
             ),
             Fieldset(
@@ -160,23 +166,8 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
             "first_name",
             "last_name",
             "birth_date",
-            "email",
-            "phone",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "reachable_districts",
-            "skills",
-            "interests",
-            "languages",
-            "has_driving_licence",
-            "has_car",
-            "max_hours_per_week",
-            "guardian_name",
-            "guardian_phone",
-            "guardian_email",
-            "guardian_consent",
+            *CONTACT_AND_OFFER,
+            *GUARDIAN,
         ]
         widgets = {
             "birth_date": DATE_INPUT,
@@ -227,10 +218,7 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
             ),
             Fieldset(
                 _("Only if you are under 18: your legal guardian"),
-                "guardian_name",
-                "guardian_phone",
-                "guardian_email",
-                "guardian_consent",
+                *GUARDIAN,
             ),
             Fieldset(
                 _("Your personal data"),
