@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from volunteer_center.core.dates import validate_plausible_date
 
@@ -79,6 +80,14 @@ class PlausibleDateFilter(django_filters.DateFilter):
     field_class = PlausibleDateField
 
 
+class RowsFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Enter at most %(num)d row.", "Enter at most %(num)d rows.", "num"
+        ),
+    }
+
+
 class RowsFormMixin:
     """A form that also edits a list of rows (an institution's contact persons,
     a programme's partners) in the same page and the same submit: ``rows_form``
@@ -90,10 +99,21 @@ class RowsFormMixin:
     rows_form: type[forms.Form]
     rows_prefix = "rows"
     rows_title = ""
+    # A forged row count ("rows-TOTAL_FORMS=99999") builds no more forms than
+    # this (Django's own cap is a thousand more than the maximum).
+    rows_max = 50
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        rows_class = forms.formset_factory(self.rows_form, extra=2, can_delete=True)
+        rows_class = forms.formset_factory(
+            self.rows_form,
+            formset=RowsFormSet,
+            extra=2,
+            can_delete=True,
+            max_num=self.rows_max,
+            absolute_max=self.rows_max,
+            validate_max=True,
+        )
         self.rows_formset = None
         if not self.is_bound:
             self.rows_formset = rows_class(

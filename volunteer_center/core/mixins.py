@@ -5,7 +5,7 @@ status-action view. The pages built from them are in views.py."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.errors import DomainError
+from volunteer_center.core.errors import (
+    DomainError,
+    add_validation_error,
+    validation_messages,
+)
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.pagination import IndexPaginator
@@ -51,10 +55,11 @@ class ScopedObjectMixin:
 
 
 def safe_next(request, default: str) -> str:
-    """The ``next`` the request carries if it points to this site, else
-    ``default``: a forged link cannot send the user elsewhere."""
+    """The ``next`` the request carries if it is a path of this site, else
+    ``default``: a forged link cannot send the user elsewhere, and a bare word
+    is not taken for the name of a view (``redirect()`` would reverse it)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -126,7 +131,8 @@ class ServiceFormMixin:
     create page); it returns the saved object. ``call_service(form)`` may be
     overridden where a page passes more. A rule the service refuses (one of
     ``service_errors``, each with a ``message`` for the user) appears above the
-    form with the input kept. ``page_title`` and ``success_message`` may use
+    form with the input kept, a value the model refuses (``full_clean()``)
+    next to its field. ``page_title`` and ``success_message`` may use
     ``%(name)s`` for the object."""
 
     service_errors: tuple[type[Exception], ...] = (DomainError,)
@@ -153,6 +159,9 @@ class ServiceFormMixin:
         except self.service_errors as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        except ValidationError as error:
+            add_validation_error(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"name": self.object})
         return HttpResponseRedirect(self.get_success_url())
 
@@ -174,7 +183,8 @@ class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     ``actions`` maps a name to ``(service, success message)``; the service is
     called as ``service(actor=user, <service_arg>=object)``, a message may use
     ``%(name)s`` for the object. A refusal (a DomainError) becomes an error
-    message; ``run_action`` may be overridden for actions that need more."""
+    message, and so does a value the model refuses (an action's reason too
+    long); ``run_action`` may be overridden for actions that need more."""
 
     http_method_names = ["post"]
     actions: dict = {}
@@ -190,6 +200,9 @@ class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
                 result = self.run_action(name, self.object)
             except DomainError as error:
                 messages.error(request, error.message)
+            except ValidationError as error:
+                for sentence in validation_messages(error, type(self.object)):
+                    messages.error(request, sentence)
             else:
                 self.object = result if result is not None else self.object
                 messages.success(request, self.success_message(name))
