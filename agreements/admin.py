@@ -32,6 +32,17 @@ class AgreementTemplateForm(forms.ModelForm):
             raise forms.ValidationError(error.message) from error
         return body
 
+    def clean(self):
+        # The admin saves in the transaction that validates: the lock taken
+        # here holds until the new version is published.
+        cleaned = super().clean()
+        if self.instance.pk and {"title", "body", "kind"} & set(self.changed_data):
+            try:
+                services.check_newest_version(self.instance)
+            except AgreementError as error:
+                raise forms.ValidationError(error.message) from error
+        return cleaned
+
 
 @admin.register(AgreementTemplate)
 class AgreementTemplateAdmin(admin.ModelAdmin):
@@ -53,6 +64,7 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
             kind=form.cleaned_data["kind"],
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
+            based_on=form.instance if change else None,
         )
         obj.pk, obj.version = published.pk, published.version
         messages.info(
