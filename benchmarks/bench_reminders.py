@@ -45,7 +45,9 @@ def prepare(reseed: bool) -> dict:
     django.setup()
     from django.conf import settings
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MAILERS = {
+        "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    }
     return state
 
 
