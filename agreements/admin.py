@@ -15,7 +15,7 @@ from agreements.models import (
     Reference,
 )
 from agreements.services import AgreementError
-from volunteer_center.core.admin import PersonalDataAdminMixin
+from volunteer_center.core.admin import PersonalDataAdminMixin, run_service_action
 
 
 class AgreementTemplateForm(forms.ModelForm):
@@ -57,7 +57,9 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
         """Editing the text publishes a new version; agreements already made
         keep the one they were made from."""
         if change and not {"title", "body", "kind"} & set(form.changed_data):
-            super().save_model(request, obj, form, change)
+            services.agreement_template_set_in_use(
+                actor=request.user, template=obj, in_use=form.cleaned_data["is_active"]
+            )
             return
         published = services.agreement_template_publish(
             actor=request.user,
@@ -75,22 +77,13 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
 
 
 def _run(modeladmin, request, queryset, service, done_message):
-    done = 0
-    for agreement in queryset:
-        try:
-            outcome = service(actor=request.user, agreement=agreement)
-        except AgreementError as error:
-            modeladmin.message_user(
-                request, f"{agreement.number}: {error.message}", messages.ERROR
-            )
-            continue
-        for warning in getattr(outcome, "warnings", ()):
-            modeladmin.message_user(
-                request, f"{agreement.number}: {warning}", messages.WARNING
-            )
-        done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done})
+    run_service_action(
+        modeladmin,
+        request,
+        queryset,
+        lambda agreement: service(actor=request.user, agreement=agreement),
+        done_message,
+    )
 
 
 @admin.action(description=_("Record the signing"), permissions=["change"])

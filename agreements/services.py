@@ -454,3 +454,26 @@ def agreement_template_publish(
     )
     _save(template, actor=actor)
     return template
+
+
+@transaction.atomic
+def agreement_template_set_in_use(
+    *, actor, template: AgreementTemplate, in_use: bool
+) -> AgreementTemplate:
+    """Puts a version of a kind's text in use (the one in use until now steps
+    back: one per kind) or out of use."""
+    versions = {
+        t.pk: t
+        for t in AgreementTemplate.objects.select_for_update().filter(
+            kind=template.kind
+        )
+    }
+    template = versions[template.pk]
+    if in_use:
+        for other in versions.values():
+            if other.is_active and other.pk != template.pk:
+                other.is_active = False
+                _save(other, actor=actor)
+    template.is_active = in_use
+    _save(template, actor=actor)
+    return template

@@ -1,11 +1,13 @@
 """CSV and XLSX import and export of volunteers and institutions (Django admin).
 
-Every row goes through the model's ``full_clean()``: the same rules as the
-staff forms (PESEL, phone, postal code, NIP/REGON, the age rules) and the same
-normalisation. An import is all or nothing: if any row is rejected the whole
-file is rolled back and the admin lists each rejected row with its reasons.
-Dictionaries (skills, districts, categories) are written by name, several
-separated by semicolons.
+Every row is saved through the register's services, as the staff forms save
+(docs/ARCHITECTURE.md, Conventions): the same validation (PESEL, phone,
+postal code, NIP/REGON, the age rules) and normalisation, the same duplicate
+check (PESEL, e-mail, phone; a ``different_person`` column says "this is a
+different person"), the history with the person who imported the file. An
+import is all or nothing: if any row is rejected the whole file is rolled back
+and the admin lists each rejected row with its reasons. Dictionaries (skills,
+districts, categories) are written by name, several separated by semicolons.
 """
 
 import datetime as dt
@@ -15,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from registry import validators
+from registry import services, validators
 from registry.models import (
     Category,
     District,
@@ -24,6 +26,7 @@ from registry.models import (
     Skill,
     Volunteer,
 )
+from volunteer_center.core.errors import DomainError
 
 SEPARATOR = ";"
 
@@ -253,11 +256,41 @@ class RegistryResource(resources.ModelResource):
                 % {"id": row["id"]}
             )
 
-    def before_save_instance(self, instance, row, **kwargs):
-        # The history of the change names the person who imported the file.
-        user = kwargs.get("user")
-        if user is not None:
-            instance._history_user = user
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Saves the row through the register's service, as the staff form
+        would; the service's refusal is a rejected row with its message."""
+        self.before_save_instance(instance, row, **kwargs)
+        columns = {
+            f.attribute: f for f in self.get_import_fields() if f.column_name in row
+        }
+        values = {
+            name: getattr(instance, name)
+            for name, field in columns.items()
+            if name != "id" and not isinstance(field.widget, widgets.ManyToManyWidget)
+        }
+        relations = {
+            name: field.clean(row)
+            for name, field in columns.items()
+            if isinstance(field.widget, widgets.ManyToManyWidget)
+        }
+        try:
+            saved = self.save_with_service(
+                actor=kwargs.get("user"),
+                instance=None if is_create else instance,
+                fields=values,
+                relations=relations,
+                row=row,
+            )
+        except DomainError as error:
+            raise ValidationError(error.message) from error
+        instance.__dict__.update(saved.__dict__)
+        self.after_save_instance(instance, row, **kwargs)
+
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        raise NotImplementedError
+
+    def save_m2m(self, instance, row, **kwargs):
+        """The service has set the many-to-many fields with the rest."""
 
 
 class VolunteerResource(RegistryResource):
@@ -329,6 +362,20 @@ class VolunteerResource(RegistryResource):
             raise ValidationError(_("An anonymised record cannot be edited."))
         self._status_before = instance.status
 
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        different = BooleanWidget().clean(row.get("different_person")) or False
+        if instance is None:
+            return services.volunteer_create(
+                actor=actor, fields=fields, different_person=different, **relations
+            )
+        return services.volunteer_update(
+            actor=actor,
+            volunteer=instance,
+            fields=fields,
+            different_person=different,
+            **relations,
+        )
+
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
         if instance.pk and instance.status != self._status_before:
@@ -377,3 +424,10 @@ class InstitutionResource(RegistryResource):
 
     def get_queryset(self):
         return Institution.objects.select_related("district")
+
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        if instance is None:
+            return services.institution_create(actor=actor, fields=fields)
+        return services.institution_update(
+            actor=actor, institution=instance, fields=fields
+        )

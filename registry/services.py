@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.errors import RegistryError
+from registry import selectors
+from registry.errors import DuplicatePersonError, RegistryError
 from registry.models import (
     Availability,
     Beneficiary,
@@ -52,6 +53,41 @@ def _set_relations(volunteer: Volunteer, relations: Mapping) -> None:
         _set_availability(volunteer, relations["availability"])
 
 
+def _check_duplicates(person, *, scope, different_person: bool) -> list:
+    """Records of ``scope`` with the person's PESEL, e-mail or phone, but those
+    already confirmed to be someone else. Refused unless ``different_person``
+    (the staff form's "This is a different person", the import's column);
+    then they are returned, to be remembered as different."""
+    if person.pk:
+        scope = scope.exclude(pk__in=person.different_from.values("pk"))
+    found = selectors.find_duplicates(
+        type(person),
+        pesel=getattr(person, "pesel", ""),
+        email=person.email,
+        phone=person.phone,
+        exclude_pk=person.pk,
+        queryset=scope,
+    )
+    if found and not different_person:
+        raise DuplicatePersonError(_duplicates_text(found), found)
+    return [d.record for d in found]
+
+
+def _duplicates_text(found) -> str:
+    meta = type(found[0].record)._meta
+    records = "; ".join(
+        "{} ({})".format(
+            d.record,
+            ", ".join(str(meta.get_field(n).verbose_name) for n in d.matched_on),
+        )
+        for d in found
+    )
+    return _(
+        "A record with the same PESEL, e-mail or phone already exists: "
+        "%(records)s. If this is a different person, confirm it and save again."
+    ) % {"records": records}
+
+
 @transaction.atomic
 def volunteer_create(
     *,
@@ -61,10 +97,15 @@ def volunteer_create(
     interests: Iterable = (),
     reachable_districts: Iterable = (),
     availability: Iterable[Slot] = (),
+    different_person: bool = False,
 ) -> Volunteer:
     volunteer = Volunteer()
     assign_fields(volunteer, fields)
+    others = _check_duplicates(
+        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    )
     save_validated(volunteer, actor=actor)
+    volunteer.different_from.add(*others)
     _set_relations(
         volunteer,
         {
@@ -87,11 +128,16 @@ def volunteer_update(
     interests: Iterable | None = None,
     reachable_districts: Iterable | None = None,
     availability: Iterable[Slot] | None = None,
+    different_person: bool = False,
 ) -> Volunteer:
     volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
     assign_fields(volunteer, fields)
+    others = _check_duplicates(
+        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    )
+    volunteer.different_from.add(*others)
     volunteer._change_reason = _relations_change_text(
         volunteer,
         skills=skills,
@@ -378,7 +424,9 @@ def beneficiary_anonymise(*, actor, beneficiary: Beneficiary) -> Beneficiary:
 
 
 @transaction.atomic
-def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
+def beneficiary_create(
+    *, actor, fields: Mapping, different_person: bool = False
+) -> Beneficiary:
     beneficiary = Beneficiary()
     assign_fields(beneficiary, fields)
     if beneficiary.social_worker_id is None and not actor.has_perm(
@@ -386,17 +434,31 @@ def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
     ):
         # A social worker's new beneficiary is theirs.
         beneficiary.social_worker = actor
+    # Only among the beneficiaries the user may see: the warning must not
+    # reveal who else receives help.
+    others = _check_duplicates(
+        beneficiary,
+        scope=Beneficiary.objects.visible_to(actor),
+        different_person=different_person,
+    )
     save_validated(beneficiary, actor=actor)
+    beneficiary.different_from.add(*others)
     return beneficiary
 
 
 @transaction.atomic
 def beneficiary_update(
-    *, actor, beneficiary: Beneficiary, fields: Mapping
+    *, actor, beneficiary: Beneficiary, fields: Mapping, different_person: bool = False
 ) -> Beneficiary:
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
     assign_fields(beneficiary, fields)
+    others = _check_duplicates(
+        beneficiary,
+        scope=Beneficiary.objects.visible_to(actor),
+        different_person=different_person,
+    )
     save_validated(beneficiary, actor=actor)
+    beneficiary.different_from.add(*others)
     return beneficiary
 
 
@@ -444,3 +506,23 @@ def _set_contacts(institution: Institution, rows: Iterable[Mapping], *, actor) -
         if pk not in kept:
             contact._history_user = actor
             contact.delete()
+
+
+@transaction.atomic
+def dictionary_entry_save(*, actor, entry, fields: Mapping):
+    """A skill, category, district or consultation topic, as the administrator
+    keeps them."""
+    assign_fields(entry, fields)
+    save_validated(entry, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def dictionary_entries_mark(*, actor, entries, in_use: bool) -> int:
+    """Entries in or out of use; those out of use are no longer offered."""
+    count = 0
+    for entry in entries.select_for_update():
+        entry.is_active = in_use
+        save_validated(entry, actor=actor)
+        count += 1
+    return count

@@ -1,11 +1,14 @@
 """Django admin of the register: bulk edits for coordinators and dictionaries
 for the administrator.
 
-Status changes go through ``registry.services`` (the allowed paths, the
-history with its author); volunteers and institutions are imported and
-exported as CSV or XLSX through ``registry.resources``, all or nothing.
+Every change form and action goes through ``registry.services``, as the
+staff screens do (validation, the duplicate check, the allowed paths of a
+status, the history with its author); volunteers and institutions are
+imported and exported as CSV or XLSX through ``registry.resources``, whose
+rows go through the same services, all or nothing.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
@@ -30,6 +33,9 @@ from registry.resources import InstitutionResource, VolunteerResource
 from volunteer_center.core.admin import (
     FoldedSearchMixin,
     PersonalDataAdminMixin,
+    ServiceAdminMixin,
+    form_fields,
+    inline_rows,
     run_service_action,
 )
 from volunteer_center.core.audit import access_log_export
@@ -100,6 +106,7 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(
+    ServiceAdminMixin,
     FoldedSearchMixin,
     PersonalDataAdminMixin,  # its contact persons
     RegistryImportExportAdmin,
@@ -131,6 +138,25 @@ class InstitutionAdmin(
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("district")
+
+    def save_with_service(self, request, form, formsets, change):
+        rows = inline_rows(formsets, ContactPerson)
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            "contacts": None if rows is None else [_contact(row) for row in rows],
+        }
+        if change:
+            return services.institution_update(institution=form.instance, **kwargs)
+        return services.institution_create(**kwargs)
+
+
+def _contact(row: dict) -> dict:
+    existing = row.get("id")
+    return {
+        "id": existing.pk if existing else None,
+        **{name: row[name] for name in ("name", "position", "phone", "email")},
+    }
 
 
 class AvailabilityInline(admin.TabularInline):
@@ -174,14 +200,24 @@ mark_former = _status_action(
 )
 
 
+class PersonAdminForm(forms.ModelForm):
+    """The staff form's choice for the services' duplicate check."""
+
+    save_anyway = forms.BooleanField(
+        label=_("This is a different person: save anyway"), required=False
+    )
+
+
 @admin.register(Volunteer)
 class VolunteerAdmin(
+    ServiceAdminMixin,
     FoldedSearchMixin,
     PersonalDataAdminMixin,
     RegistryImportExportAdmin,
     SimpleHistoryAdmin,
 ):
     resource_classes = [VolunteerResource]
+    form = PersonAdminForm
     list_display = (
         "last_name",
         "first_name",
@@ -215,6 +251,7 @@ class VolunteerAdmin(
     readonly_fields = (
         "status",
         "vetting_verified_by",
+        "consent_clause_version",
         "consent_given_at",
         "anonymised_at",
         "created_at",
@@ -280,6 +317,7 @@ class VolunteerAdmin(
                     "anonymised_at",
                     "created_at",
                     "updated_at",
+                    "save_anyway",
                 )
             },
         ),
@@ -291,6 +329,27 @@ class VolunteerAdmin(
         if obj is not None and obj.is_anonymised:
             return False
         return super().has_change_permission(request, obj)
+
+    def save_with_service(self, request, form, formsets, change):
+        data = form.cleaned_data
+        rows = inline_rows(formsets, Availability)
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            **{
+                name: data[name]
+                for name in ("skills", "interests", "reachable_districts")
+                if name in data
+            },
+            "availability": None
+            if rows is None
+            else [(row["weekday"], row["part"]) for row in rows],
+            "different_person": data.get("save_anyway", False),
+        }
+        if change:
+            return services.volunteer_update(volunteer=form.instance, **kwargs)
+        kwargs["availability"] = kwargs["availability"] or ()
+        return services.volunteer_create(**kwargs)
 
     def get_export_queryset(self, request):
         return (
@@ -311,7 +370,10 @@ class VolunteerAdmin(
 
 
 @admin.register(Beneficiary)
-class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin):
+class BeneficiaryAdmin(
+    ServiceAdminMixin, FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin
+):
+    form = PersonAdminForm
     list_display = (
         "last_name",
         "first_name",
@@ -336,3 +398,13 @@ class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryA
                 groups__name=ROLE_GROUPS[SOCIAL_WORKER], is_active=True
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_with_service(self, request, form, formsets, change):
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            "different_person": form.cleaned_data.get("save_anyway", False),
+        }
+        if change:
+            return services.beneficiary_update(beneficiary=form.instance, **kwargs)
+        return services.beneficiary_create(**kwargs)

@@ -64,12 +64,8 @@ class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             del self.fields["social_worker"]
         self.helper = submit_helper(_("Save"), *self.fields)
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self.check_duplicates(
-            cleaned_data, queryset=Beneficiary.objects.visible_to(self.user)
-        )
-        return cleaned_data
+    def service_kwargs(self) -> dict:
+        return {**super().service_kwargs(), **self.duplicate_kwargs()}
 
 
 class ContactPersonRow(forms.Form):

@@ -127,17 +127,13 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     def clean_pesel(self) -> str:
         return (self.cleaned_data.get("pesel") or "").strip()
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self.check_duplicates(cleaned_data)
-        return cleaned_data
-
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         relations = ("skills", "interests", "reachable_districts", "availability")
         return {
             "fields": self.model_fields(leave_out=relations),
             **{name: data[name] for name in relations},
+            **(self.duplicate_kwargs() if "save_anyway" in self.fields else {}),
         }
 
 

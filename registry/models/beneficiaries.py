@@ -77,6 +77,12 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Records staff confirmed to be another person though they share an
+    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
+    # check leaves them out.
+    different_from = models.ManyToManyField(
+        "self", verbose_name=_("confirmed as a different person"), blank=True
+    )
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
     search_fields = ("first_name", "last_name", "email")

@@ -158,6 +158,12 @@ class Volunteer(Searchable, Address, TimeStampedModel):
     )
     notes = models.TextField(_("staff notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Records staff confirmed to be another person though they share an
+    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
+    # check leaves them out.
+    different_from = models.ManyToManyField(
+        "self", verbose_name=_("confirmed as a different person"), blank=True
+    )
     # Changes to skills, interests, reachable districts and availability are
     # written into the change reason (old → new), next to the field changes.
     history = HistoricalRecords(
@@ -202,7 +208,12 @@ class Volunteer(Searchable, Address, TimeStampedModel):
                 "anonymised_at",
             ),
             models.UniqueConstraint(
-                fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"
+                fields=["pesel"],
+                condition=~Q(pesel=""),
+                name="volunteer_pesel_unique",
+                violation_error_message=_(
+                    "A volunteer with this PESEL is already in the register."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(max_hours_per_week__gte=1, max_hours_per_week__lte=40),

@@ -157,7 +157,12 @@ class ServiceFormMixin:
         try:
             self.object = self.call_service(form)
         except self.service_errors as error:
-            form.add_error(None, error.message)
+            # A form may show a refusal its own way (links to records).
+            show = getattr(form, "add_service_error", None)
+            if show is None:
+                form.add_error(None, error.message)
+            else:
+                show(error)
             return self.form_invalid(form)
         except ValidationError as error:
             add_validation_error(form, error)
