@@ -111,6 +111,7 @@ class Beneficiary(Searchable, Address, TimeStampedModel):
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
                 name="beneficiary_postal_code_format",
+                violation_error_message=_("Write the postal code as 43-502."),
             ),
         ]
 

@@ -218,15 +218,22 @@ class Volunteer(Searchable, Address, TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(max_hours_per_week__gte=1, max_hours_per_week__lte=40),
                 name="volunteer_max_hours_range",
+                violation_error_message=_(
+                    "The maximum hours per week must be between 1 and 40."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
                 name="volunteer_guardian_consent_names_guardian",
+                violation_error_message=_(
+                    "A guardian's consent needs the guardian's name."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
                 name="volunteer_postal_code_format",
+                violation_error_message=_("Write the postal code as 43-502."),
             ),
         ]
 
@@ -362,11 +369,14 @@ class Availability(models.Model):
         indexes = [models.Index(fields=["weekday", "part", "volunteer"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["volunteer", "weekday", "part"], name="availability_unique_slot"
+                fields=["volunteer", "weekday", "part"],
+                name="availability_unique_slot",
+                violation_error_message=_("This part of the week is already ticked."),
             ),
             models.CheckConstraint(
                 condition=Q(weekday__gte=0, weekday__lte=6),
                 name="availability_weekday_range",
+                violation_error_message=_("Choose a day of the week."),
             ),
         ]
 
