@@ -315,6 +315,11 @@ except ValueError as error:
     raise ImproperlyConfigured(f"PLAUSIBLE_YEARS (e.g. 1900-2100): {error}") from error
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
+# An import of more rows than this is done by the task queue, not while the
+# page waits (a gunicorn worker gives up after 30 s).
+IMPORT_ROWS_IN_REQUEST = int(os.environ.get("IMPORT_ROWS_IN_REQUEST", "200"))
+# A larger import file is refused (and a workbook unpacking to ten times it).
+IMPORT_MAX_MEGABYTES = int(os.environ.get("IMPORT_MAX_MEGABYTES", "10"))
 # Public forms (sign-up, booking a visit): accepted submissions per hour per
 # client address (a whole school room may share one) and per e-mail address.
 RATE_LIMIT_PER_ADDRESS_PER_HOUR = int(

@@ -9,19 +9,13 @@ rows go through the same services, all or nothing.
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
-from import_export.results import RowResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry import services
+from registry.admin.imports import RegistryImportExportAdmin
 from registry.models import (
     Availability,
     Beneficiary,
@@ -40,62 +34,6 @@ from volunteer_center.core.admin import (
 )
 from volunteer_center.core.audit import access_log_export
 from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
-
-
-class RegistryImportExportAdmin(ImportExportModelAdmin):
-    import_formats = [base_formats.CSV, base_formats.XLSX]
-    export_formats = [base_formats.CSV, base_formats.XLSX]
-    import_template_name = "admin/registry/import.html"
-    # Excel opens a UTF-8 file with Polish letters correctly only with a BOM.
-    to_encoding = "utf-8-sig"
-
-    # Without a setting, django-import-export lets any staff member import;
-    # here importing needs the add and change permissions, exporting the view
-    # permission of the model.
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    def get_export_filename(self, request, queryset, file_format):
-        """ "wolontariusze-2026-12-01.csv", not "Volunteer-2026-12-01.csv"."""
-        name = slugify(str(self.model._meta.verbose_name_plural))
-        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
-
-    def add_success_message(self, result, request):
-        # django-import-export's own message has no Polish translation.
-        totals = result.totals
-        self.message_user(
-            request,
-            _(
-                "Import finished: %(new)d new, %(updated)d updated, "
-                "%(skipped)d unchanged."
-            )
-            % {
-                "new": totals[RowResult.IMPORT_TYPE_NEW],
-                "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
-                "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
-            },
-            messages.SUCCESS,
-        )
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The file changed between the preview and the confirmation, or the
-            # data did: the transaction was rolled back, so nothing was saved.
-            self.message_user(
-                request,
-                _(
-                    "Nothing was imported: some rows are no longer valid. "
-                    "Upload the file again to see why."
-                ),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(
-                reverse("admin:{}_{}_import".format(*self.get_model_info()))
-            )
-        return super().process_result(result, request)
 
 
 class ContactPersonInline(admin.TabularInline):

@@ -23,6 +23,7 @@ from registry.models.base import (
 )
 from registry.models.beneficiaries import Beneficiary, BeneficiaryQuerySet
 from registry.models.dictionaries import Category, District, Skill
+from registry.models.imports import ImportJob
 from registry.models.institutions import ContactPerson, Institution
 from registry.models.volunteers import Availability, Volunteer, VolunteerQuerySet
 
@@ -40,6 +41,7 @@ __all__ = [
     "ContactPerson",
     "Dictionary",
     "District",
+    "ImportJob",
     "Institution",
     "LegalBasis",
     "OfficeHours",
