@@ -224,7 +224,7 @@ def test_a_file_that_is_no_workbook_is_refused_in_polish(coordinator_client):
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_progress_is_seen_while_the_import_is_still_open(coordinator):
     """The rows read are written beside the import's transaction, so the
     job's page sees them before the import commits."""
