@@ -6,6 +6,7 @@ Never a 5xx; a refused form comes back with the error in Polish and the other
 input kept; a list filter the same. A new page or form is walked as it comes."""
 
 import datetime as dt
+import functools
 import html
 import urllib.parse
 
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import trans_real
 
 from agreements.models import CertificateBatch
 from matching import ical, services
@@ -184,12 +186,23 @@ POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 def _in_polish(error: ValidationError) -> bool:
     """Shown in Polish: the English interface words it otherwise, or it was
-    put into words already (a service's sentence), in Polish letters."""
+    put into words already (a service's sentence): in Polish letters, or a
+    sentence of the Polish catalogue (Django's and the project's)."""
     with translation.override("en"):
         english = " ".join(error.messages)
     with translation.override("pl"):
         polish = " ".join(error.messages)
-    return english != polish or bool(POLISH_LETTERS & set(polish))
+    return (
+        english != polish
+        or bool(POLISH_LETTERS & set(polish))
+        or all(message in _polish_sentences() for message in error.messages)
+    )
+
+
+@functools.cache
+def _polish_sentences() -> frozenset[str]:
+    catalog = trans_real.translation("pl")._catalog
+    return frozenset(value for _key, value in catalog.items() if isinstance(value, str))
 
 
 def _refused(response, form: hostile.Form, sent: dict) -> set[str]:
