@@ -18,7 +18,7 @@ from agreements.models import (
     Signatory,
 )
 from agreements.services import AgreementError
-from volunteer_center.core.admin import PersonalDataAdminMixin
+from volunteer_center.core.admin import PersonalDataAdminMixin, run_service_action
 
 
 class AgreementTemplateForm(forms.ModelForm):
@@ -35,6 +35,17 @@ class AgreementTemplateForm(forms.ModelForm):
             raise forms.ValidationError(error.message) from error
         return body
 
+    def clean(self):
+        # The admin saves in the transaction that validates: the lock taken
+        # here holds until the new version is published.
+        cleaned = super().clean()
+        if self.instance.pk and {"title", "body", "kind"} & set(self.changed_data):
+            try:
+                services.check_newest_version(self.instance)
+            except AgreementError as error:
+                raise forms.ValidationError(error.message) from error
+        return cleaned
+
 
 @admin.register(AgreementTemplate)
 class AgreementTemplateAdmin(admin.ModelAdmin):
@@ -49,13 +60,16 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
         """Editing the text publishes a new version; agreements already made
         keep the one they were made from."""
         if change and not {"title", "body", "kind"} & set(form.changed_data):
-            super().save_model(request, obj, form, change)
+            services.agreement_template_set_in_use(
+                actor=request.user, template=obj, in_use=form.cleaned_data["is_active"]
+            )
             return
         published = services.agreement_template_publish(
             actor=request.user,
             kind=form.cleaned_data["kind"],
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
+            based_on=form.instance if change else None,
         )
         obj.pk, obj.version = published.pk, published.version
         messages.info(
@@ -66,22 +80,13 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
 
 
 def _run(modeladmin, request, queryset, service, done_message):
-    done = 0
-    for agreement in queryset:
-        try:
-            outcome = service(actor=request.user, agreement=agreement)
-        except AgreementError as error:
-            modeladmin.message_user(
-                request, f"{agreement.number}: {error.message}", messages.ERROR
-            )
-            continue
-        for warning in getattr(outcome, "warnings", ()):
-            modeladmin.message_user(
-                request, f"{agreement.number}: {warning}", messages.WARNING
-            )
-        done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done})
+    run_service_action(
+        modeladmin,
+        request,
+        queryset,
+        lambda agreement: service(actor=request.user, agreement=agreement),
+        done_message,
+    )
 
 
 def _sign_prepared(*, actor, agreement):

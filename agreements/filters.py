@@ -1,33 +1,19 @@
 """The FilterSet of the agreement list."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, AgreementKind
+from volunteer_center.core.filters import checkbox_filter, choice_filter, search_filter
 from volunteer_center.core.text import fold
 
 
 class AgreementFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_search",
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("number or party's name")}
-        ),
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("kind"), choices=AgreementKind.choices, empty_label=_("any")
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=Agreement.Status.choices, empty_label=_("any")
-    )
-    ending = django_filters.BooleanFilter(
-        label=_("ends within 30 days"),
-        method="filter_ending",
-        widget=forms.CheckboxInput,
-    )
+    q = search_filter(_("Search"), _("number or party's name"), method="filter_search")
+    kind = choice_filter(_("kind"), AgreementKind.choices)
+    status = choice_filter(_("status"), Agreement.Status.choices)
+    ending = checkbox_filter(_("ends within 30 days"), "filter_ending")
 
     class Meta:
         model = Agreement

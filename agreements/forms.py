@@ -1,7 +1,6 @@
 """Staff forms for agreements, certificates and references."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,16 +13,7 @@ from agreements.models import (
 )
 from agreements.services import EDITABLE_FIELDS
 from matching.models import Programme
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _helper(submit_label, *layout) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.add_input(Submit("submit", submit_label))
-    return helper
-
+from volunteer_center.core.forms import DATE_INPUT, check_period, submit_helper
 
 # The fields that apply to each kind: a beneficiary is not bound by the duties
 # of art. 45–46; an institution agreement says who carries them.
@@ -59,9 +49,9 @@ class AgreementForm(forms.ModelForm):
         model = Agreement
         fields = list(EDITABLE_FIELDS)
         widgets = {
-            "date_from": DATE,
-            "date_to": DATE,
-            "safety_info_given_on": DATE,
+            "date_from": DATE_INPUT,
+            "date_to": DATE_INPUT,
+            "safety_info_given_on": DATE_INPUT,
             "scope": forms.Textarea(attrs={"rows": 3}),
             "manner": forms.Textarea(attrs={"rows": 3}),
             "termination_clause": forms.Textarea(attrs={"rows": 3}),
@@ -80,7 +70,7 @@ class AgreementForm(forms.ModelForm):
             self.fields[
                 "safety_information"
             ].queryset = SafetyInformation.objects.filter(is_active=True)
-        self.helper = _helper(_("Save the draft"), *self._layout())
+        self.helper = submit_helper(_("Save the draft"), *self._layout())
 
     def _layout(self) -> list:
         present = [name for name in EDITABLE_FIELDS if name in self.fields]
@@ -122,9 +112,9 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The agreement cannot end before it starts."))
+        check_period(
+            self, cleaned_data, _("The agreement cannot end before it starts.")
+        )
         if cleaned_data.get("safety_info_given"):
             self._check_safety(cleaned_data)
         waiver = cleaned_data.get("travel_costs_waiver")
@@ -174,7 +164,7 @@ class PrepareForm(forms.Form):
 class SignForm(forms.Form):
     """The day both parties signed the printed document, and which document."""
 
-    signed_on = forms.DateField(label=_("signed on"), widget=DATE)
+    signed_on = forms.DateField(label=_("signed on"), widget=DATE_INPUT)
     document_sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):
@@ -183,7 +173,7 @@ class SignForm(forms.Form):
 
 
 class TerminateForm(forms.Form):
-    date = forms.DateField(label=_("terminated on"), widget=DATE)
+    date = forms.DateField(label=_("terminated on"), widget=DATE_INPUT)
     reason = forms.CharField(label=_("reason for termination"), max_length=300)
 
     def __init__(self, *args, **kwargs):
@@ -202,20 +192,18 @@ class ScanForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Upload"), "scan")
+        self.helper = submit_helper(_("Upload"), "scan")
         self.helper.form_tag = True
         self.helper.attrs = {"enctype": "multipart/form-data"}
 
 
 class PeriodForm(forms.Form):
-    date_from = forms.DateField(label=_("from"), widget=DATE)
-    date_to = forms.DateField(label=_("until"), widget=DATE)
+    date_from = forms.DateField(label=_("from"), widget=DATE_INPUT)
+    date_to = forms.DateField(label=_("until"), widget=DATE_INPUT)
 
     def clean(self):
         cleaned_data = super().clean()
-        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The period cannot end before it starts."))
+        check_period(self, cleaned_data, _("The period cannot end before it starts."))
         return cleaned_data
 
 
@@ -249,7 +237,7 @@ class IssuedDocumentForm(PeriodForm):
 class CertificateForm(IssuedDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Issue the certificate"), *self.fields)
+        self.helper = submit_helper(_("Issue the certificate"), *self.fields)
 
 
 class ReferenceForm(IssuedDocumentForm):
@@ -259,7 +247,7 @@ class ReferenceForm(IssuedDocumentForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Issue the reference"), *self.fields)
+        self.helper = submit_helper(_("Issue the reference"), *self.fields)
 
 
 class BatchForm(PeriodForm):
@@ -273,4 +261,4 @@ class BatchForm(PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Prepare the certificates"), *self.fields)
+        self.helper = submit_helper(_("Prepare the certificates"), *self.fields)

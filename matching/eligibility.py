@@ -129,6 +129,16 @@ VETTING_REASONS = {
 def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
     """Every hard rule of matching (docs/ARCHITECTURE.md, Rules), as one SQL query."""
     slots = request_slots(request)
+    volunteers = _fit_for(request)
+    volunteers = _free_at(volunteers, slots)
+    if request.district_id:
+        volunteers = _reaching(volunteers, request.district_id)
+    return _not_taken(volunteers, request, slots)
+
+
+def _fit_for(request: HelpRequest) -> QuerySet[Volunteer]:
+    """The person: active, of the age and checks the work asks, with the
+    driving licence and every required skill."""
     day = request.date_from
     volunteers = Volunteer.objects.active().not_anonymised()
     if request.adults_only:
@@ -147,25 +157,41 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
                 )
             )
         )
-    # One EXISTS per cell: with the cells OR-ed inside a single EXISTS,
-    # PostgreSQL hashed every free volunteer of every cell before applying the
-    # limit (benchmarks/RESULTS.md).
+    return volunteers
+
+
+def _free_at(volunteers: QuerySet[Volunteer], slots) -> QuerySet[Volunteer]:
+    """Available in a part of the week the request's hours fall in.
+
+    One EXISTS per cell: with the cells OR-ed inside a single EXISTS,
+    PostgreSQL hashed every free volunteer of every cell before applying the
+    limit (benchmarks/RESULTS.md)."""
     free = Q(pk__in=[])
     for weekday, part in sorted(overlapping_parts(slots)):
         cell = Availability.objects.filter(
             weekday=weekday, part=part, volunteer=OuterRef("pk")
         )
         free |= Q(Exists(cell))
-    volunteers = volunteers.filter(free)
-    if request.district_id:
-        volunteers = volunteers.filter(
-            Q(district_id=request.district_id)
-            | Exists(
-                Volunteer.reachable_districts.through.objects.filter(
-                    volunteer_id=OuterRef("pk"), district_id=request.district_id
-                )
+    return volunteers.filter(free)
+
+
+def _reaching(volunteers: QuerySet[Volunteer], district_id) -> QuerySet[Volunteer]:
+    """Living in the request's district or reaching it."""
+    return volunteers.filter(
+        Q(district_id=district_id)
+        | Exists(
+            Volunteer.reachable_districts.through.objects.filter(
+                volunteer_id=OuterRef("pk"), district_id=district_id
             )
         )
+    )
+
+
+def _not_taken(
+    volunteers: QuerySet[Volunteer], request: HelpRequest, slots
+) -> QuerySet[Volunteer]:
+    """No clash with a place already held, no earlier decline or cancellation
+    on this request, and room in the weekly hours."""
     overlapping = Assignment.objects.holding_place().filter(
         volunteer_id=OuterRef("pk"),
         date_from__lte=request.date_to,
@@ -177,26 +203,18 @@ def eligible_volunteers(request: HelpRequest) -> QuerySet[Volunteer]:
         .annotate(total=Sum("weekly_hours"))
         .values("total")
     )
+    clashing = Assignment.objects.holding_place().filter(
+        rules.clash_q(
+            date_from=request.date_from, date_to=request.date_to, slots=slots
+        ),
+        volunteer_id=OuterRef("pk"),
+    )
+    barred = Assignment.objects.barring().filter(
+        volunteer_id=OuterRef("pk"), request_id=request.pk
+    )
     return (
-        volunteers.exclude(
-            Exists(
-                Assignment.objects.holding_place().filter(
-                    rules.clash_q(
-                        date_from=request.date_from,
-                        date_to=request.date_to,
-                        slots=slots,
-                    ),
-                    volunteer_id=OuterRef("pk"),
-                )
-            )
-        )
-        .exclude(
-            Exists(
-                Assignment.objects.barring().filter(
-                    volunteer_id=OuterRef("pk"), request_id=request.pk
-                )
-            )
-        )
+        volunteers.exclude(Exists(clashing))
+        .exclude(Exists(barred))
         .annotate(hours_committed=Coalesce(committed, Value(Decimal(0))))
         .filter(
             hours_committed__lte=F("max_hours_per_week") - Value(weekly_hours(slots))

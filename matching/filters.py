@@ -1,41 +1,27 @@
 """One FilterSet per staff list of matching."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
 from registry.models import Category, District, Volunteer
+from volunteer_center.core.filters import (
+    checkbox_filter,
+    choice_filter,
+    model_choice_filter,
+    search_filter,
+)
 from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class HelpRequestFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        field_name="title",
-        lookup_expr="icontains",
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=HelpRequest.Status.choices, empty_label=_("any")
-    )
-    category = django_filters.ModelChoiceFilter(
-        label=_("category"), queryset=Category.objects.all(), empty_label=_("any")
-    )
-    district = django_filters.ModelChoiceFilter(
-        label=_("district"), queryset=District.objects.all(), empty_label=_("any")
-    )
-    urgency = django_filters.ChoiceFilter(
-        label=_("urgency"), choices=HelpRequest.Urgency.choices, empty_label=_("any")
-    )
-    unstaffed = django_filters.BooleanFilter(
-        label=_("places still free"),
-        method="filter_unstaffed",
-        widget=forms.CheckboxInput,
-    )
-    programme = django_filters.ModelChoiceFilter(
-        label=_("programme"), queryset=Programme.objects.all(), empty_label=_("any")
-    )
+    q = search_filter(_("Search"), field_name="title", lookup_expr="icontains")
+    status = choice_filter(_("status"), HelpRequest.Status.choices)
+    category = model_choice_filter(_("category"), Category.objects.all())
+    district = model_choice_filter(_("district"), District.objects.all())
+    urgency = choice_filter(_("urgency"), HelpRequest.Urgency.choices)
+    unstaffed = checkbox_filter(_("places still free"), "filter_unstaffed")
+    programme = model_choice_filter(_("programme"), Programme.objects.all())
 
     class Meta:
         model = HelpRequest
@@ -51,12 +37,8 @@ class VolunteerSearchFilterMixin(django_filters.FilterSet):
     """Search by the volunteer's name, e-mail or phone (``volunteer_path``)."""
 
     volunteer_path = "volunteer"
-    q = django_filters.CharFilter(
-        label=_("volunteer"),
-        method="filter_volunteer",
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("name, e-mail or phone")}
-        ),
+    q = search_filter(
+        _("volunteer"), _("name, e-mail or phone"), method="filter_volunteer"
     )
 
     def filter_volunteer(self, queryset, name, value):
@@ -69,9 +51,7 @@ def date_filter(label, **kwargs):
 
 
 class AssignmentFilter(VolunteerSearchFilterMixin):
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=Assignment.Status.choices, empty_label=_("any")
-    )
+    status = choice_filter(_("status"), Assignment.Status.choices)
     # Assignments whose period overlaps the one chosen.
     date_from = date_filter(_("from"), field_name="date_to", lookup_expr="gte")
     date_to = date_filter(_("until"), field_name="date_from", lookup_expr="lte")
@@ -83,9 +63,7 @@ class AssignmentFilter(VolunteerSearchFilterMixin):
 
 class HoursEntryFilter(VolunteerSearchFilterMixin):
     volunteer_path = "assignment__volunteer"
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=HoursEntry.Status.choices, empty_label=_("any")
-    )
+    status = choice_filter(_("status"), HoursEntry.Status.choices)
     date_from = date_filter(_("from"), field_name="date", lookup_expr="gte")
     date_to = date_filter(_("until"), field_name="date", lookup_expr="lte")
 

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -9,20 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from matching import selectors
 from matching.models import HelpRequest, HoursEntry, Programme
 from registry.models import Availability, Beneficiary, Institution
-from volunteer_center.core.forms import PlausibleDateField, RowsFormMixin
+from volunteer_center.core.forms import (
+    DATE_INPUT,
+    PlausibleDateField,
+    RowsFormMixin,
+    ServiceFieldsMixin,
+    check_period,
+    submit_helper,
+)
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-def _helper(submit_label, *layout) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.add_input(Submit("submit", submit_label))
-    return helper
-
-
-class HelpRequestForm(forms.ModelForm):
+class HelpRequestForm(ServiceFieldsMixin, forms.ModelForm):
     """One form for both schedules: a one-off visit on ``date_from``, or the
     chosen weekdays between ``date_from`` and ``date_to``, at the same hours."""
 
@@ -59,8 +58,8 @@ class HelpRequestForm(forms.ModelForm):
             "programme",
         ]
         widgets = {
-            "date_from": DATE,
-            "date_to": DATE,
+            "date_from": DATE_INPUT,
+            "date_to": DATE_INPUT,
             "description": forms.Textarea(attrs={"rows": 3}),
             "required_skills": forms.CheckboxSelectMultiple,
             "nice_skills": forms.CheckboxSelectMultiple,
@@ -110,7 +109,7 @@ class HelpRequestForm(forms.ModelForm):
 
     def _layout(self) -> FormHelper:
         party = [f for f in ("beneficiary", "institution") if f in self.fields]
-        return _helper(
+        return submit_helper(
             _("Save"),
             Fieldset(_("For whom"), *party),
             Fieldset(
@@ -156,8 +155,7 @@ class HelpRequestForm(forms.ModelForm):
                 self.add_error("weekdays", _("Choose at least one weekday."))
             if not data.get("date_to"):
                 self.add_error("date_to", _("A weekly request needs an end date."))
-            elif data.get("date_from") and data["date_to"] < data["date_from"]:
-                self.add_error("date_to", _("The end cannot precede the start."))
+            check_period(self, data)
         beneficiary = data.get("beneficiary")
         institution = data.get("institution")
         if bool(beneficiary) == bool(institution):
@@ -176,11 +174,7 @@ class HelpRequestForm(forms.ModelForm):
             slots = [(day, start, end) for day in data["weekdays"]]
         relations = {"required_skills", "nice_skills"}
         return {
-            "fields": {
-                name: data.get(name)
-                for name in self._meta.fields
-                if name in self.fields and name not in relations
-            },
+            "fields": self.model_fields(leave_out=relations),
             "slots": slots,
             "required_skills": data["required_skills"],
             "nice_skills": data["nice_skills"],
@@ -191,7 +185,7 @@ class HoursEntryForm(forms.ModelForm):
     class Meta:
         model = HoursEntry
         fields = ["date", "hours", "note"]
-        widgets = {"date": DATE}
+        widgets = {"date": DATE_INPUT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,7 +197,7 @@ class HoursEntryForm(forms.ModelForm):
             ),
             MaxValueValidator(24, message=_("A day has at most 24 hours.")),
         ]
-        self.helper = _helper(_("Log hours"), "date", "hours", "note")
+        self.helper = submit_helper(_("Log hours"), "date", "hours", "note")
 
 
 class HoursApproveForm(forms.Form):
@@ -258,7 +252,7 @@ class ProgrammePartnerRow(forms.Form):
         return data
 
 
-class ProgrammeForm(RowsFormMixin, forms.ModelForm):
+class ProgrammeForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):
     rows_form = ProgrammePartnerRow
     rows_prefix = "partners"
     rows_title = _("Partner institutions")
@@ -267,14 +261,14 @@ class ProgrammeForm(RowsFormMixin, forms.ModelForm):
         model = Programme
         fields = ["name", "description", "date_from", "date_to", "coordinator"]
         widgets = {
-            "date_from": DATE,
-            "date_to": DATE,
+            "date_from": DATE_INPUT,
+            "date_to": DATE_INPUT,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = submit_helper(
             _("Save"),
             "name",
             "description",
@@ -295,11 +289,12 @@ class ProgrammeForm(RowsFormMixin, forms.ModelForm):
             return None
         return [(row["institution"], row["role"]) for row in rows]
 
+    def service_kwargs(self) -> dict:
+        return {"fields": self.model_fields(), "partners": self.partners()}
+
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end cannot precede the start."))
+        check_period(self, data)
         if self.rows_formset is not None and self.rows_formset.is_valid():
             chosen = [row["institution"] for row in self.rows()]
             if len(chosen) != len(set(chosen)):

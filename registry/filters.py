@@ -1,7 +1,6 @@
 """One FilterSet per staff list."""
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,61 +14,48 @@ from registry.models import (
     Skill,
     Volunteer,
 )
+from volunteer_center.core.filters import (
+    choice_filter,
+    model_choice_filter,
+    search_filter,
+)
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 
 
 class SearchFilterMixin(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_search",
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("name, e-mail or phone")}
-        ),
-    )
+    q = search_filter(_("Search"), _("name, e-mail or phone"), method="filter_search")
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
 
 class VolunteerFilter(SearchFilterMixin):
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=Volunteer.Status.choices, empty_label=_("any")
+    status = choice_filter(_("status"), Volunteer.Status.choices)
+    district = model_choice_filter(_("district"), District.objects.all())
+    skill = model_choice_filter(_("skill"), Skill.objects.all(), field_name="skills")
+    category = model_choice_filter(
+        _("interested in"), Category.objects.all(), field_name="interests"
     )
-    district = django_filters.ModelChoiceFilter(
-        label=_("district"), queryset=District.objects.all(), empty_label=_("any")
-    )
-    skill = django_filters.ModelChoiceFilter(
-        label=_("skill"),
-        field_name="skills",
-        queryset=Skill.objects.all(),
-        empty_label=_("any"),
-    )
-    category = django_filters.ModelChoiceFilter(
-        label=_("interested in"),
-        field_name="interests",
-        queryset=Category.objects.all(),
-        empty_label=_("any"),
-    )
-    day = django_filters.ChoiceFilter(
-        label=_("available on"),
-        choices=Availability.Weekday.choices,
+    day = choice_filter(
+        _("available on"),
+        Availability.Weekday.choices,
         method="filter_day",
         empty_label=_("any day"),
     )
-    minor = django_filters.ChoiceFilter(
-        label=_("under 18"), choices=YES_NO, method="filter_minor", empty_label=_("all")
+    minor = choice_filter(
+        _("under 18"), YES_NO, method="filter_minor", empty_label=_("all")
     )
-    vetting = django_filters.ChoiceFilter(
-        label=_("checks for work with children valid"),
-        choices=YES_NO,
+    vetting = choice_filter(
+        _("checks for work with children valid"),
+        YES_NO,
         method="filter_vetting",
         empty_label=_("all"),
     )
 
-    sort = django_filters.ChoiceFilter(
-        label=_("order"),
-        choices=[
+    sort = choice_filter(
+        _("order"),
+        [
             ("-created_at", _("newest sign-ups first")),
             ("created_at", _("oldest sign-ups first")),
         ],
@@ -107,12 +93,8 @@ class VolunteerFilter(SearchFilterMixin):
 
 
 class BeneficiaryFilter(SearchFilterMixin):
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=Beneficiary.Status.choices, empty_label=_("any")
-    )
-    district = django_filters.ModelChoiceFilter(
-        label=_("district"), queryset=District.objects.all(), empty_label=_("any")
-    )
+    status = choice_filter(_("status"), Beneficiary.Status.choices)
+    district = model_choice_filter(_("district"), District.objects.all())
 
     class Meta:
         model = Beneficiary
@@ -120,22 +102,18 @@ class BeneficiaryFilter(SearchFilterMixin):
 
 
 class InstitutionFilter(SearchFilterMixin):
-    kind = django_filters.ChoiceFilter(
-        label=_("kind"), choices=Institution.Kind.choices, empty_label=_("any")
-    )
-    role = django_filters.ChoiceFilter(
-        label=_("role"),
-        method="filter_role",
-        choices=[
+    kind = choice_filter(_("kind"), Institution.Kind.choices)
+    role = choice_filter(
+        _("role"),
+        [
             ("receives_help", _("receives help")),
             ("sends_volunteers", _("sends volunteers")),
             ("programme_partner", _("programme partner")),
         ],
+        method="filter_role",
         empty_label=_("any"),
     )
-    district = django_filters.ModelChoiceFilter(
-        label=_("district"), queryset=District.objects.all(), empty_label=_("any")
-    )
+    district = model_choice_filter(_("district"), District.objects.all())
 
     class Meta:
         model = Institution

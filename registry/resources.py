@@ -1,186 +1,78 @@
 """CSV and XLSX import and export of volunteers and institutions (Django admin).
 
-Every row goes through the model's ``full_clean()``: the same rules as the
-staff forms (PESEL, phone, postal code, NIP/REGON, the age rules) and the same
-normalisation. An import is all or nothing: if any row is rejected the whole
-file is rolled back and the admin lists each rejected row with its reasons.
-Dictionaries (skills, districts, categories) are written by name, several
-separated by semicolons.
+Every row is saved through the register's services, as the staff forms save
+(docs/ARCHITECTURE.md, Conventions): the same validation (PESEL, phone,
+postal code, NIP/REGON, the age rules) and normalisation, the same duplicate
+check (PESEL, e-mail, phone; a ``different_person`` column says "this is a
+different person"), the history with the person who imported the file. An
+import is all or nothing: if any row is rejected the whole file is rolled back
+and the admin lists each rejected row with its reasons. Dictionaries (skills,
+districts, categories) are written by name, several separated by semicolons.
 """
-
-import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from import_export.results import Result
 
-from registry import consents, validators
+from registry import selectors, services, validators
+from registry.import_formats import SHEET_ROW
+from registry.import_widgets import (
+    BooleanWidget,
+    ByNameWidget,
+    ChoiceWidget,
+    DateWidget,
+    NamesWidget,
+    NormalisedWidget,
+)
 from registry.models import (
     Category,
     District,
+    ImportJob,
     Institution,
     LegalBasis,
     Skill,
     Volunteer,
 )
+from volunteer_center.core.errors import DomainError
 
-SEPARATOR = ";"
-
-
-class DateWidget(widgets.Widget):
-    """Dates as written in Polish offices (17.05.1990) or ISO (1990-05-17)."""
-
-    FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
-
-    def clean(self, value, row=None, **kwargs):
-        if value in (None, ""):
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        for format_ in self.FORMATS:
-            try:
-                return dt.datetime.strptime(str(value).strip(), format_).date()
-            except ValueError:
-                continue
-        raise ValueError(
-            _("“%(value)s” is not a date; write it as 17.05.1990 or 1990-05-17.")
-            % {"value": value}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        if not value:
-            return ""
-        if kwargs.get("force_native_type"):
-            return value
-        return f"{value:%d.%m.%Y}"
-
-
-class BooleanWidget(widgets.Widget):
-    """Yes/no in Polish or English, 1/0; anything else is rejected, not guessed."""
-
-    TRUE = {"1", "true", "tak", "t", "yes", "y", "x"}
-    FALSE = {"0", "false", "nie", "n", "no"}
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or value == "":
-            return None
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in self.TRUE:
-            return True
-        if text in self.FALSE:
-            return False
-        raise ValueError(
-            _("“%(value)s” is not yes or no; write tak or nie.") % {"value": value}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        if kwargs.get("force_native_type"):
-            return value
-        return "tak" if value else "nie"
-
-
-class NormalisedWidget(widgets.CharWidget):
-    """Text normalised as the staff form does before the model validates it
-    (NIP and REGON written with dashes or spaces)."""
-
-    def __init__(self, normalise, **kwargs):
-        self.normalise = normalise
-        super().__init__(**kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        return self.normalise(super().clean(value, row, **kwargs))
-
-
-class ChoiceWidget(widgets.Widget):
-    """A choice by its code (``active``) or its label in either language."""
-
-    def __init__(self, choices, **kwargs):
-        self.choices = choices
-        super().__init__(**kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        text = str(value).strip().casefold()
-        for code, label in self.choices.choices:
-            if text in {str(code).casefold(), str(label).casefold()}:
-                return code
-        raise ValueError(
-            _("“%(value)s” is not one of: %(allowed)s.")
-            % {"value": value, "allowed": ", ".join(self.choices.values)}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        """The label people read ("aktywny"); the import takes it back."""
-        if not value:
-            return ""
-        return str(self.choices(value).label)
-
-
-class ByNameWidget(widgets.ForeignKeyWidget):
-    """A dictionary entry or institution by its name (letter case ignored)."""
-
-    def clean(self, value, row=None, **kwargs):
-        name = str(value or "").strip()
-        if not name:
-            return None
-        matches = list(self.model.objects.filter(name__iexact=name)[:2])
-        if not matches:
-            raise ValueError(
-                _("There is no %(what)s named “%(name)s”.")
-                % {"what": self.model._meta.verbose_name, "name": name}
-            )
-        if len(matches) > 1:
-            raise ValueError(
-                _("Several entries are named “%(name)s”; correct it in the admin.")
-                % {"name": name}
-            )
-        return matches[0]
-
-    def render(self, value, obj=None, **kwargs):
-        return value.name if value else ""
-
-
-class NamesWidget(widgets.ManyToManyWidget):
-    """Dictionary entries by name, separated by semicolons; unknown names are
-    an error rather than silently dropped."""
-
-    def __init__(self, model, **kwargs):
-        super().__init__(model, separator=SEPARATOR, field="name", **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        names = [n.strip() for n in str(value or "").split(SEPARATOR) if n.strip()]
-        if not names:
-            return []
-        known = {entry.name.casefold(): entry for entry in self.model.objects.all()}
-        missing = [name for name in names if name.casefold() not in known]
-        if missing:
-            raise ValueError(
-                _("Unknown %(what)s: %(names)s.")
-                % {
-                    "what": self.model._meta.verbose_name_plural,
-                    "names": ", ".join(missing),
-                }
-            )
-        return list({known[name.casefold()] for name in names})
-
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return SEPARATOR.join(sorted(entry.name for entry in value.all()))
+# An optional column: "tak" says the row is a different person from the one
+# in the register with the same PESEL-free identifier (e-mail, phone).
+DIFFERENT_PERSON = "different_person"
+DIFFERENT_PERSON_HEADING = _("This is a different person")
 
 
 def _field(name: str, widget, **kwargs) -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=widget, **kwargs)
 
 
+class SheetResult(Result):
+    """Rejected rows numbered as in the file, whatever empty rows the reader
+    left out (``import_formats.SHEET_ROW``)."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(_sheet_index(number, row), row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(_sheet_index(number, row), row, errors)
+
+
+def _sheet_index(number: int, row) -> int:
+    # The admin shows ``number + 1``: the headers are row 1 of the sheet.
+    sheet_row = row.get(SHEET_ROW) if hasattr(row, "get") else None
+    return int(sheet_row) - 1 if sheet_row else number
+
+
 class RegistryResource(resources.ModelResource):
     """Validation, history and all-or-nothing rules shared by both resources."""
+
+    # A text field left empty in a sheet arrives as None; the register stores
+    # "" (its text columns are NOT NULL), as the staff forms do.
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "TextField": widgets.CharWidget,
+    }
 
     id = fields.Field(
         attribute="id", column_name="id", widget=widgets.IntegerWidget(), readonly=True
@@ -205,16 +97,38 @@ class RegistryResource(resources.ModelResource):
     def get_export_headers(self, selected_fields=None):
         return [self.heading(f) for f in self.get_export_fields(selected_fields)]
 
+    def get_diff_headers(self):
+        """The preview's columns, headed as in an exported file."""
+        return [self.heading(f) for f in self.get_import_fields()]
+
+    # Called with the number of rows read so far (a background import's page
+    # shows it); every PROGRESS_EVERY rows.
+    progress = None
+    PROGRESS_EVERY = 50
+
+    def get_result_class(self):
+        return SheetResult
+
+    def after_import_row(self, row, row_result, **kwargs):
+        number = kwargs.get("row_number") or 0
+        if self.progress is not None and number % self.PROGRESS_EVERY == 0:
+            self.progress(number)
+        return super().after_import_row(row, row_result, **kwargs)
+
     def before_import(self, dataset, **kwargs):
         # A file exported from the admin carries the headings; older files
         # and templates the codes: both are read.
         codes = {
             self.heading(f).casefold(): f.column_name for f in self.get_import_fields()
         }
+        codes[str(DIFFERENT_PERSON_HEADING).casefold()] = DIFFERENT_PERSON
         dataset.headers = [
             codes.get(str(header).strip().casefold(), header)
             for header in dataset.headers or []
         ]
+        if "id" not in dataset.headers:
+            # A sheet of new people needs no id column.
+            dataset.insert_col(0, [""] * dataset.height, header="id")
         return super().before_import(dataset, **kwargs)
 
     def import_data(self, dataset, **kwargs):
@@ -253,19 +167,45 @@ class RegistryResource(resources.ModelResource):
                 % {"id": row["id"]}
             )
 
-    def before_save_instance(self, instance, row, **kwargs):
-        # The history of the change names the person who imported the file.
-        user = kwargs.get("user")
-        if user is not None:
-            instance._history_user = user
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Saves the row through the register's service, as the staff form
+        would; the service's refusal is a rejected row with its message."""
+        self.before_save_instance(instance, row, **kwargs)
+        columns = {
+            f.attribute: f for f in self.get_import_fields() if f.column_name in row
+        }
+        values = {
+            name: getattr(instance, name)
+            for name, field in columns.items()
+            if name != "id" and not isinstance(field.widget, widgets.ManyToManyWidget)
+        }
+        relations = {
+            name: field.clean(row)
+            for name, field in columns.items()
+            if isinstance(field.widget, widgets.ManyToManyWidget)
+        }
+        try:
+            saved = self.save_with_service(
+                actor=kwargs.get("user"),
+                instance=None if is_create else instance,
+                fields=values,
+                relations=relations,
+                row=row,
+            )
+        except DomainError as error:
+            raise ValidationError(error.message) from error
+        instance.__dict__.update(saved.__dict__)
+        self.after_save_instance(instance, row, **kwargs)
+
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        raise NotImplementedError
+
+    def save_m2m(self, instance, row, **kwargs):
+        """The service has set the many-to-many fields with the rest."""
 
 
 class VolunteerResource(RegistryResource):
     birth_date = _field("birth_date", DateWidget())
-
-    def import_instance(self, instance, row, **kwargs):
-        super().import_instance(instance, row, **kwargs)
-        consents.written_consent_defaults(instance, actor=kwargs.get("user"))
 
     guardian_consent_on = _field("guardian_consent_on", DateWidget())
     district = _field("district", ByNameWidget(District))
@@ -273,6 +213,10 @@ class VolunteerResource(RegistryResource):
     reachable_districts = _field("reachable_districts", NamesWidget(District))
     skills = _field("skills", NamesWidget(Skill))
     interests = _field("interests", NamesWidget(Category))
+    phone = _field("phone", NormalisedWidget(validators.normalize_phone))
+    guardian_phone = _field(
+        "guardian_phone", NormalisedWidget(validators.normalize_phone)
+    )
     has_driving_licence = _field("has_driving_licence", BooleanWidget(), default=False)
     has_car = _field("has_car", BooleanWidget(), default=False)
     guardian_consent = _field("guardian_consent", BooleanWidget(), default=False)
@@ -328,11 +272,48 @@ class VolunteerResource(RegistryResource):
             "district", "sending_institution"
         ).prefetch_related("skills", "interests", "reachable_districts")
 
+    def get_instance(self, instance_loader, row):
+        """A row without an id is the person already in the register when
+        their name and their PESEL, e-mail or phone say so: a second run of a
+        file updates them instead of adding them again."""
+        if str(row.get("id") or "").strip():
+            return super().get_instance(instance_loader, row)
+        return selectors.recognised_person(
+            Volunteer,
+            first_name=row.get("first_name"),
+            last_name=row.get("last_name"),
+            pesel=str(row.get("pesel") or "").strip(),
+            email=str(row.get("email") or ""),
+            phone=str(row.get("phone") or ""),
+        )
+
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
         if not new and instance.is_anonymised:
             raise ValidationError(_("An anonymised record cannot be edited."))
         self._status_before = instance.status
+
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            if instance.pk and not str(row.get("status") or "").strip():
+                # A row without a status keeps the one the volunteer has.
+                instance.status = self._status_before
+
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        different = BooleanWidget().clean(row.get(DIFFERENT_PERSON)) or False
+        if instance is None:
+            return services.volunteer_create(
+                actor=actor, fields=fields, different_person=different, **relations
+            )
+        return services.volunteer_update(
+            actor=actor,
+            volunteer=instance,
+            fields=fields,
+            different_person=different,
+            **relations,
+        )
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
@@ -351,6 +332,7 @@ class VolunteerResource(RegistryResource):
 class InstitutionResource(RegistryResource):
     district = _field("district", ByNameWidget(District))
     kind = _field("kind", ChoiceWidget(Institution.Kind))
+    phone = _field("phone", NormalisedWidget(validators.normalize_phone))
     nip = _field("nip", NormalisedWidget(validators.normalize_nip))
     regon = _field("regon", NormalisedWidget(validators.normalize_regon))
     receives_help = _field("receives_help", BooleanWidget(), default=False)
@@ -382,3 +364,17 @@ class InstitutionResource(RegistryResource):
 
     def get_queryset(self):
         return Institution.objects.select_related("district")
+
+    def save_with_service(self, *, actor, instance, fields, relations, row):
+        if instance is None:
+            return services.institution_create(actor=actor, fields=fields)
+        return services.institution_update(
+            actor=actor, institution=instance, fields=fields
+        )
+
+
+# Which resource imports a background job's file (registry.tasks).
+RESOURCES = {
+    ImportJob.Kind.VOLUNTEERS: VolunteerResource,
+    ImportJob.Kind.INSTITUTIONS: InstitutionResource,
+}

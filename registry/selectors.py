@@ -112,6 +112,25 @@ def find_duplicates(
     return found
 
 
+def recognised_person(
+    model, *, first_name: str, last_name: str, pesel="", email="", phone=""
+):
+    """The one record of ``model`` that is this person: the same first and
+    last name and the same PESEL, e-mail or phone. None when there is none, or
+    more than one (then the duplicate check reports them)."""
+
+    def name(first, last) -> tuple[str, ...]:
+        return tuple(" ".join(str(n or "").split()).casefold() for n in (first, last))
+
+    wanted = name(first_name, last_name)
+    same = [
+        d.record
+        for d in find_duplicates(model, pesel=pesel, email=email, phone=phone)
+        if name(d.record.first_name, d.record.last_name) == wanted
+    ]
+    return same[0] if len(same) == 1 else None
+
+
 def _matches(record, field: str, value: str) -> bool:
     stored = getattr(record, field, "")
     if field == "email":

@@ -11,8 +11,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry import consents, notices, vetting
-from registry.errors import RegistryError
+from registry import consents, notices, selectors
+
+# The right to erasure has its own module; it is a service of the register.
+from registry.erasure import (  # noqa: F401
+    ANONYMISED_NAME,
+    beneficiary_anonymise,
+    volunteer_anonymise,
+)
+from registry.errors import DuplicatePersonError, RegistryError
 from registry.models import (
     Availability,
     Beneficiary,
@@ -21,9 +28,6 @@ from registry.models import (
     LegalBasis,
     Volunteer,
 )
-from volunteer_center.core import registries
-from volunteer_center.core.audit import access_log, access_log_relabel
-from volunteer_center.core.models import AccessLog
 from volunteer_center.core.services import assign_fields, save_validated
 
 Slot = tuple[int, str]
@@ -53,6 +57,41 @@ def _set_relations(volunteer: Volunteer, relations: Mapping) -> None:
         _set_availability(volunteer, relations["availability"])
 
 
+def _check_duplicates(person, *, scope, different_person: bool) -> list:
+    """Records of ``scope`` with the person's PESEL, e-mail or phone, but those
+    already confirmed to be someone else. Refused unless ``different_person``
+    (the staff form's "This is a different person", the import's column);
+    then they are returned, to be remembered as different."""
+    if person.pk:
+        scope = scope.exclude(pk__in=person.different_from.values("pk"))
+    found = selectors.find_duplicates(
+        type(person),
+        pesel=getattr(person, "pesel", ""),
+        email=person.email,
+        phone=person.phone,
+        exclude_pk=person.pk,
+        queryset=scope,
+    )
+    if found and not different_person:
+        raise DuplicatePersonError(_duplicates_text(found), found)
+    return [d.record for d in found]
+
+
+def _duplicates_text(found) -> str:
+    meta = type(found[0].record)._meta
+    records = "; ".join(
+        "{} ({})".format(
+            d.record,
+            ", ".join(str(meta.get_field(n).verbose_name) for n in d.matched_on),
+        )
+        for d in found
+    )
+    return _(
+        "A record with the same PESEL, e-mail or phone already exists: "
+        "%(records)s. If this is a different person, confirm it and save again."
+    ) % {"records": records}
+
+
 @transaction.atomic
 def volunteer_create(
     *,
@@ -62,11 +101,16 @@ def volunteer_create(
     interests: Iterable = (),
     reachable_districts: Iterable = (),
     availability: Iterable[Slot] = (),
+    different_person: bool = False,
 ) -> Volunteer:
     volunteer = Volunteer()
     assign_fields(volunteer, fields)
     consents.written_consent_defaults(volunteer, actor=actor)
+    others = _check_duplicates(
+        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    )
     save_validated(volunteer, actor=actor)
+    volunteer.different_from.add(*others)
     if volunteer.source == Volunteer.Source.INSTITUTION:
         # Their data came from the sending institution: RODO art. 14.
         notices.send_privacy_notice_on_commit(volunteer)
@@ -92,12 +136,17 @@ def volunteer_update(
     interests: Iterable | None = None,
     reachable_districts: Iterable | None = None,
     availability: Iterable[Slot] | None = None,
+    different_person: bool = False,
 ) -> Volunteer:
     volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
     assign_fields(volunteer, fields)
     consents.written_consent_defaults(volunteer, actor=actor)
+    others = _check_duplicates(
+        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    )
+    volunteer.different_from.add(*others)
     volunteer._change_reason = _relations_change_text(
         volunteer,
         skills=skills,
@@ -309,95 +358,10 @@ def volunteer_calendar_renew(*, actor, volunteer: Volunteer) -> Volunteer:
     return volunteer
 
 
-ANONYMISED_NAME = "—"
-# What identifies a person, per model; cleared by anonymisation. The guardian's
-# consent goes with the guardian's name (a CHECK constraint pairs them), and the
-# vetting facts are criminal-record data (RODO art. 10) that no statistic needs.
-ANONYMISED_FIELDS = {
-    Volunteer: {
-        **dict.fromkeys(
-            (
-                "pesel",
-                "email",
-                "phone",
-                "street",
-                "postal_code",
-                "languages",
-                "guardian_name",
-                "guardian_phone",
-                "guardian_email",
-                "notes",
-            ),
-            "",
-        ),
-        "guardian_consent": False,
-        "guardian_consent_on": None,
-        "sms_consent_at": None,
-        "newsletter_consent_at": None,
-        "image_consent_at": None,
-        **vetting.cleared_vetting(),
-    },
-    Beneficiary: dict.fromkeys(
-        ("email", "phone", "street", "postal_code", "needs", "notes"), ""
-    ),
-}
-
-
-def _anonymise(person, *, actor):
-    """Clears what identifies ``person`` (locked by the caller), lets every app
-    clear its part, and removes the change history with its old values; what
-    remains (status, district, year of birth, dates) still counts in statistics.
-    """
-    person.history.all().delete()
-    for field, value in ANONYMISED_FIELDS[type(person)].items():
-        setattr(person, field, value)
-    person.first_name = ANONYMISED_NAME
-    person.last_name = f"#{person.pk}"
-    if person.birth_date is not None:
-        person.birth_date = person.birth_date.replace(month=1, day=1)
-    person.anonymised_at = timezone.now()
-    person._history_user = actor
-    # Not full_clean(): the age rules would ask for a guardian that is gone.
-    person.save()
-    registries.person_erase(person=person, actor=actor)
-    access_log_relabel(person)
-    access_log(actor=actor, action=AccessLog.Action.ANONYMISE, obj=person)
-    return person
-
-
 @transaction.atomic
-def volunteer_anonymise(*, actor, volunteer: Volunteer) -> Volunteer:
-    """The right to erasure (RODO art. 17) for a former volunteer, at any age:
-    documents an archive must keep (agreements, certificates) keep their own
-    frozen text."""
-    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
-    if volunteer.is_anonymised:
-        raise RegistryError(_("This record is already anonymised."))
-    if volunteer.status != Volunteer.Status.FORMER:
-        raise RegistryError(
-            _("Only a former volunteer can be anonymised; mark them as former first.")
-        )
-    return _anonymise(volunteer, actor=actor)
-
-
-@transaction.atomic
-def beneficiary_anonymise(*, actor, beneficiary: Beneficiary) -> Beneficiary:
-    """The right to erasure for a person who no longer receives help."""
-    beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
-    if beneficiary.is_anonymised:
-        raise RegistryError(_("This record is already anonymised."))
-    if beneficiary.status != Beneficiary.Status.INACTIVE:
-        raise RegistryError(
-            _(
-                "Only a person who no longer receives help can be anonymised; "
-                "change the status first."
-            )
-        )
-    return _anonymise(beneficiary, actor=actor)
-
-
-@transaction.atomic
-def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
+def beneficiary_create(
+    *, actor, fields: Mapping, different_person: bool = False
+) -> Beneficiary:
     beneficiary = Beneficiary()
     assign_fields(beneficiary, fields)
     if beneficiary.social_worker_id is None and not actor.has_perm(
@@ -405,7 +369,15 @@ def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
     ):
         # A social worker's new beneficiary is theirs.
         beneficiary.social_worker = actor
+    # Only among the beneficiaries the user may see: the warning must not
+    # reveal who else receives help.
+    others = _check_duplicates(
+        beneficiary,
+        scope=Beneficiary.objects.visible_to(actor),
+        different_person=different_person,
+    )
     save_validated(beneficiary, actor=actor)
+    beneficiary.different_from.add(*others)
     # Filed by staff from the OPS's own files: RODO art. 14.
     notices.send_privacy_notice_on_commit(beneficiary)
     return beneficiary
@@ -413,11 +385,17 @@ def beneficiary_create(*, actor, fields: Mapping) -> Beneficiary:
 
 @transaction.atomic
 def beneficiary_update(
-    *, actor, beneficiary: Beneficiary, fields: Mapping
+    *, actor, beneficiary: Beneficiary, fields: Mapping, different_person: bool = False
 ) -> Beneficiary:
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
     assign_fields(beneficiary, fields)
+    others = _check_duplicates(
+        beneficiary,
+        scope=Beneficiary.objects.visible_to(actor),
+        different_person=different_person,
+    )
     save_validated(beneficiary, actor=actor)
+    beneficiary.different_from.add(*others)
     return beneficiary
 
 
@@ -465,3 +443,23 @@ def _set_contacts(institution: Institution, rows: Iterable[Mapping], *, actor) -
         if pk not in kept:
             contact._history_user = actor
             contact.delete()
+
+
+@transaction.atomic
+def dictionary_entry_save(*, actor, entry, fields: Mapping):
+    """A skill, category, district or consultation topic, as the administrator
+    keeps them."""
+    assign_fields(entry, fields)
+    save_validated(entry, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def dictionary_entries_mark(*, actor, entries, in_use: bool) -> int:
+    """Entries in or out of use; those out of use are no longer offered."""
+    count = 0
+    for entry in entries.select_for_update():
+        entry.is_active = in_use
+        save_validated(entry, actor=actor)
+        count += 1
+    return count

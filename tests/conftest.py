@@ -125,6 +125,21 @@ def _default_language():
         yield
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test restores the migrated data by serialised rollback:
+    the flush that ends one without it recreates content types, permissions
+    and role groups with new ids (post_migrate), and the next test's restore
+    collides with them ("auth_group_name_key already exists")."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = marker.kwargs if marker else {}
+        if kwargs.get("transaction") and not kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: mark it django_db(transaction=True, "
+                "serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _preloaded_data_in_transactional_tests(request):
     """Transactional tests (browser, concurrency) end with a flush that empties

@@ -16,6 +16,7 @@ TAG_LIBRARIES = {
     "agreements_panels": "agreements",
     "agreements_text": "agreements",
     "charts": "volunteer_center",
+    "volunteer_area": "volunteer_center",
 }
 REFERENCE = re.compile(r"\{%\s*(include|extends)\s+[\"']([^\"']+)[\"']")
 LOAD = re.compile(r"\{%\s*load\s+([^%]+?)\s*%\}")

@@ -1,44 +1,38 @@
 import datetime as dt
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from volunteer_center.core.forms import PlausibleDateField
+from volunteer_center.core.forms import (
+    PlausibleDateField,
+    SubmitHelperMixin,
+    check_period,
+    submit_helper,
+)
 
 
-class LoginForm(auth_forms.AuthenticationForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Log in")))
+class LoginForm(SubmitHelperMixin, auth_forms.AuthenticationForm):
+    submit_label = _("Log in")
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Change password")))
+class PasswordChangeForm(SubmitHelperMixin, auth_forms.PasswordChangeForm):
+    submit_label = _("Change password")
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class PasswordResetForm(SubmitHelperMixin, auth_forms.PasswordResetForm):
+    submit_label = _("Send the link")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].help_text = _(
             "The address of your staff account; we send a link to set a new password."
         )
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Send the link")))
 
 
-class SetPasswordForm(auth_forms.SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Set the password")))
+class SetPasswordForm(SubmitHelperMixin, auth_forms.SetPasswordForm):
+    submit_label = _("Set the password")
 
 
 class ReportPeriodForm(forms.Form):
@@ -50,16 +44,13 @@ class ReportPeriodForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "row g-2 align-items-end"
-        self.helper.add_input(Submit("submit", _("Show the report")))
+        self.helper = submit_helper(
+            _("Show the report"), method="get", form_class="row g-2 align-items-end"
+        )
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end cannot precede the start."))
+        check_period(self, data)
         return data
 
     def period(self) -> tuple[dt.date, dt.date]:

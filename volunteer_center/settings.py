@@ -355,6 +355,11 @@ VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # Verify again before each new engagement with minors (a Register check made
 # after the last one ended), not only every VETTING_VALIDITY_DAYS.
 VETTING_EACH_ENGAGEMENT = env_bool("VETTING_EACH_ENGAGEMENT", True)
+# An import of more rows than this is done by the task queue, not while the
+# page waits (a gunicorn worker gives up after 30 s).
+IMPORT_ROWS_IN_REQUEST = int(os.environ.get("IMPORT_ROWS_IN_REQUEST", "200"))
+# A larger import file is refused (and a workbook unpacking to ten times it).
+IMPORT_MAX_MEGABYTES = int(os.environ.get("IMPORT_MAX_MEGABYTES", "10"))
 # Public forms (sign-up, booking a visit): accepted submissions per hour per
 # client address (a whole school room may share one) and per e-mail address.
 RATE_LIMIT_PER_ADDRESS_PER_HOUR = int(

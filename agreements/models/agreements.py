@@ -271,25 +271,40 @@ class Agreement(TimeStampedModel):
                     )
                 ),
                 name="agreement_party_matches_kind",
+                violation_error_message=_(
+                    "The party must match the kind of agreement."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
                 name="agreement_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
             models.UniqueConstraint(
-                fields=["number_year", "number_seq"], name="agreement_number_seq"
+                fields=["number_year", "number_seq"],
+                name="agreement_number_seq",
+                violation_error_message=_("This number has already been given."),
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(signed_on__isnull=False),
                 name="agreement_signed_has_date",
+                violation_error_message=_(
+                    "A signed agreement needs its date of signing."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(status="terminated") | Q(terminated_on__isnull=False),
                 name="agreement_terminated_has_date",
+                violation_error_message=_(
+                    "A terminated agreement needs its date of termination."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
                 name="agreement_guardian_consent_names_guardian",
+                violation_error_message=_(
+                    "A guardian's consent needs the guardian's name."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(travel_costs_waiver="partial")

@@ -98,11 +98,14 @@ class Certificate(IssuedDocument):
                 "last_day",
             ),
             models.UniqueConstraint(
-                fields=["number_year", "number_seq"], name="certificate_number_seq"
+                fields=["number_year", "number_seq"],
+                name="certificate_number_seq",
+                violation_error_message=_("This number has already been given."),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="certificate_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
         ]
 
@@ -132,11 +135,14 @@ class Reference(IssuedDocument):
                 "last_day",
             ),
             models.UniqueConstraint(
-                fields=["number_year", "number_seq"], name="reference_number_seq"
+                fields=["number_year", "number_seq"],
+                name="reference_number_seq",
+                violation_error_message=_("This number has already been given."),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="reference_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
         ]
 
@@ -174,9 +180,14 @@ class CertificateBatch(CountedProgress, BackgroundJob):
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="certificatebatch_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
             models.CheckConstraint(
-                condition=Q(done__lte=F("total")), name="certificatebatch_done_le_total"
+                condition=Q(done__lte=F("total")),
+                name="certificatebatch_done_le_total",
+                violation_error_message=_(
+                    "More certificates are done than there are to do."
+                ),
             ),
         ]
 

@@ -66,10 +66,14 @@ class AgreementTemplate(TimeStampedModel):
         verbose_name_plural = _("agreement texts")
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "version"], name="agreementtemplate_kind_version"
+                fields=["kind", "version"],
+                name="agreementtemplate_kind_version",
+                violation_error_message=_("This version of the text already exists."),
             ),
             models.CheckConstraint(
-                condition=Q(version__gte=1), name="agreementtemplate_version_positive"
+                condition=Q(version__gte=1),
+                name="agreementtemplate_version_positive",
+                violation_error_message=_("The version number must be positive."),
             ),
             # One text in use per kind: new agreements are made from it.
             models.UniqueConstraint(

@@ -24,6 +24,8 @@ from agreements.services.signing import (
 )
 from agreements.services.texts import (
     agreement_template_publish,
+    agreement_template_set_in_use,
+    check_newest_version,
     check_template_syntax,
 )
 
@@ -38,9 +40,11 @@ __all__ = [
     "agreement_prepare",
     "agreement_sign",
     "agreement_template_publish",
+    "agreement_template_set_in_use",
     "agreement_terminate",
     "agreement_update",
     "certificate_issue",
+    "check_newest_version",
     "check_template_syntax",
     "earliest_signing_day",
     "reference_issue",

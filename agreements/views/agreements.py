@@ -32,6 +32,7 @@ from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
     ScopedObjectMixin,
+    ServiceFormMixin,
     StaffPermissionRequiredMixin,
 )
 from volunteer_center.core.models import AccessLog
@@ -43,6 +44,7 @@ PARTY_SEARCH_LIMIT = 20
 
 class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListView):
     permission_required = "agreements.view_agreement"
+    page_title = _("Agreements")
     filterset_class = AgreementFilter
     template_name = "agreements/agreement_list.html"
 
@@ -100,21 +102,13 @@ class PartyChooseView(StaffPermissionRequiredMixin, View):
         )
 
 
-class AgreementFormMixin:
+class AgreementFormMixin(ServiceFormMixin):
     template_name = "agreements/agreement_form.html"
     form_class = AgreementForm
+    service_errors = (AgreementError,)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "kind": self.kind}
-
-    def form_valid(self, form):
-        try:
-            agreement = self.call_service(form)
-        except AgreementError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {"number": agreement})
-        return HttpResponseRedirect(agreement.get_absolute_url())
 
 
 class AgreementCreateView(
@@ -124,7 +118,7 @@ class AgreementCreateView(
     (the party's own scope, in registry.selectors)."""
 
     permission_required = "agreements.add_agreement"
-    success_message = _("Draft agreement %(number)s has been created.")
+    success_message = _("Draft agreement %(name)s has been created.")
 
     @cached_property
     def kind(self) -> AgreementKind:
@@ -167,7 +161,7 @@ class AgreementUpdateView(
     """Only a draft can be edited; a signed agreement is a 404 here."""
 
     permission_required = "agreements.change_agreement"
-    success_message = _("The changes to agreement %(number)s have been saved.")
+    success_message = _("The changes to agreement %(name)s have been saved.")
     scope = selectors.agreement_scope
 
     def get_queryset(self):

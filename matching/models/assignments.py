@@ -136,20 +136,30 @@ class Assignment(TimeStampedModel):
                 fields=["request", "volunteer"],
                 condition=Q(status__in=["proposed", "contacted", "accepted", "active"]),
                 name="assignment_one_live_per_volunteer_and_request",
+                violation_error_message=_(
+                    "The volunteer is already directed to this request."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["request", "place"],
                 condition=Q(status__in=["accepted", "active"]),
                 name="assignment_one_holder_per_place",
+                violation_error_message=_(
+                    "This place of the request is already taken."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["accepted", "active"], place__isnull=False)
                 | (~Q(status__in=["accepted", "active"]) & Q(place__isnull=True)),
                 name="assignment_place_iff_holding",
+                violation_error_message=_(
+                    "Only an accepted or active assignment holds a place."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="assignment_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
         ]
 
@@ -244,17 +254,25 @@ class HoursEntry(TimeStampedModel):
         constraints = [
             storable_dates("hoursentry", "date", "approved_at", "host_confirmed_at"),
             models.CheckConstraint(
-                condition=Q(hours__gt=0, hours__lte=24), name="hoursentry_hours_range"
+                condition=Q(hours__gt=0, hours__lte=24),
+                name="hoursentry_hours_range",
+                violation_error_message=_("Hours must be more than 0 and at most 24."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["logged", "rejected"])
                 | Q(approved_at__isnull=False),
                 name="hoursentry_approved_has_time",
+                violation_error_message=_(
+                    "Approved hours need the time of their approval."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(host_hours__isnull=True)
                 | Q(host_hours__gt=0, host_hours__lte=24),
                 name="hoursentry_host_hours_range",
+                violation_error_message=_(
+                    "Hours confirmed by the host must be more than 0 and at most 24."
+                ),
             ),
         ]
 

@@ -53,6 +53,7 @@ class Programme(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
                 name="programme_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
         ]
 
@@ -75,7 +76,11 @@ class ProgrammePartner(models.Model):
         verbose_name_plural = _("programme partners")
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "institution"], name="programme_partner_unique"
+                fields=["programme", "institution"],
+                name="programme_partner_unique",
+                violation_error_message=_(
+                    "This institution is already a partner of the programme."
+                ),
             ),
         ]
 

@@ -206,18 +206,26 @@ class HelpRequest(TimeStampedModel):
                 condition=Q(beneficiary__isnull=False, institution__isnull=True)
                 | Q(beneficiary__isnull=True, institution__isnull=False),
                 name="helprequest_one_party",
+                violation_error_message=_(
+                    "Choose either a beneficiary or an institution."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__gte=F("date_from")),
                 name="helprequest_dates_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
             models.CheckConstraint(
                 condition=Q(needed__gte=1, needed__lte=50),
                 name="helprequest_needed_range",
+                violation_error_message=_(
+                    "A request needs between 1 and 50 volunteers."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(kind="weekly") | Q(date_to=F("date_from")),
                 name="helprequest_once_is_one_day",
+                violation_error_message=_("A one-off request lasts one day."),
             ),
         ]
 
@@ -291,11 +299,14 @@ class RequestSlot(models.Model):
         verbose_name_plural = _("time slots")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__gt=F("start")), name="requestslot_end_after_start"
+                condition=Q(end__gt=F("start")),
+                name="requestslot_end_after_start",
+                violation_error_message=_("The end must be later than the start."),
             ),
             models.CheckConstraint(
                 condition=Q(weekday__gte=0, weekday__lte=6),
                 name="requestslot_weekday_range",
+                violation_error_message=_("Choose a day of the week."),
             ),
         ]
 

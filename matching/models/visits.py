@@ -42,7 +42,9 @@ class VisitAbsence(TimeStampedModel):
         constraints = [
             storable_dates("visitabsence", "date"),
             models.UniqueConstraint(
-                fields=["assignment", "date"], name="visitabsence_one_per_visit"
+                fields=["assignment", "date"],
+                name="visitabsence_one_per_visit",
+                violation_error_message=_("This visit is already called off."),
             ),
         ]
 
@@ -71,7 +73,11 @@ class VisitReminder(PlausibleDatesModel):
         constraints = [
             storable_dates("visitreminder", "date", "sent_at"),
             models.UniqueConstraint(
-                fields=["assignment", "date"], name="visitreminder_one_per_visit"
+                fields=["assignment", "date"],
+                name="visitreminder_one_per_visit",
+                violation_error_message=_(
+                    "The reminder of this visit is already sent."
+                ),
             ),
         ]
 
@@ -179,9 +185,14 @@ class CoverOffer(TimeStampedModel):
                 fields=["chain"],
                 condition=Q(status="live"),
                 name="coveroffer_one_live_per_chain",
+                violation_error_message=_("This place is already offered to someone."),
             ),
             models.UniqueConstraint(
-                fields=["chain", "volunteer"], name="coveroffer_once_per_volunteer"
+                fields=["chain", "volunteer"],
+                name="coveroffer_once_per_volunteer",
+                violation_error_message=_(
+                    "This place was already offered to this volunteer."
+                ),
             ),
         ]
         indexes = [

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from matching.errors import MatchingError
 from matching.models import HelpRequest
 from matching.selectors import host_entries
+from matching.services.answers import signed_data
 from volunteer_center.core.notifications import Notice, Recipient, notify
 from volunteer_center.core.services import save_validated
 
@@ -30,16 +31,7 @@ def host_token(request: HelpRequest) -> str:
 
 
 def request_from_host_token(token: str) -> HelpRequest:
-    try:
-        data = signing.loads(
-            token, salt=HOST_TOKEN_SALT, max_age=HOST_TOKEN_MAX_AGE.total_seconds()
-        )
-    except signing.SignatureExpired:
-        raise MatchingError(
-            _("This link has expired. Please call the Volunteer Centre.")
-        ) from None
-    except signing.BadSignature:
-        raise MatchingError(_("This link is not valid.")) from None
+    data = signed_data(token, salt=HOST_TOKEN_SALT, max_age=HOST_TOKEN_MAX_AGE)
     request = (
         HelpRequest.objects.select_related("institution")
         .filter(pk=data["r"], institution_id=data["i"], institution__isnull=False)

@@ -14,7 +14,8 @@ def programme_save(
     actor,
     fields: Mapping,
     programme: Programme | None = None,
-    partners: Iterable[tuple] = (),
+    partners: Iterable[tuple] | None = (),
+    volunteers: Iterable | None = None,
 ) -> Programme:
     programme = programme or Programme()
     for name, value in fields.items():
@@ -24,4 +25,6 @@ def programme_save(
         programme.programmepartner_set.all().delete()
         for institution, role in partners:
             programme.programmepartner_set.create(institution=institution, role=role)
+    if volunteers is not None:
+        programme.volunteers.set(volunteers)
     return programme

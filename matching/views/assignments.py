@@ -4,25 +4,23 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import ListView
 
 from matching import selectors, services
 from matching.filters import AssignmentFilter
 from matching.views.requests import SEES_VOLUNTEERS
 from registry import selectors as registry_selectors
-from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
-    FilteredListMixin,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
+from volunteer_center.core.views import RegisterListView
 
 
-class AssignmentListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class AssignmentListView(RegisterListView):
     permission_required = "matching.view_assignment"
+    page_title = _("Assignments")
     filterset_class = AssignmentFilter
     template_name = "matching/assignment_list.html"
     export_filename = "skierowania"

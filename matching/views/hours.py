@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import ListView
 
 from matching import selectors, services
 from matching.filters import HoursEntryFilter
@@ -16,14 +15,13 @@ from matching.forms import HoursApproveForm, HoursCorrectionForm, HoursEntryForm
 from matching.models import (
     HoursEntry,
 )
-from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
-    FilteredListMixin,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
     safe_next,
 )
+from volunteer_center.core.views import RegisterListView
 
 
 class HoursLogView(StaffPermissionRequiredMixin, AuditedDetailMixin, View):
@@ -84,9 +82,7 @@ class HoursLogView(StaffPermissionRequiredMixin, AuditedDetailMixin, View):
         return super().get_queryset().select_related("request", "volunteer")
 
 
-class HoursListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class HoursListView(RegisterListView):
     permission_required = "matching.view_hoursentry"
     filterset_class = HoursEntryFilter
     template_name = "matching/hours_list.html"

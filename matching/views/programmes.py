@@ -1,16 +1,19 @@
 """Programmes run with partner institutions."""
 
-from django.contrib import messages
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import DetailView, ListView, UpdateView
 
 from matching import selectors, services
 from matching.forms import ProgrammeForm
 from matching.models import (
     Programme,
 )
-from volunteer_center.core.mixins import ScopedObjectMixin, StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import (
+    ScopedObjectMixin,
+    ServiceFormMixin,
+    StaffPermissionRequiredMixin,
+)
+from volunteer_center.core.views import ServiceCreateView
 
 
 class ProgrammeListView(StaffPermissionRequiredMixin, ListView):
@@ -40,35 +43,23 @@ class ProgrammeDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, Detai
         )
 
 
-class ProgrammeCreateView(StaffPermissionRequiredMixin, CreateView):
+class ProgrammeCreateView(ServiceCreateView):
     permission_required = "matching.add_programme"
     form_class = ProgrammeForm
     template_name = "_form.html"
-    extra_context = {"page_title": _("New programme")}
-
-    def form_valid(self, form):
-        self.object = services.programme_save(
-            actor=self.request.user,
-            fields=form.cleaned_data,
-            partners=form.partners(),
-        )
-        messages.success(self.request, _("Programme saved."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    service = services.programme_save
+    success_message = _("Programme saved.")
+    page_title = _("New programme")
 
 
-class ProgrammeUpdateView(StaffPermissionRequiredMixin, ScopedObjectMixin, UpdateView):
+class ProgrammeUpdateView(
+    StaffPermissionRequiredMixin, ScopedObjectMixin, ServiceFormMixin, UpdateView
+):
     permission_required = "matching.change_programme"
     form_class = ProgrammeForm
     template_name = "_form.html"
     scope = selectors.programme_scope
-    extra_context = {"page_title": _("Edit programme")}
-
-    def form_valid(self, form):
-        self.object = services.programme_save(
-            actor=self.request.user,
-            programme=self.object,
-            fields=form.cleaned_data,
-            partners=form.partners(),
-        )
-        messages.success(self.request, _("Programme saved."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    service = services.programme_save
+    service_arg = "programme"
+    success_message = _("Programme saved.")
+    page_title = _("Edit programme")

@@ -3,7 +3,7 @@ filing and editing, status changes."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import DetailView
 
 from matching import selectors, services
 from matching.filters import HelpRequestFilter
@@ -14,16 +14,18 @@ from matching.models import (
 )
 from registry.models import Volunteer
 from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.exports import ExportMixin
 from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    FilteredListMixin,
+    FormUserMixin,
     ScopedObjectMixin,
-    ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
 from volunteer_center.core.models import AccessLog
+from volunteer_center.core.views import (
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
+)
 
 # Volunteers' contact is exported only to those who may see the register of
 # volunteers (coordinators), never to social workers.
@@ -42,10 +44,9 @@ def _volunteers(contact: bool):
     return value
 
 
-class HelpRequestListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class HelpRequestListView(RegisterListView):
     permission_required = "matching.view_helprequest"
+    page_title = _("Help requests")
     filterset_class = HelpRequestFilter
     template_name = "matching/helprequest_list.html"
     export_filename = "zgloszenia"
@@ -127,20 +128,16 @@ class HelpRequestDetailView(
         }
 
 
-class HelpRequestFormMixin(ServiceFormMixin):
+class HelpRequestFormMixin(FormUserMixin):
     form_class = HelpRequestForm
     template_name = "_form.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
-
-class HelpRequestCreateView(
-    StaffPermissionRequiredMixin, HelpRequestFormMixin, CreateView
-):
+class HelpRequestCreateView(HelpRequestFormMixin, ServiceCreateView):
     permission_required = "matching.add_helprequest"
+    service = services.help_request_create
     success_message = _("Request “%(name)s” filed.")
-    extra_context = {"page_title": _("New help request")}
+    page_title = _("New help request")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -148,31 +145,14 @@ class HelpRequestCreateView(
             initial["beneficiary"] = beneficiary
         return initial
 
-    def call_service(self, form):
-        return services.help_request_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
 
-
-class HelpRequestUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    HelpRequestFormMixin,
-    UpdateView,
-):
+class HelpRequestUpdateView(HelpRequestFormMixin, ServiceUpdateView):
     permission_required = "matching.change_helprequest"
-    success_message = _("Request “%(name)s” saved.")
     scope = selectors.request_scope
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title=_("Edit request: %(name)s") % {"name": self.object}, **kwargs
-        )
-
-    def call_service(self, form):
-        return services.help_request_update(
-            actor=self.request.user, request=self.object, **form.service_kwargs()
-        )
+    service = services.help_request_update
+    service_arg = "request"
+    success_message = _("Request “%(name)s” saved.")
+    page_title = _("Edit request: %(name)s")
 
 
 class HelpRequestStatusView(StatusActionView):

@@ -1,20 +1,23 @@
 """The dictionaries (skills, categories, districts) the administrator keeps."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from registry import services
 from registry.models import (
     Category,
     District,
     Skill,
 )
+from volunteer_center.core.admin import ServiceAdminMixin, form_fields
 
 
 @admin.action(description=_("Mark as in use"), permissions=["change"])
 def mark_in_use(modeladmin, request, queryset):
-    count = queryset.update(is_active=True, updated_at=timezone.now())
+    count = services.dictionary_entries_mark(
+        actor=request.user, entries=queryset, in_use=True
+    )
     modeladmin.message_user(
         request,
         ngettext(
@@ -29,7 +32,9 @@ def mark_in_use(modeladmin, request, queryset):
 
 @admin.action(description=_("Mark as not in use"), permissions=["change"])
 def mark_not_in_use(modeladmin, request, queryset):
-    count = queryset.update(is_active=False, updated_at=timezone.now())
+    count = services.dictionary_entries_mark(
+        actor=request.user, entries=queryset, in_use=False
+    )
     modeladmin.message_user(
         request,
         ngettext(
@@ -42,12 +47,17 @@ def mark_not_in_use(modeladmin, request, queryset):
     )
 
 
-class DictionaryAdmin(admin.ModelAdmin):
+class DictionaryAdmin(ServiceAdminMixin, admin.ModelAdmin):
     list_display = ("name", "is_active", "description", "updated_at")
     list_filter = ("is_active",)
     search_fields = ("name", "description")
     actions = (mark_in_use, mark_not_in_use)
     readonly_fields = ("created_at", "updated_at")
+
+    def save_with_service(self, request, form, formsets, change):
+        return services.dictionary_entry_save(
+            actor=request.user, entry=form.instance, fields=form_fields(form)
+        )
 
 
 @admin.register(Skill)

@@ -1,24 +1,21 @@
 """Django admin of the register: bulk edits for coordinators and dictionaries
 for the administrator.
 
-Status changes go through ``registry.services`` (the allowed paths, the
-history with its author); volunteers and institutions are imported and
-exported as CSV or XLSX through ``registry.resources``, all or nothing.
+Every change form and action goes through ``registry.services``, as the
+staff screens do (validation, the duplicate check, the allowed paths of a
+status, the history with its author); volunteers and institutions are
+imported and exported as CSV or XLSX through ``registry.resources``, whose
+rows go through the same services, all or nothing.
 """
 
-from django.contrib import admin, messages
+from django import forms
+from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
-from import_export.results import RowResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry import services
+from registry.admin.imports import RegistryImportExportAdmin
 from registry.models import (
     Availability,
     Beneficiary,
@@ -31,66 +28,13 @@ from registry.resources import InstitutionResource, VolunteerResource
 from volunteer_center.core.admin import (
     FoldedSearchMixin,
     PersonalDataAdminMixin,
+    ServiceAdminMixin,
+    form_fields,
+    inline_rows,
     run_service_action,
 )
 from volunteer_center.core.audit import access_log_export
 from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
-
-
-class RegistryImportExportAdmin(ImportExportModelAdmin):
-    import_formats = [base_formats.CSV, base_formats.XLSX]
-    export_formats = [base_formats.CSV, base_formats.XLSX]
-    import_template_name = "admin/registry/import.html"
-    # Excel opens a UTF-8 file with Polish letters correctly only with a BOM.
-    to_encoding = "utf-8-sig"
-
-    # Without a setting, django-import-export lets any staff member import;
-    # here importing needs the add and change permissions, exporting the view
-    # permission of the model.
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    def get_export_filename(self, request, queryset, file_format):
-        """ "wolontariusze-2026-12-01.csv", not "Volunteer-2026-12-01.csv"."""
-        name = slugify(str(self.model._meta.verbose_name_plural))
-        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
-
-    def add_success_message(self, result, request):
-        # django-import-export's own message has no Polish translation.
-        totals = result.totals
-        self.message_user(
-            request,
-            _(
-                "Import finished: %(new)d new, %(updated)d updated, "
-                "%(skipped)d unchanged."
-            )
-            % {
-                "new": totals[RowResult.IMPORT_TYPE_NEW],
-                "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
-                "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
-            },
-            messages.SUCCESS,
-        )
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The file changed between the preview and the confirmation, or the
-            # data did: the transaction was rolled back, so nothing was saved.
-            self.message_user(
-                request,
-                _(
-                    "Nothing was imported: some rows are no longer valid. "
-                    "Upload the file again to see why."
-                ),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(
-                reverse("admin:{}_{}_import".format(*self.get_model_info()))
-            )
-        return super().process_result(result, request)
 
 
 class ContactPersonInline(admin.TabularInline):
@@ -101,6 +45,7 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(
+    ServiceAdminMixin,
     FoldedSearchMixin,
     PersonalDataAdminMixin,  # its contact persons
     RegistryImportExportAdmin,
@@ -132,6 +77,25 @@ class InstitutionAdmin(
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("district")
+
+    def save_with_service(self, request, form, formsets, change):
+        rows = inline_rows(formsets, ContactPerson)
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            "contacts": None if rows is None else [_contact(row) for row in rows],
+        }
+        if change:
+            return services.institution_update(institution=form.instance, **kwargs)
+        return services.institution_create(**kwargs)
+
+
+def _contact(row: dict) -> dict:
+    existing = row.get("id")
+    return {
+        "id": existing.pk if existing else None,
+        **{name: row[name] for name in ("name", "position", "phone", "email")},
+    }
 
 
 class AvailabilityInline(admin.TabularInline):
@@ -175,14 +139,24 @@ mark_former = _status_action(
 )
 
 
+class PersonAdminForm(forms.ModelForm):
+    """The staff form's choice for the services' duplicate check."""
+
+    save_anyway = forms.BooleanField(
+        label=_("This is a different person: save anyway"), required=False
+    )
+
+
 @admin.register(Volunteer)
 class VolunteerAdmin(
+    ServiceAdminMixin,
     FoldedSearchMixin,
     PersonalDataAdminMixin,
     RegistryImportExportAdmin,
     SimpleHistoryAdmin,
 ):
     resource_classes = [VolunteerResource]
+    form = PersonAdminForm
     list_display = (
         "last_name",
         "first_name",
@@ -220,6 +194,7 @@ class VolunteerAdmin(
         "guardian_consent_method",
         "guardian_consent_recorded_by",
         "vetting_verified_by",
+        "consent_clause_version",
         "consent_given_at",
         "anonymised_at",
         "created_at",
@@ -287,6 +262,7 @@ class VolunteerAdmin(
                     "anonymised_at",
                     "created_at",
                     "updated_at",
+                    "save_anyway",
                 )
             },
         ),
@@ -298,6 +274,27 @@ class VolunteerAdmin(
         if obj is not None and obj.is_anonymised:
             return False
         return super().has_change_permission(request, obj)
+
+    def save_with_service(self, request, form, formsets, change):
+        data = form.cleaned_data
+        rows = inline_rows(formsets, Availability)
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            **{
+                name: data[name]
+                for name in ("skills", "interests", "reachable_districts")
+                if name in data
+            },
+            "availability": None
+            if rows is None
+            else [(row["weekday"], row["part"]) for row in rows],
+            "different_person": data.get("save_anyway", False),
+        }
+        if change:
+            return services.volunteer_update(volunteer=form.instance, **kwargs)
+        kwargs["availability"] = kwargs["availability"] or ()
+        return services.volunteer_create(**kwargs)
 
     def get_export_queryset(self, request):
         return (
@@ -318,7 +315,10 @@ class VolunteerAdmin(
 
 
 @admin.register(Beneficiary)
-class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin):
+class BeneficiaryAdmin(
+    ServiceAdminMixin, FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin
+):
+    form = PersonAdminForm
     list_display = (
         "last_name",
         "first_name",
@@ -343,6 +343,16 @@ class BeneficiaryAdmin(FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryA
                 groups__name=ROLE_GROUPS[SOCIAL_WORKER], is_active=True
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_with_service(self, request, form, formsets, change):
+        kwargs = {
+            "actor": request.user,
+            "fields": form_fields(form),
+            "different_person": form.cleaned_data.get("save_anyway", False),
+        }
+        if change:
+            return services.beneficiary_update(beneficiary=form.instance, **kwargs)
+        return services.beneficiary_create(**kwargs)
 
 
 @admin.register(GuardianConsentRequest)

@@ -1,7 +1,6 @@
 """The filter of the consultation list."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,39 +12,32 @@ from registry.models import (
     Institution,
     Volunteer,
 )
+from volunteer_center.core.filters import (
+    choice_filter,
+    model_choice_filter,
+    search_filter,
+)
 from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class ConsultationFilter(django_filters.FilterSet):
-    person = django_filters.CharFilter(
-        label=_("Person advised"),
-        method="filter_person",
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    person = search_filter(_("Person advised"), method="filter_person")
     date_from = PlausibleDateFilter(
         label=_("from"), field_name="starts_at", lookup_expr="date__gte"
     )
     date_to = PlausibleDateFilter(
         label=_("until"), field_name="starts_at", lookup_expr="date__lte"
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("topic"),
-        queryset=ConsultationTopic.objects.all(),
-        empty_label=_("any"),
-    )
-    form = django_filters.ChoiceFilter(
-        label=_("form"), choices=Consultation.Form.choices, empty_label=_("any")
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=Consultation.Status.choices, empty_label=_("any")
-    )
-    follow_up = django_filters.ChoiceFilter(
-        label=_("follow-up"),
-        method="filter_follow_up",
-        choices=[
+    topic = model_choice_filter(_("topic"), ConsultationTopic.objects.all())
+    form = choice_filter(_("form"), Consultation.Form.choices)
+    status = choice_filter(_("status"), Consultation.Status.choices)
+    follow_up = choice_filter(
+        _("follow-up"),
+        [
             ("due", _("due by today")),
             ("open", _("needed (any date)")),
         ],
+        method="filter_follow_up",
         empty_label=_("all"),
     )
 

@@ -16,10 +16,20 @@ from registry.models import (
     ConsultationTopic,
     Volunteer,
 )
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
+
+# Who was advised: one of the register's people, or a walk-in person.
+PERSON_ADVISED = (
+    "volunteer",
+    "beneficiary",
+    "institution",
+    "walk_in_name",
+    "walk_in_phone",
+    "walk_in_email",
+)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(ServiceFieldsMixin, forms.ModelForm):
     """Staff record a consultation; a new one is either held or planned, later
     status changes go through the status buttons."""
 
@@ -31,12 +41,7 @@ class ConsultationForm(forms.ModelForm):
             "duration_minutes",
             "form",
             "topic",
-            "volunteer",
-            "beneficiary",
-            "institution",
-            "walk_in_name",
-            "walk_in_phone",
-            "walk_in_email",
+            *PERSON_ADVISED,
             "advisor",
             "notes",
             "follow_up",
@@ -46,7 +51,7 @@ class ConsultationForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
-            "follow_up_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "follow_up_due": DATE_INPUT,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -94,12 +99,7 @@ class ConsultationForm(forms.ModelForm):
                         )
                     )
                 ),
-                "volunteer",
-                "beneficiary",
-                "institution",
-                "walk_in_name",
-                "walk_in_phone",
-                "walk_in_email",
+                *PERSON_ADVISED,
             ),
             Fieldset(
                 _("Advice and follow-up"),
@@ -109,15 +109,6 @@ class ConsultationForm(forms.ModelForm):
                 "follow_up_due",
             ),
         )
-
-    def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            }
-        }
 
 
 class SlotChoiceField(forms.ChoiceField):

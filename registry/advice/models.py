@@ -58,6 +58,7 @@ class OfficeHours(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(weekday__gte=0, weekday__lte=6),
                 name="officehours_weekday_range",
+                violation_error_message=_("Choose a day of the week."),
             ),
             models.CheckConstraint(
                 condition=Q(end__gt=models.F("start")),

@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from registry.advice.models import closed_days
 from registry.errors import RegistryError
 from registry.models import (
+    ClosureDay,
     Consultation,
     ConsultationTopic,
     OfficeHours,
 )
 from volunteer_center.core.audit import access_log_relabel
-from volunteer_center.core.services import assign_fields
+from volunteer_center.core.services import assign_fields, save_validated
 
 # How far ahead residents may book a visit in office hours.
 BOOKING_DAYS = 28
@@ -192,3 +193,33 @@ def consultation_anonymise(*, actor, consultation: Consultation) -> Consultation
     consultation.save()
     access_log_relabel(consultation)
     return consultation
+
+
+@transaction.atomic
+def office_hours_save(*, actor, office_hours: OfficeHours, fields: Mapping):
+    """A weekly block of office hours; the booking offers its slots (and locks
+    this row while it books one)."""
+    if office_hours.pk:
+        office_hours = OfficeHours.objects.select_for_update().get(pk=office_hours.pk)
+    assign_fields(office_hours, fields)
+    save_validated(office_hours, actor=actor)
+    return office_hours
+
+
+@transaction.atomic
+def closure_day_save(*, actor, closure: ClosureDay, fields: Mapping) -> ClosureDay:
+    """A day the office is closed: the booking offers no visit on it."""
+    assign_fields(closure, fields)
+    save_validated(closure, actor=actor)
+    return closure
+
+
+@transaction.atomic
+def closure_days_remove(*, actor, closures) -> int:
+    """The office opens on these days again (as far as public holidays allow)."""
+    count = 0
+    for closure in closures:
+        closure._history_user = actor
+        closure.delete()
+        count += 1
+    return count

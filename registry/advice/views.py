@@ -9,35 +9,27 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import (
-    CreateView,
-    DetailView,
     FormView,
-    ListView,
     TemplateView,
-    UpdateView,
 )
 
 from registry.advice import selectors, services
 from registry.advice.filters import ConsultationFilter
 from registry.advice.forms import ConsultationBookingForm, ConsultationForm
 from registry.errors import RegistryError
-from registry.models import Consultation
 from volunteer_center.core import ratelimit
-from volunteer_center.core.exports import ExportMixin
-from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
-    ServiceFormMixin,
-    StaffPermissionRequiredMixin,
-    StatusActionView,
+from volunteer_center.core.mixins import FormUserMixin, StatusActionView
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
 )
 
 
-class ConsultationListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class ConsultationListView(RegisterListView):
     permission_required = "registry.view_consultation"
+    page_title = _("Advice and support")
     filterset_class = ConsultationFilter
     template_name = "registry/consultation_list.html"
     export_filename = "porady"
@@ -59,12 +51,7 @@ class ConsultationListView(
         return super().get_queryset()
 
 
-class ConsultationDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class ConsultationDetailView(RecordDetailView):
     permission_required = "registry.view_consultation"
     template_name = "registry/consultation_detail.html"
     scope = selectors.consultation_scope
@@ -73,50 +60,27 @@ class ConsultationDetailView(
         return selectors.consultation_detail(super().get_queryset())
 
 
-class ConsultationFormMixin(ServiceFormMixin):
+class ConsultationFormMixin(FormUserMixin):
     form_class = ConsultationForm
     template_name = "registry/consultation_form.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
-
-class ConsultationCreateView(
-    StaffPermissionRequiredMixin, ConsultationFormMixin, CreateView
-):
+class ConsultationCreateView(ConsultationFormMixin, ServiceCreateView):
     permission_required = "registry.add_consultation"
-    model = Consultation
+    service = services.consultation_create
     success_message = _("The consultation %(name)s has been recorded.")
-    extra_context = {"page_title": _("New consultation")}
-
-    def call_service(self, form):
-        return services.consultation_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New consultation")
 
 
-class ConsultationUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ConsultationFormMixin,
-    UpdateView,
-):
+class ConsultationUpdateView(ConsultationFormMixin, ServiceUpdateView):
     permission_required = "registry.change_consultation"
-    success_message = _("The changes to the consultation %(name)s have been saved.")
     scope = selectors.consultation_scope
+    service = services.consultation_update
+    service_arg = "consultation"
+    success_message = _("The changes to the consultation %(name)s have been saved.")
 
     def get_queryset(self):
         return selectors.consultation_detail(super().get_queryset())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.consultation_update(
-            actor=self.request.user, consultation=self.object, **form.service_kwargs()
-        )
 
 
 class ConsultationStatusView(StatusActionView):

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from registry import selectors
 from registry.models import (
     Availability,
     Volunteer,
@@ -80,8 +79,9 @@ class AvailabilityField(forms.MultipleChoiceField):
 
 
 class DuplicateCheckMixin:
-    """Warns before saving a record whose PESEL, e-mail or phone another record
-    already has; the user opens the existing one or ticks "save anyway"."""
+    """The choice "This is a different person" for the services' duplicate
+    check (``registry.services``: the same PESEL, e-mail or phone), and its
+    refusal shown with links to the records found."""
 
     duplicate_url_name: str = ""
 
@@ -90,40 +90,27 @@ class DuplicateCheckMixin:
             label=_("This is a different person: save anyway"),
             required=False,
         )
-        self.duplicates = []
 
-    def check_duplicates(self, cleaned_data: dict, queryset=None) -> None:
-        if cleaned_data.get("save_anyway"):
+    def duplicate_kwargs(self) -> dict:
+        return {"different_person": bool(self.cleaned_data.get("save_anyway"))}
+
+    def add_service_error(self, error) -> None:
+        """``ServiceFormMixin`` shows a refusal through this."""
+        duplicates = getattr(error, "duplicates", ())
+        if not duplicates:
+            self.add_error(None, error.message)
             return
-        self.duplicates = selectors.find_duplicates(
-            self._meta.model,
-            pesel=cleaned_data.get("pesel", ""),
-            email=cleaned_data.get("email", ""),
-            phone=cleaned_data.get("phone", ""),
-            exclude_pk=self.instance.pk,
-            queryset=queryset,
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse(self.duplicate_url_name, args=[d.record.pk]), d.record)
+                for d in duplicates
+            ),
         )
-        if self.duplicates:
-            links = format_html_join(
-                ", ",
-                '<a href="{}">{}</a>',
-                (
-                    (reverse(self.duplicate_url_name, args=[d.record.pk]), d.record)
-                    for d in self.duplicates
-                ),
-            )
-            self.add_error(
-                None,
-                format_html(
-                    "{} {}. {}",
-                    _("A record with the same PESEL, e-mail or phone already exists:"),
-                    links,
-                    _(
-                        "Open it instead, or tick “This is a different person: "
-                        "save anyway”."
-                    ),
-                ),
-            )
+        self.add_error(
+            None, format_html("{} {} {}", error.message, _("Open the record:"), links)
+        )
 
 
 class HoneypotMixin(forms.Form):

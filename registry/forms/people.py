@@ -11,10 +11,15 @@ from registry.models import (
     Beneficiary,
     Institution,
 )
-from volunteer_center.core.forms import RowsFormMixin, submit_helper
+from volunteer_center.core.forms import (
+    DATE_INPUT,
+    RowsFormMixin,
+    ServiceFieldsMixin,
+    submit_helper,
+)
 
 
-class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
+class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:beneficiary-detail"
 
     class Meta:
@@ -38,7 +43,7 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DATE_INPUT,
             "needs": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
@@ -60,21 +65,8 @@ class BeneficiaryForm(DuplicateCheckMixin, forms.ModelForm):
             del self.fields["social_worker"]
         self.helper = submit_helper(_("Save"), *self.fields)
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self.check_duplicates(
-            cleaned_data, queryset=Beneficiary.objects.visible_to(self.user)
-        )
-        return cleaned_data
-
     def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            }
-        }
+        return {**super().service_kwargs(), **self.duplicate_kwargs()}
 
 
 class ContactPersonRow(forms.Form):
@@ -113,7 +105,7 @@ class ContactPersonRow(forms.Form):
         return data
 
 
-class InstitutionForm(RowsFormMixin, forms.ModelForm):
+class InstitutionForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):
     rows_form = ContactPersonRow
     rows_prefix = "contacts"
     rows_title = _("Contact persons")
@@ -184,11 +176,4 @@ class InstitutionForm(RowsFormMixin, forms.ModelForm):
         return cleaned_data
 
     def service_kwargs(self) -> dict:
-        return {
-            "fields": {
-                name: self.cleaned_data[name]
-                for name in self._meta.fields
-                if name in self.cleaned_data
-            },
-            "contacts": self.rows(),
-        }
+        return {"fields": self.model_fields(), "contacts": self.rows()}

@@ -13,10 +13,33 @@ from registry.forms.fields import (
 from registry.models import (
     Volunteer,
 )
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
+
+# What volunteers tell about themselves on the public sign-up, in the forms'
+# order; the staff form has them among the register's own fields.
+CONTACT_AND_OFFER = [
+    "email",
+    "phone",
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "reachable_districts",
+    "skills",
+    "interests",
+    "languages",
+    "has_driving_licence",
+    "has_car",
+    "max_hours_per_week",
+]
+GUARDIAN = [
+    "guardian_name",
+    "guardian_phone",
+    "guardian_email",
+]
 
 
-class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
+class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:volunteer-detail"
     availability = AvailabilityField()
 
@@ -28,28 +51,14 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
             "birth_date",
             "gender",
             "pesel",
-            "email",
-            "phone",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "reachable_districts",
-            "skills",
-            "interests",
-            "languages",
-            "has_driving_licence",
-            "has_car",
-            "max_hours_per_week",
+            *CONTACT_AND_OFFER,
             "sending_institution",
-            "guardian_name",
-            "guardian_phone",
-            "guardian_email",
+            *GUARDIAN,
             "legal_basis",
             "notes",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DATE_INPUT,
             "reachable_districts": forms.CheckboxSelectMultiple,
             "skills": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -100,9 +109,7 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
                         )
                     )
                 ),
-                "guardian_name",
-                "guardian_phone",
-                "guardian_email",
+                *GUARDIAN,
             ),
             Fieldset(_("Other"), "legal_basis", "notes", "save_anyway"),
         )
@@ -110,25 +117,17 @@ class VolunteerForm(DuplicateCheckMixin, forms.ModelForm):
     def clean_pesel(self) -> str:
         return (self.cleaned_data.get("pesel") or "").strip()
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self.check_duplicates(cleaned_data)
-        return cleaned_data
-
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         relations = ("skills", "interests", "reachable_districts", "availability")
         return {
-            "fields": {
-                name: data[name]
-                for name in self._meta.fields
-                if name in data and name not in relations
-            },
+            "fields": self.model_fields(leave_out=relations),
             **{name: data[name] for name in relations},
+            **(self.duplicate_kwargs() if "save_anyway" in self.fields else {}),
         }
 
 
-class SignUpForm(HoneypotMixin, forms.ModelForm):
+class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
     """The public volunteer sign-up: what a resident can tell about themselves.
 
     Model validation (age limits, guardian, phone and postal code formats) is
@@ -169,25 +168,11 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
             "last_name",
             "birth_date",
             "gender",
-            "email",
-            "phone",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "reachable_districts",
-            "skills",
-            "interests",
-            "languages",
-            "has_driving_licence",
-            "has_car",
-            "max_hours_per_week",
-            "guardian_name",
-            "guardian_phone",
-            "guardian_email",
+            *CONTACT_AND_OFFER,
+            *GUARDIAN,
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DATE_INPUT,
             "reachable_districts": forms.CheckboxSelectMultiple,
             "skills": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -246,9 +231,7 @@ class SignUpForm(HoneypotMixin, forms.ModelForm):
                         )
                     )
                 ),
-                "guardian_name",
-                "guardian_phone",
-                "guardian_email",
+                *GUARDIAN,
             ),
             Fieldset(
                 _("Your personal data"),

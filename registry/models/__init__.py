@@ -27,6 +27,7 @@ from registry.models.base import (
 from registry.models.beneficiaries import Beneficiary, BeneficiaryQuerySet
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.guardians import GuardianConsentRequest, token_hash
+from registry.models.imports import ImportJob
 from registry.models.institutions import ContactPerson, Institution
 from registry.models.volunteers import (
     Availability,
@@ -53,6 +54,7 @@ __all__ = [
     "GrammaticalGender",
     "GuardianConsentMethod",
     "GuardianConsentRequest",
+    "ImportJob",
     "Institution",
     "LegalBasis",
     "OfficeHours",

@@ -87,6 +87,12 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Records staff confirmed to be another person though they share an
+    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
+    # check leaves them out.
+    different_from = models.ManyToManyField(
+        "self", verbose_name=_("confirmed as a different person"), blank=True
+    )
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
     search_fields = ("first_name", "last_name", "email")
@@ -115,6 +121,7 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
                 name="beneficiary_postal_code_format",
+                violation_error_message=_("Write the postal code as 43-502."),
             ),
         ]
 

@@ -58,17 +58,26 @@ class Institution(Searchable, Address, TimeStampedModel):
         verbose_name_plural = _("institutions")
         constraints = [
             models.UniqueConstraint(
-                fields=["nip"], condition=~Q(nip=""), name="institution_nip_unique"
+                fields=["nip"],
+                condition=~Q(nip=""),
+                name="institution_nip_unique",
+                violation_error_message=_(
+                    "An institution with this NIP is already in the register."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["regon"],
                 condition=~Q(regon=""),
                 name="institution_regon_unique",
+                violation_error_message=_(
+                    "An institution with this REGON is already in the register."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
                 name="institution_postal_code_format",
+                violation_error_message=_("Write the postal code as 43-502."),
             ),
         ]
 

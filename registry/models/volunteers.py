@@ -185,6 +185,12 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
     )
     notes = models.TextField(_("staff notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Records staff confirmed to be another person though they share an
+    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
+    # check leaves them out.
+    different_from = models.ManyToManyField(
+        "self", verbose_name=_("confirmed as a different person"), blank=True
+    )
     # Changes to skills, interests, reachable districts and availability are
     # written into the change reason (old → new), next to the field changes.
     history = HistoricalRecords(
@@ -235,15 +241,26 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                 "standards_acknowledged_on",
             ),
             models.UniqueConstraint(
-                fields=["pesel"], condition=~Q(pesel=""), name="volunteer_pesel_unique"
+                fields=["pesel"],
+                condition=~Q(pesel=""),
+                name="volunteer_pesel_unique",
+                violation_error_message=_(
+                    "A volunteer with this PESEL is already in the register."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(max_hours_per_week__gte=1, max_hours_per_week__lte=40),
                 name="volunteer_max_hours_range",
+                violation_error_message=_(
+                    "The maximum hours per week must be between 1 and 40."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
                 name="volunteer_guardian_consent_names_guardian",
+                violation_error_message=_(
+                    "A guardian's consent needs the guardian's name."
+                ),
             ),
             # A consent says how it was given and when (art. 17 KC).
             models.CheckConstraint(
@@ -258,6 +275,7 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                 condition=Q(postal_code="")
                 | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
                 name="volunteer_postal_code_format",
+                violation_error_message=_("Write the postal code as 43-502."),
             ),
         ]
 
@@ -394,11 +412,14 @@ class Availability(models.Model):
         indexes = [models.Index(fields=["weekday", "part", "volunteer"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["volunteer", "weekday", "part"], name="availability_unique_slot"
+                fields=["volunteer", "weekday", "part"],
+                name="availability_unique_slot",
+                violation_error_message=_("This part of the week is already ticked."),
             ),
             models.CheckConstraint(
                 condition=Q(weekday__gte=0, weekday__lte=6),
                 name="availability_weekday_range",
+                violation_error_message=_("Choose a day of the week."),
             ),
         ]
 

@@ -1,12 +1,7 @@
 """Staff screens of beneficiaries and institutions."""
 
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import (
-    CreateView,
-    DetailView,
-    ListView,
-    UpdateView,
-)
+from django.views.generic import DetailView
 
 from registry import notices, selectors, services
 from registry.filters import (
@@ -17,18 +12,31 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
-from registry.models import Beneficiary, Institution
 from registry.views.person_data import PersonDataView
-from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
+    FormUserMixin,
     ScopedObjectMixin,
-    ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
 )
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
+)
+
+# The address and contact columns of both registers' exports.
+CONTACT_COLUMNS = [
+    (_("district"), "district.name"),
+    (_("street and number"), "street"),
+    (_("postal code"), "postal_code"),
+    (_("town"), "city"),
+    (_("phone"), phone("phone_display")),
+    (_("e-mail"), "email"),
+]
 
 
 class BeneficiaryScopeMixin(ScopedObjectMixin):
@@ -40,10 +48,9 @@ class BeneficiaryScopeMixin(ScopedObjectMixin):
         return super().get_queryset().select_related("district", "social_worker")
 
 
-class BeneficiaryListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class BeneficiaryListView(RegisterListView):
     permission_required = "registry.view_beneficiary"
+    page_title = _("Beneficiaries")
     filterset_class = BeneficiaryFilter
     template_name = "registry/beneficiary_list.html"
     export_filename = "odbiorcy"
@@ -51,12 +58,7 @@ class BeneficiaryListView(
         (_("last name"), "last_name"),
         (_("first name"), "first_name"),
         (_("status"), "get_status_display"),
-        (_("district"), "district.name"),
-        (_("street and number"), "street"),
-        (_("postal code"), "postal_code"),
-        (_("town"), "city"),
-        (_("phone"), phone("phone_display")),
-        (_("e-mail"), "email"),
+        *CONTACT_COLUMNS,
         (_("responsible social worker"), "social_worker.get_full_name"),
     ]
 
@@ -65,13 +67,7 @@ class BeneficiaryListView(
         return super().get_queryset()
 
 
-class BeneficiaryDetailView(
-    StaffPermissionRequiredMixin,
-    BeneficiaryScopeMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class BeneficiaryDetailView(BeneficiaryScopeMixin, RecordDetailView):
     permission_required = "registry.view_beneficiary"
     template_name = "registry/beneficiary_detail.html"
 
@@ -122,53 +118,29 @@ class BeneficiaryAnonymiseView(BeneficiaryScopeMixin, StatusActionView):
     }
 
 
-class BeneficiaryFormMixin(ServiceFormMixin):
+class BeneficiaryFormMixin(FormUserMixin):
     form_class = BeneficiaryForm
     template_name = "registry/person_form.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
-
-class BeneficiaryCreateView(
-    StaffPermissionRequiredMixin, BeneficiaryFormMixin, CreateView
-):
+class BeneficiaryCreateView(BeneficiaryFormMixin, ServiceCreateView):
     permission_required = "registry.add_beneficiary"
-    model = Beneficiary
+    service = services.beneficiary_create
     success_message = _("%(name)s has been added to the register.")
-    extra_context = {"page_title": _("New beneficiary")}
-
-    def call_service(self, form):
-        return services.beneficiary_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New beneficiary")
 
 
 class BeneficiaryUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    BeneficiaryScopeMixin,
-    BeneficiaryFormMixin,
-    UpdateView,
+    BeneficiaryScopeMixin, BeneficiaryFormMixin, ServiceUpdateView
 ):
     permission_required = "registry.change_beneficiary"
-    success_message = _("The changes to %(name)s have been saved.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.beneficiary_update(
-            actor=self.request.user, beneficiary=self.object, **form.service_kwargs()
-        )
+    service = services.beneficiary_update
+    service_arg = "beneficiary"
 
 
-class InstitutionListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class InstitutionListView(RegisterListView):
     permission_required = "registry.view_institution"
+    page_title = _("Institutions")
     filterset_class = InstitutionFilter
     template_name = "registry/institution_list.html"
     export_filename = "instytucje"
@@ -180,12 +152,7 @@ class InstitutionListView(
         (_("kind"), "get_kind_display"),
         (_("receives help"), "receives_help"),
         (_("sends volunteers"), "sends_volunteers"),
-        (_("district"), "district.name"),
-        (_("street and number"), "street"),
-        (_("postal code"), "postal_code"),
-        (_("town"), "city"),
-        (_("phone"), phone("phone_display")),
-        (_("e-mail"), "email"),
+        *CONTACT_COLUMNS,
         (_("NIP"), "nip"),
     ]
 
@@ -194,12 +161,7 @@ class InstitutionListView(
         return super().get_queryset()
 
 
-class InstitutionDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class InstitutionDetailView(RecordDetailView):
     permission_required = "registry.view_institution"
     template_name = "registry/institution_detail.html"
     scope = selectors.institution_scope
@@ -218,38 +180,19 @@ class InstitutionDetailView(
         return [obj, *obj.contacts.all()]
 
 
-class InstitutionCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+class InstitutionCreateView(ServiceCreateView):
     permission_required = "registry.add_institution"
-    model = Institution
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
+    service = services.institution_create
     success_message = _("%(name)s has been added to the register.")
-    extra_context = {"page_title": _("New institution")}
-
-    def call_service(self, form):
-        return services.institution_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New institution")
 
 
-class InstitutionUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ServiceFormMixin,
-    UpdateView,
-):
+class InstitutionUpdateView(ServiceUpdateView):
     permission_required = "registry.change_institution"
     scope = selectors.institution_scope
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
-    success_message = _("The changes to %(name)s have been saved.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.institution_update(
-            actor=self.request.user, institution=self.object, **form.service_kwargs()
-        )
+    service = services.institution_update
+    service_arg = "institution"

@@ -5,12 +5,6 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import (
-    CreateView,
-    DetailView,
-    ListView,
-    UpdateView,
-)
 
 from registry import consents, selectors, services, vetting
 from registry.errors import RegistryError
@@ -22,17 +16,18 @@ from registry.forms import (
     VettingForm,
     VolunteerForm,
 )
-from registry.models import Volunteer
 from registry.views.person_data import PersonDataView
-from volunteer_center.core.exports import ExportMixin, phone
+from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    FilteredListMixin,
     ScopedObjectMixin,
-    ServiceFormMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
+)
+from volunteer_center.core.views import (
+    RecordDetailView,
+    RegisterListView,
+    ServiceCreateView,
+    ServiceUpdateView,
 )
 
 
@@ -40,10 +35,9 @@ def _names(related: str):
     return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
 
 
-class VolunteerListView(
-    StaffPermissionRequiredMixin, FilteredListMixin, ExportMixin, ListView
-):
+class VolunteerListView(RegisterListView):
     permission_required = "registry.view_volunteer"
+    page_title = _("Volunteers")
     filterset_class = VolunteerFilter
     template_name = "registry/volunteer_list.html"
     export_filename = "wolontariusze"
@@ -65,12 +59,7 @@ class VolunteerListView(
         return super().get_queryset()
 
 
-class VolunteerDetailView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ChangeHistoryMixin,
-    DetailView,
-):
+class VolunteerDetailView(RecordDetailView):
     permission_required = "registry.view_volunteer"
     template_name = "registry/volunteer_detail.html"
     scope = selectors.volunteer_scope
@@ -91,44 +80,25 @@ class VolunteerDetailView(
         return context
 
 
-class VolunteerCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
+class VolunteerCreateView(ServiceCreateView):
     permission_required = "registry.add_volunteer"
-    model = Volunteer
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
+    service = services.volunteer_create
     success_message = _("Volunteer %(name)s has been added.")
-    extra_context = {"page_title": _("New volunteer")}
-
-    def call_service(self, form):
-        return services.volunteer_create(
-            actor=self.request.user, **form.service_kwargs()
-        )
+    page_title = _("New volunteer")
 
 
-class VolunteerUpdateView(
-    StaffPermissionRequiredMixin,
-    AuditedDetailMixin,
-    ServiceFormMixin,
-    UpdateView,
-):
+class VolunteerUpdateView(ServiceUpdateView):
     permission_required = "registry.change_volunteer"
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
-    success_message = _("The changes to %(name)s have been saved.")
     scope = selectors.volunteer_scope
+    service = services.volunteer_update
+    service_arg = "volunteer"
 
     def get_queryset(self):
         return selectors.volunteer_detail(super().get_queryset()).not_anonymised()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit: %(name)s") % {"name": self.object}
-        return context
-
-    def call_service(self, form):
-        return services.volunteer_update(
-            actor=self.request.user, volunteer=self.object, **form.service_kwargs()
-        )
 
 
 class VolunteerStatusView(StatusActionView):

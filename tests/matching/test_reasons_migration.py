@@ -80,7 +80,7 @@ def _migrate(target):
     return executor.loader.project_state([target]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_forwards_and_backwards_on_stored_rows(
     make_request, active_volunteer, coordinator
 ):

@@ -96,7 +96,14 @@ def test_malformed_entry_ids_are_refused_with_a_message(
 
 @pytest.mark.parametrize(
     "target",
-    ["https://evil.example/", "//evil.example/", "http://testserver.evil/x"],
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "http://testserver.evil/x",
+        # A bare word is no path: redirect() would take it for a view's name.
+        "999999999999999999999999999999",
+        "registry:volunteer-list",
+    ],
 )
 def test_the_approval_never_redirects_off_site(coordinator_client, entries, target):
     response = coordinator_client.post(

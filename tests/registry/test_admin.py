@@ -54,8 +54,9 @@ REGISTERED = {
     Consultation,
 }
 INLINE_ONLY = {"availability", "contactperson"}
-# Rows nobody edits: the counters of the public forms' rate limiter.
-INTERNAL = {"ratelimitcounter"}
+# Rows nobody edits: the counters of the public forms' rate limiter, and the
+# background imports (each followed on its own page, test_import_background).
+INTERNAL = {"ratelimitcounter", "importjob"}
 
 # What the admin shows each role (docs/ARCHITECTURE.md, Roles; core/roles.py).
 ADMINISTRATOR_SEES = {

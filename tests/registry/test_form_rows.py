@@ -121,6 +121,21 @@ def test_a_contact_person_without_a_name_is_refused_next_to_the_row(
     assert not school.contacts.exists()
 
 
+def test_a_forged_row_count_builds_no_more_rows_than_the_maximum(
+    make_institution, coordinator_client
+):
+    school = make_institution()
+    data = _institution_data(**_rows("contacts", [{"name": "Jan Pedagog"}]))
+    data["contacts-TOTAL_FORMS"] = "9" * 30
+    response = coordinator_client.post(
+        reverse("registry:institution-update", args=[school.pk]), data
+    )
+    assert response.status_code == 200
+    assert len(response.context["form"].rows_formset.forms) == 50
+    assert "Wpisz najwyżej 50 wierszy." in response.content.decode()
+    assert not school.contacts.exists()
+
+
 def test_the_programme_form_edits_partners_and_their_roles(
     make_institution, coordinator_client
 ):

@@ -293,6 +293,34 @@ def test_save_anyway_creates_the_second_record(coordinator_client, make_voluntee
     assert Volunteer.objects.count() == 2
 
 
+def test_the_different_person_choice_is_remembered(coordinator_client, make_volunteer):
+    """Confirmed once, the warning does not come back on every edit of either
+    record; a third record with the same e-mail is still warned about."""
+    first = make_volunteer(email="kasia@example.pl")
+    coordinator_client.post(
+        reverse("registry:volunteer-create"), volunteer_form_data(save_anyway="on")
+    )
+    second = Volunteer.objects.exclude(pk=first.pk).get()
+    assert set(second.different_from.all()) == {first}
+    for volunteer in (second, first):
+        response = coordinator_client.post(
+            reverse("registry:volunteer-update", args=[volunteer.pk]),
+            volunteer_form_data(
+                first_name=volunteer.first_name,
+                last_name=volunteer.last_name,
+                notes="nowa uwaga",
+            ),
+        )
+        assert response.status_code == 302
+    third = coordinator_client.post(
+        reverse("registry:volunteer-create"),
+        volunteer_form_data(first_name="Inna", phone=""),
+    )
+    assert third.status_code == 200
+    assert first.get_absolute_url() in third.content.decode()
+    assert second.get_absolute_url() in third.content.decode()
+
+
 def test_editing_does_not_warn_about_the_record_itself(
     coordinator_client, make_volunteer
 ):

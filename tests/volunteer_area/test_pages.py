@@ -56,6 +56,17 @@ def test_the_assignment_page_gives_place_time_and_coordinator(
     assert "09:00" in text
 
 
+def test_a_proposal_reads_as_a_question_to_the_volunteer(area_client, proposal):
+    """The staff's steps (proposed, contacted) are one thing to the volunteer:
+    their answer is awaited."""
+    for status in (Assignment.Status.PROPOSED, Assignment.Status.CONTACTED):
+        Assignment.objects.filter(pk=proposal.pk).update(status=status)
+        for url in (AREA, f"{AREA}skierowania/{proposal.pk}/"):
+            text = area_client.get(url).content.decode()
+            assert "czeka na Twoją odpowiedź" in text, (status, url)
+            assert "po kontakcie" not in text and "zaproponowane" not in text
+
+
 def test_a_proposal_shows_no_address_until_accepted(area_client, proposal):
     proposal.request.address = "ul. Tajna 1"
     proposal.request.save()

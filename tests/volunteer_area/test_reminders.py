@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.test import Client
 
 from matching import services
-from matching.models import DigestRun, VisitAbsence, VisitReminder
+from matching.models import CoverOffer, DigestRun, VisitAbsence, VisitReminder
 from registry import services as registry_services
+from tests.core.smsapi_server import TOKEN, SmsapiServer
 from tests.fixtures.matching import TUESDAY
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,57 @@ def test_the_coordinators_get_one_digest_a_day(
     assert "Zakupy" not in digest.subject
     assert "Jan" in digest.body and "Zakupy dla seniora" in digest.body
     assert DigestRun.objects.get().recipients == 1
+
+
+@pytest.fixture
+def gateway(settings):
+    """SMSAPI.pl's stand-in on 127.0.0.1, configured as the text channel."""
+    with SmsapiServer() as server:
+        settings.SMS_API_URL = server.url
+        settings.SMS_API_TOKEN = TOKEN
+        yield server
+
+
+def test_a_consenting_volunteer_also_gets_the_reminder_by_text(
+    weekly_assignment, area_client, gateway, mailoutbox
+):
+    area_client.post("/strefa-wolontariusza/moje-dane/sms/", {"sms": "on"})
+    with time_machine.travel(MONDAY_10):
+        _run()
+        _run()
+    (text,) = gateway.received
+    assert text["to"] == "48600100200"
+    assert text["message"].startswith("Centrum Wolontariatu: przypomnienie, 02.03.2027")
+    assert "/strefa-wolontariusza/nie-moge/" in text["message"]
+    assert len(_reminders(mailoutbox)) == 1
+    assert VisitReminder.objects.get().channels == "email,sms"
+
+
+def test_no_text_without_the_volunteers_consent(weekly_assignment, gateway, mailoutbox):
+    with time_machine.travel(MONDAY_10):
+        _run()
+    assert gateway.received == []
+    assert VisitReminder.objects.get().channels == "email"
+
+
+def test_the_command_passes_a_lapsed_cover_offer_on(
+    make_request, active_volunteer, coordinator
+):
+    request = make_request()
+    leaving, *_others = [
+        active_volunteer(first_name=name) for name in ("Ewa", "Adam", "Beata")
+    ]
+    held = services.assignment_accept(
+        actor=coordinator,
+        assignment=services.assignment_propose(
+            actor=coordinator, request=request, volunteer=leaving
+        ),
+    )
+    services.assignment_cancel(actor=coordinator, assignment=held)
+    (first,) = CoverOffer.objects.filter(status=CoverOffer.Status.LIVE)
+    with time_machine.travel(first.deadline + dt.timedelta(minutes=1)):
+        _run()
+    first.refresh_from_db()
+    (second,) = CoverOffer.objects.filter(status=CoverOffer.Status.LIVE)
+    assert first.status == CoverOffer.Status.EXPIRED
+    assert second.volunteer not in (first.volunteer, leaving)

@@ -101,6 +101,76 @@ class ExportJobAdmin(admin.ModelAdmin):
         return False
 
 
+class ServiceAdminMixin:
+    """Change forms that save through the app's services, as the staff screens
+    do (docs/ARCHITECTURE.md, Conventions). ``save_with_service(request, form,
+    formsets, change)`` saves and returns the object; the admin saves neither
+    the model, nor its many-to-many fields, nor its inlines itself. A refusal
+    (the app's error, or a rule of the model) appears above the form with the
+    input kept. Nothing is deleted here: a record ends by its status."""
+
+    def save_with_service(self, request, form, formsets, change):
+        raise NotImplementedError
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """The service saves in ``save_related``, once the inlines are valid."""
+
+    def save_related(self, request, form, formsets, change):
+        saved = self.save_with_service(request, form, formsets, change)
+        # The admin logs and redirects to the object of its form.
+        form.instance.__dict__.update(saved.__dict__)
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects = [], []
+            formset.deleted_objects = []
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (DomainError, ValidationError) as error:
+            # That attempt was rolled back: the same input is shown again, the
+            # form now invalid with the refusal (see get_form).
+            request.service_refusal = (
+                [error.message] if isinstance(error, DomainError) else error.messages
+            )
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "service_refusal", None)
+        if not refusal:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(refusal)
+
+        return RefusedForm
+
+
+def form_fields(form) -> dict:
+    """The model's own fields among a valid form's data (many-to-many apart)."""
+    concrete = {f.name for f in form._meta.model._meta.concrete_fields}
+    return {name: v for name, v in form.cleaned_data.items() if name in concrete}
+
+
+def inline_rows(formsets, model) -> list[dict] | None:
+    """The rows an inline of ``model`` holds after the edit (those not marked
+    for deletion, extra rows left empty aside); None without such an inline."""
+    chosen = [formset for formset in formsets if formset.model is model]
+    if not chosen:
+        return None
+    return [
+        f.cleaned_data
+        for formset in chosen
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+
+
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
     """The personal-data access log: evidence for RODO accountability, so

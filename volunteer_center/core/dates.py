@@ -91,4 +91,8 @@ def storable_dates(name: str, *fields: str) -> StorableDates:
         condition &= models.Q(
             **{f"{field}__year__gte": first, f"{field}__year__lte": last}
         )
-    return StorableDates(condition=condition, name=f"{name}_dates_storable")
+    return StorableDates(
+        condition=condition,
+        name=f"{name}_dates_storable",
+        violation_error_message=_("A date is outside the years the register keeps."),
+    )

@@ -1,4 +1,8 @@
-"""The one base of the apps' domain errors (docs/ARCHITECTURE.md)."""
+"""The one base of the apps' domain errors (docs/ARCHITECTURE.md), and a
+model's validation error as the user is shown it."""
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.text import capfirst
 
 
 class DomainError(Exception):
@@ -9,3 +13,29 @@ class DomainError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+def validation_messages(error: ValidationError, model=None) -> list[str]:
+    """A model's ``full_clean()`` refusal as sentences for a message, each
+    named by its field ("Powód anulowania: …"): for a view that has no form
+    field to put it next to."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    sentences = []
+    for name, messages in error.message_dict.items():
+        try:
+            label = capfirst(model._meta.get_field(name).verbose_name)
+        except (AttributeError, FieldDoesNotExist):
+            label = ""
+        sentences += [f"{label}: {m}" if label else m for m in messages]
+    return sentences
+
+
+def add_validation_error(form, error: ValidationError) -> None:
+    """A model's refusal next to the form's fields it names; what names no
+    field of the form (or no field at all) above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)

@@ -4,6 +4,8 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from volunteer_center.core.dates import validate_plausible_date
 
@@ -23,12 +25,51 @@ def submit_helper(
     return helper
 
 
+# The browser's date picker; Django reads the value back in ISO format.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def check_period(form, data, message=None):
+    """Puts ``message`` (by default: the end cannot precede the start) on
+    ``date_to`` when it comes before ``date_from``."""
+    start, end = data.get("date_from"), data.get("date_to")
+    if start and end and end < start:
+        form.add_error("date_to", message or _("The end cannot precede the start."))
+
+
+class SubmitHelperMixin:
+    """A form whose crispy helper has one submit button, ``submit_label``, under
+    its fields in order."""
+
+    submit_label = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(self.submit_label)
+
+
+class ServiceFieldsMixin:
+    """A model form whose service takes ``fields``: the cleaned values of the
+    form's model fields. Forms whose service takes more add to
+    ``service_kwargs()``."""
+
+    def model_fields(self, *, leave_out=()) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields
+            if name in self.cleaned_data and name not in leave_out
+        }
+
+    def service_kwargs(self) -> dict:
+        return {"fields": self.model_fields()}
+
+
 class PlausibleDateField(forms.DateField):
     """A date of the plausible years (volunteer_center/core/dates.py) in the
     browser's date picker, for forms that are not a model's: what a model
     form saves its model checks itself."""
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    widget = DATE_INPUT
     default_validators = [validate_plausible_date]
 
 
@@ -37,6 +78,14 @@ class PlausibleDateFilter(django_filters.DateFilter):
     filter and left out of the query."""
 
     field_class = PlausibleDateField
+
+
+class RowsFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Enter at most %(num)d row.", "Enter at most %(num)d rows.", "num"
+        ),
+    }
 
 
 class RowsFormMixin:
@@ -50,10 +99,21 @@ class RowsFormMixin:
     rows_form: type[forms.Form]
     rows_prefix = "rows"
     rows_title = ""
+    # A forged row count ("rows-TOTAL_FORMS=99999") builds no more forms than
+    # this (Django's own cap is a thousand more than the maximum).
+    rows_max = 50
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        rows_class = forms.formset_factory(self.rows_form, extra=2, can_delete=True)
+        rows_class = forms.formset_factory(
+            self.rows_form,
+            formset=RowsFormSet,
+            extra=2,
+            can_delete=True,
+            max_num=self.rows_max,
+            absolute_max=self.rows_max,
+            validate_max=True,
+        )
         self.rows_formset = None
         if not self.is_bound:
             self.rows_formset = rows_class(

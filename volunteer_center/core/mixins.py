@@ -1,10 +1,11 @@
 """The mixins every staff view is built from: login and a named permission,
 the object-access scope, the audit of personal-data reads, filtered lists,
-change history, forms that call a service, and the one status-action view."""
+change history, forms that call a service (and get the user), and the one
+status-action view. The pages built from them are in views.py."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from volunteer_center.core.audit import access_log_many
-from volunteer_center.core.errors import DomainError
+from volunteer_center.core.errors import (
+    DomainError,
+    add_validation_error,
+    validation_messages,
+)
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.pagination import IndexPaginator
@@ -50,10 +55,11 @@ class ScopedObjectMixin:
 
 
 def safe_next(request, default: str) -> str:
-    """The ``next`` the request carries if it points to this site, else
-    ``default``: a forged link cannot send the user elsewhere."""
+    """The ``next`` the request carries if it is a path of this site, else
+    ``default``: a forged link cannot send the user elsewhere, and a bare word
+    is not taken for the name of a view (``redirect()`` would reverse it)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -81,9 +87,11 @@ class AuditedDetailMixin(ScopedObjectMixin):
 
 
 class FilteredListMixin:
-    """A paginated list narrowed by the view's FilterSet (``filterset_class``)."""
+    """A paginated list narrowed by the view's FilterSet (``filterset_class``),
+    under ``page_title``."""
 
     filterset_class = None
+    page_title = ""
     paginate_by = 25
     paginator_class = IndexPaginator
 
@@ -96,6 +104,7 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["page_title"] = self.page_title
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
@@ -117,22 +126,46 @@ class ChangeHistoryMixin:
 
 
 class ServiceFormMixin:
-    """Create or edit through a service: ``call_service(form)`` returns the
-    saved object; a rule the service refuses (one of ``service_errors``, each
-    with a ``message`` for the user) appears above the form with the input
-    kept."""
+    """Create or edit through a service, called as ``service(actor=user,
+    <service_arg>=object, **form.service_kwargs())`` (no ``service_arg`` on a
+    create page); it returns the saved object. ``call_service(form)`` may be
+    overridden where a page passes more. A rule the service refuses (one of
+    ``service_errors``, each with a ``message`` for the user) appears above the
+    form with the input kept, a value the model refuses (``full_clean()``)
+    next to its field. ``page_title`` and ``success_message`` may use
+    ``%(name)s`` for the object."""
 
     service_errors: tuple[type[Exception], ...] = (DomainError,)
+    service = None
+    service_arg = ""
     success_message = ""
+    page_title = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.page_title:
+            context["page_title"] = self.page_title % {"name": self.object}
+        return context
 
     def call_service(self, form):
-        raise NotImplementedError
+        # Read off the class: a function stored on it is not a method of the view.
+        service = type(self).service
+        target = {self.service_arg: self.object} if self.service_arg else {}
+        return service(actor=self.request.user, **target, **form.service_kwargs())
 
     def form_valid(self, form):
         try:
             self.object = self.call_service(form)
         except self.service_errors as error:
-            form.add_error(None, error.message)
+            # A form may show a refusal its own way (links to records).
+            show = getattr(form, "add_service_error", None)
+            if show is None:
+                form.add_error(None, error.message)
+            else:
+                show(error)
+            return self.form_invalid(form)
+        except ValidationError as error:
+            add_validation_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"name": self.object})
         return HttpResponseRedirect(self.get_success_url())
@@ -141,13 +174,22 @@ class ServiceFormMixin:
         return self.object.get_absolute_url()
 
 
+class FormUserMixin:
+    """Gives the form the signed-in user (``user=``), for forms whose choices
+    follow what the user may see."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
 class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """POST ``action=<name>`` runs one service on the object and goes back.
 
     ``actions`` maps a name to ``(service, success message)``; the service is
     called as ``service(actor=user, <service_arg>=object)``, a message may use
     ``%(name)s`` for the object. A refusal (a DomainError) becomes an error
-    message; ``run_action`` may be overridden for actions that need more."""
+    message, and so does a value the model refuses (an action's reason too
+    long); ``run_action`` may be overridden for actions that need more."""
 
     http_method_names = ["post"]
     actions: dict = {}
@@ -163,6 +205,9 @@ class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
                 result = self.run_action(name, self.object)
             except DomainError as error:
                 messages.error(request, error.message)
+            except ValidationError as error:
+                for sentence in validation_messages(error, type(self.object)):
+                    messages.error(request, sentence)
             else:
                 self.object = result if result is not None else self.object
                 messages.success(request, self.success_message(name))

@@ -76,16 +76,21 @@ class VolunteerRequest(TimeStampedModel):
                 fields=["volunteer", "kind"],
                 condition=Q(status="open", kind="removal"),
                 name="volunteerrequest_one_open_removal",
+                violation_error_message=_(
+                    "A request to remove the data is already waiting."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(kind="certificate")
                 | Q(date_from__isnull=False, date_to__isnull=False),
                 name="volunteerrequest_certificate_has_period",
+                violation_error_message=_("A certificate needs its period."),
             ),
             models.CheckConstraint(
                 condition=Q(date_to__isnull=True)
                 | Q(date_to__gte=models.F("date_from")),
                 name="volunteerrequest_period_in_order",
+                violation_error_message=_("The end cannot precede the start."),
             ),
         ]
 

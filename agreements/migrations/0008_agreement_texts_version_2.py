@@ -86,11 +86,6 @@ Porozumienie zawiera się na okres {{ period }}.
 3. W sprawach nieuregulowanych porozumieniem stosuje się przepisy ustawy oraz Kodeksu cywilnego.
 4. Porozumienie sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron."""
 
-# Printed after the signatures of a minor's agreement, with its own line.
-GUARDIAN_STATEMENT = """Zgoda przedstawiciela ustawowego
-Przedstawiciel ustawowy (rodzic lub opiekun prawny) małoletniego Wolontariusza: {{ guardian_name }}, wyraża zgodę na zawarcie przez małoletniego niniejszego porozumienia i na wykonywanie przez niego świadczeń na warunkach w nim określonych, w tym na zwolnienie Korzystającego z obowiązków, o których mowa w § 5 ust. 1, jeżeli porozumienie je przewiduje (art. 17 Kodeksu cywilnego).
-{{ guardian_consent_form }}"""
-
 INSTITUTION = """zawarte w dniu {{ signed_on }} w Czechowicach-Dziedzicach w związku z art. 42–46 """ + LAW + """ (dalej: „ustawa”).
 
 Stronami porozumienia są:
@@ -226,7 +221,7 @@ def withdraw(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agreements", "0006_signatories_safety_information_costs_and_stored_documents")
+        ("agreements", "0007_signatories_safety_information_costs_and_stored_documents")
     ]
 
     operations = [migrations.RunPython(publish, withdraw)]

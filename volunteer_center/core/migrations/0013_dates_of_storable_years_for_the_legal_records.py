@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0011_accessibility_statement'),
+        ('core', '0012_accessibility_statement'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

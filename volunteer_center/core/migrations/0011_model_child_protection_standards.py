@@ -60,6 +60,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0009_child_protection_standards")]
+    dependencies = [("core", "0010_child_protection_standards")]
 
     operations = [migrations.RunPython(create, remove)]

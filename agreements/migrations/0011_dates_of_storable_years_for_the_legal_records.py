@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0009_issued_documents_say_what_was_done_and_who_signs'),
-        ('registry', '0019_dates_of_storable_years_for_the_legal_records'),
+        ('agreements', '0010_issued_documents_say_what_was_done_and_who_signs'),
+        ('registry', '0022_dates_of_storable_years_for_the_legal_records'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

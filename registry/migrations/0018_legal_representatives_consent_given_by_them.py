@@ -22,7 +22,7 @@ def consents_given_in_writing(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0014_form_of_address_from_pesel'),
+        ('registry', '0017_form_of_address_from_pesel'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0011_visits_cover_chain_and_host_confirmation'),
+        ('matching', '0013_constraint_messages_of_visits_and_cover'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0005_dates_of_storable_years'),
-        ('registry', '0013_form_of_address_in_documents'),
+        ('agreements', '0006_constraint_messages_in_words'),
+        ('registry', '0016_form_of_address_in_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0008_nnw_insurance_policies'),
+        ('agreements', '0009_nnw_insurance_policies'),
     ]
 
     operations = [

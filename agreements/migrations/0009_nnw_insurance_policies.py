@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0007_agreement_texts_version_2'),
-        ('registry', '0015_legal_representatives_consent_given_by_them'),
+        ('agreements', '0008_agreement_texts_version_2'),
+        ('registry', '0018_legal_representatives_consent_given_by_them'),
     ]
 
     operations = [

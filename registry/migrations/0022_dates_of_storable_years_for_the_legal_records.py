@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0018_beneficiary_needs_say_what_not_to_write'),
+        ('registry', '0021_beneficiary_needs_say_what_not_to_write'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

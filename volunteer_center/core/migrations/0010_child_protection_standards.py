@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0008_one_access_log_entry_per_export_and_background_exports'),
+        ('core', '0009_constraint_messages_in_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

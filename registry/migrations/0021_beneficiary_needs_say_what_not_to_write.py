@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0017_voluntary_consents_and_the_public_task'),
+        ('registry', '0020_voluntary_consents_and_the_public_task'),
     ]
 
     operations = [

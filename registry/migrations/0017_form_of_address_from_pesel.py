@@ -13,6 +13,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registry", "0013_form_of_address_in_documents")]
+    dependencies = [("registry", "0016_form_of_address_in_documents")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0012_newest_sign_ups_index'),
+        ('registry', '0015_background_imports'),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ def earlier_checks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0015_legal_representatives_consent_given_by_them'),
+        ('registry', '0018_legal_representatives_consent_given_by_them'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

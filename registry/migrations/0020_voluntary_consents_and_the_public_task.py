@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0016_checks_before_work_with_minors'),
+        ('registry', '0019_checks_before_work_with_minors'),
     ]
 
     operations = [

@@ -68,7 +68,7 @@ def unseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0010_model_child_protection_standards'),
+        ('core', '0011_model_child_protection_standards'),
     ]
 
     operations = [
