@@ -318,6 +318,9 @@ class Agreement(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(document="") | Q(document_sha256__regex=r"^[0-9a-f]{64}$"),
                 name="agreement_document_has_hash",
+                violation_error_message=_(
+                    "A stored document needs its SHA-256 fingerprint."
+                ),
             ),
         ]
 

@@ -53,7 +53,11 @@ class InsurancePolicy(TimeStampedModel):
                 violation_error_message=_("The policy cannot end before it starts."),
             ),
             models.UniqueConstraint(
-                fields=["insurer", "number"], name="insurancepolicy_unique_number"
+                fields=["insurer", "number"],
+                name="insurancepolicy_unique_number",
+                violation_error_message=_(
+                    "This insurer's policy with this number is already recorded."
+                ),
             ),
         ]
 

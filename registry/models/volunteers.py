@@ -270,6 +270,10 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                     & Q(guardian_consent_on__isnull=False)
                 ),
                 name="volunteer_guardian_consent_says_how_and_when",
+                violation_error_message=_(
+                    "A legal representative's consent needs the day and the way "
+                    "it was given."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(postal_code="")

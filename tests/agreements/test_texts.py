@@ -72,12 +72,13 @@ def test_editing_an_old_version_is_refused_and_keeps_the_newer_one(
     newer = services.agreement_template_publish(
         actor=coordinator, kind="volunteer", title="Nowsza", body=BODY + " Nowe."
     )
+    versions = set(AgreementTemplate.objects.filter(kind="volunteer"))
     response = _post(administrator_client, _change_url(old), BODY)
     assert response.status_code == 200
     errors = " ".join(response.context["adminform"].form.non_field_errors())
     assert f"wersja {old.version}" in errors and f"wersja {newer.version}" in errors
     assert AgreementTemplate.objects.current("volunteer") == newer
-    assert AgreementTemplate.objects.filter(kind="volunteer").count() == 2
+    assert set(AgreementTemplate.objects.filter(kind="volunteer")) == versions
 
 
 def test_the_newest_version_is_edited_into_a_new_one(administrator_client):
@@ -92,14 +93,14 @@ def test_two_editors_of_the_newest_version_do_not_drop_each_others_changes(
     coordinator,
 ):
     opened = AgreementTemplate.objects.current("volunteer")
-    services.agreement_template_publish(
+    first = services.agreement_template_publish(
         actor=coordinator,
         kind="volunteer",
         title="Pierwsza",
         body=BODY,
         based_on=opened,
     )
-    with pytest.raises(AgreementError, match="version 2 is newer"):
+    with pytest.raises(AgreementError, match=f"version {first.version} is newer"):
         services.agreement_template_publish(
             actor=coordinator,
             kind="volunteer",

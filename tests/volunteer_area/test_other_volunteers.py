@@ -11,6 +11,7 @@ import time_machine
 from agreements import services as agreement_services
 from matching import services
 from matching.models import Assignment, VisitAbsence
+from tests.fixtures.agreements import sign_agreement
 from tests.fixtures.matching import TUESDAY
 from tests.volunteer_area.conftest import area_client_for
 
@@ -48,7 +49,7 @@ def _documents(area_volunteer, weekly_assignment, coordinator) -> dict:
     agreement = agreement_services.agreement_create(
         actor=coordinator, kind="volunteer", party=area_volunteer, fields=AGREEMENT
     )
-    agreement_services.agreement_sign(actor=coordinator, agreement=agreement)
+    sign_agreement(actor=coordinator, agreement=agreement)
     period = {"date_from": dt.date(2027, 3, 1), "date_to": dt.date(2027, 3, 2)}
     certificate = agreement_services.certificate_issue(
         actor=coordinator, volunteer=area_volunteer, **period

@@ -16,6 +16,7 @@ from agreements.contributions import written_agreement_check
 from matching import eligibility, services
 from matching.models import Assignment, RequestSlot
 from registry.models import Volunteer
+from registry.services import volunteer_activate
 from tests.matching.conftest import MONDAY, TUESDAY
 from tests.registry.conftest import make_pesel
 from tests.registry.test_import_export import csv_file, upload, volunteer_row
@@ -145,10 +146,10 @@ def test_moving_a_request_onto_a_holders_place_is_refused_in_the_admin(
     assert list(walk.slots.values_list("start", flat=True)) == [dt.time(13)]
 
 
-# --- a minor without a guardian's consent --------------------------------------------
+# --- a minor without a legal representative ------------------------------------
 
 
-def test_a_minor_without_consent_is_refused_through_the_admin_and_the_import(
+def test_a_minor_without_a_representative_is_refused_through_the_admin_and_import(
     coordinator_client, make_volunteer, make_request, coordinator, admin_client
 ):
     today = timezone.localdate()
@@ -156,22 +157,19 @@ def test_a_minor_without_consent_is_refused_through_the_admin_and_the_import(
     add = reverse("admin:registry_volunteer_add")
     data = admin_form_data(admin_client.get(add))
     data.update(first_name="Zosia", last_name="Młoda", birth_date=born.isoformat())
-    data.update(guardian_name="Ewa Młoda", guardian_phone="601234567")
     page = admin_client.post(add, data)
-    expected = page.context["adminform"].form.errors["guardian_consent"][0]
+    expected = page.context["adminform"].form.errors["guardian_name"][0]
     staff = coordinator_client.post(
         reverse("registry:volunteer-create"),
         {
             "first_name": "Zosia",
             "last_name": "Młoda",
             "birth_date": born.isoformat(),
-            "guardian_name": "Ewa Młoda",
-            "guardian_phone": "601234567",
             "max_hours_per_week": "4",
             "legal_basis": "consent",
         },
     )
-    assert staff.context["form"].errors["guardian_consent"] == [expected]
+    assert staff.context["form"].errors["guardian_name"] == [expected]
     imported = upload(
         coordinator_client,
         Volunteer,
@@ -189,8 +187,6 @@ def test_a_minor_without_consent_is_refused_through_the_admin_and_the_import(
         guardian_consent=True,
         availability={(1, "morning")},
     )
-    from registry.services import volunteer_activate
-
     volunteer_activate(actor=coordinator, volunteer=minor)
     Volunteer.objects.filter(pk=minor.pk).update(guardian_consent=False)
     request = make_request()
@@ -199,8 +195,9 @@ def test_a_minor_without_consent_is_refused_through_the_admin_and_the_import(
         {"request": request.pk, "volunteer": minor.pk},
     )
     minor.refresh_from_db()
-    reason = "Wolontariusz poniżej 18 lat nie ma odnotowanej zgody opiekuna prawnego."
-    assert reason in eligibility.exclusion_reasons(request, minor)
+    reasons = eligibility.exclusion_reasons(request, minor)
+    (reason,) = [r for r in reasons if "przedstawiciela ustawowego" in r]
+    assert "art. 17" in reason
     assert reason in admin_errors(page)
     assert not Assignment.objects.exists()
 

@@ -5,6 +5,7 @@ without changing anything on a dry run."""
 
 import datetime as dt
 import io
+import itertools
 
 import pytest
 import time_machine
@@ -40,9 +41,13 @@ def _former(coordinator, make_volunteer, day, *, signed=False):
     return volunteer, agreement
 
 
+# Each beneficiary their own phone: the same phone is one person to the register.
+PHONES = itertools.count(200)
+
+
 def _inactive(coordinator, make_beneficiary, day, status="inactive"):
     with on(day):
-        person = make_beneficiary(phone="600 100 200")
+        person = make_beneficiary(phone=f"600 100 {next(PHONES)}")
         return registry_services.beneficiary_update(
             actor=coordinator, beneficiary=person, fields={"status": status}
         )

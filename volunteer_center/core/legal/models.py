@@ -48,6 +48,7 @@ class ChildProtectionStandards(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(version__gte=1),
                 name="childprotectionstandards_version_positive",
+                violation_error_message=_("A version is numbered from 1."),
             ),
         ]
 
