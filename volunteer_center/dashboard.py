@@ -8,8 +8,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Least, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -111,7 +111,7 @@ def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:
         Series(_("Requests by category"), grouped_counts(requests, "category__name")),
         Series(_("Requests by status"), status_counts(requests)),
         Series(_("Requests by district"), grouped_counts(requests, "district__name")),
-        Series(_("Fill rate by month of start"), _fill_rate(period, start), unit="%"),
+        Series(_("Fill rate by month of start"), fill_rate(period), unit="%"),
     ]
 
 
@@ -153,34 +153,35 @@ def _hours_per_month(period, start) -> list[tuple[str, float]]:
     return [(_month_label(m), float(sums.get(m, 0) or 0)) for m in period]
 
 
-def _fill_rate(period, start) -> list[tuple[str, float]]:
-    """Places taken out of places needed, for requests starting each month
-    (a request counts at most its places): one row per month from the
-    database, not one per request."""
-    working = (
-        Assignment.objects.filter(request=OuterRef("pk"), status__in=Assignment.WORKING)
-        .order_by()
-        .values("request")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = (
-        HelpRequest.objects.filter(date_from__gte=start)
+def fill_rate(period: list[dt.date], *, using: str = "default") -> list:
+    """Places taken out of places needed, for requests starting each month of
+    ``period`` (a request counts at most its places), in one pass: the
+    requests of the period joined to their working assignments and grouped
+    per request, then summed per month in the same query, instead of a
+    correlated count per request (benchmarks/RESULTS.md, dashboard)."""
+    end = _next_month(period[-1])
+    requests = (
+        HelpRequest.objects.using(using)
+        .filter(date_from__gte=period[0], date_from__lt=end)
         .exclude(status=HelpRequest.Status.CANCELLED)
         .annotate(
-            month=TruncMonth("date_from"),
-            got=Least("needed", Coalesce(Subquery(working), 0)),
+            working=Count(
+                "assignments",
+                filter=Q(assignments__status__in=Assignment.WORKING),
+            )
         )
-        .order_by()
-        .values("month")
-        .annotate(needed_sum=Sum("needed"), filled_sum=Sum("got"))
-        .values_list("month", "needed_sum", "filled_sum")
     )
-    needed, filled = {}, {}
-    for month, need, got in rows:
-        month = month.date() if isinstance(month, dt.datetime) else month
-        needed[month], filled[month] = need, got
+    sums = {}
+    for i, month in enumerate(period):
+        starting = Q(date_from__gte=month, date_from__lt=_next_month(month))
+        sums[f"needed{i}"] = Sum("needed", filter=starting)
+        sums[f"filled{i}"] = Sum(Least("needed", "working"), filter=starting)
+    totals = requests.aggregate(**sums)
     return [
-        (_month_label(m), round(100 * filled[m] / needed[m]) if needed.get(m) else 0)
-        for m in period
+        (_month_label(m), _percent(totals[f"filled{i}"], totals[f"needed{i}"]))
+        for i, m in enumerate(period)
     ]
+
+
+def _percent(part, whole) -> int:
+    return round(100 * part / whole) if whole else 0

@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -17,7 +17,8 @@ from agreements import selectors as agreement_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from matching.selectors import active_volunteers, working_in
 from registry.models import Consultation, Volunteer
-from registry.rules import age_on
+from registry.rules import years_ago
+from volunteer_center.core.dates import local_days
 
 AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
 
@@ -59,23 +60,54 @@ def _age_group(age: int) -> str:
     return "—"
 
 
-def _counted(values, order: list[str] | None = None) -> list[tuple[str, float]]:
+def _counted(
+    pairs: list[tuple[str, int]], order: list[str] | None = None
+) -> list[tuple[str, float]]:
+    """Counts of (key, count) pairs summed per key: in ``order``, else the
+    largest first."""
     counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
+    for key, n in pairs:
+        counts[key] = counts.get(key, 0) + n
     keys = order or sorted(counts, key=lambda k: (-counts[k], k))
     return [(key, counts.get(key, 0)) for key in keys]
 
 
+def _age_group_on(day: dt.date) -> Case:
+    """The database's ``_age_group`` of a volunteer's age on ``day``: an age of
+    N or more is a birth date on or before ``years_ago(day, N)``."""
+    return Case(
+        When(birth_date__gt=day, then=Value("—")),
+        *(
+            When(birth_date__gt=years_ago(day, high + 1), then=Value(_age_group(low)))
+            for low, high in AGE_GROUPS
+        ),
+        default=Value("—"),
+        output_field=CharField(),
+    )
+
+
+def active_volunteer_counts(
+    date_from: dt.date, date_to: dt.date, *, using: str = "default"
+) -> list[tuple[str, str, int]]:
+    """(age group on ``date_to``, district, how many) of the period's active
+    volunteers, counted by the database in one pass rather than every
+    volunteer's row read into Python (benchmarks/RESULTS.md, report)."""
+    return list(
+        active_volunteers(date_from, date_to)
+        .using(using)
+        .order_by()
+        .values(age=_age_group_on(date_to), district_name=F("district__name"))
+        .annotate(n=Count("pk"))
+        .values_list("age", "district_name", "n")
+    )
+
+
 def build(date_from: dt.date, date_to: dt.date) -> Report:
     working = Assignment.objects.filter(working_in(date_from, date_to))
-    active = list(
-        active_volunteers(date_from, date_to).values_list(
-            "birth_date", "district__name"
-        )
-    )
+    active = active_volunteer_counts(date_from, date_to)
+    start, end = local_days(date_from, date_to)
     new_volunteers = Volunteer.objects.filter(
-        created_at__date__gte=date_from, created_at__date__lte=date_to
+        created_at__gte=start, created_at__lt=end
     ).count()
     beneficiaries = (
         working.exclude(request__beneficiary=None)
@@ -90,13 +122,13 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
     )
     figures = [
         (_("New volunteers"), new_volunteers),
-        (_("Active volunteers"), len(active)),
+        (_("Active volunteers"), sum(n for _a, _d, n in active)),
         (_("Beneficiaries helped"), beneficiaries),
         (_("Help requests"), requests.count()),
         (_("Approved hours"), float(hours_total)),
     ]
     tables = [
-        *_volunteer_tables(active, date_to),
+        *_volunteer_tables(active),
         *_request_tables(requests),
         _hours_table(hours),
         *_agreement_tables(date_from, date_to),
@@ -105,19 +137,19 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
     return Report(date_from=date_from, date_to=date_to, figures=figures, tables=tables)
 
 
-def _volunteer_tables(active: list[tuple], date_to: dt.date) -> list[Table]:
+def _volunteer_tables(active: list[tuple[str, str, int]]) -> list[Table]:
     group_order = [_age_group(low) for low, _high in AGE_GROUPS]
     return [
         Table(
             _("Active volunteers by age group"),
             (_("age"), count_heading()),
-            _counted([_age_group(age_on(b, date_to)) for b, _d in active], group_order),
+            _counted([(age, n) for age, _d, n in active], group_order),
             sheet=_("Volunteers by age"),
         ),
         Table(
             _("Active volunteers by district"),
             (_("district"), count_heading()),
-            _counted([d or "—" for _b, d in active]),
+            _counted([(d or "—", n) for _a, d, n in active]),
             sheet=_("Volunteers by district"),
         ),
     ]

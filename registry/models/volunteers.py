@@ -222,6 +222,14 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                 condition=Q(anonymised_at__isnull=True),
                 name="volunteer_newest_by_status_idx",
             ),
+            # The staff list's count (the paginator's COUNT(*)), whole or by
+            # status and district: an index-only scan of the smallest index,
+            # an eighth of the order index's pages (benchmarks/RESULTS.md).
+            models.Index(
+                fields=["status", "district"],
+                condition=Q(anonymised_at__isnull=True),
+                name="volunteer_count_idx",
+            ),
         ]
         constraints = [
             storable_dates(

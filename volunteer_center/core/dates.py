@@ -4,9 +4,12 @@
 every form and filter with a date; and what the database holds whatever the
 setting, so that no stored value breaks a page."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # The database keeps dates of these years only (CHECK constraints): far from
@@ -30,6 +33,17 @@ def validate_plausible_date(value) -> None:
             code="implausible_date",
             params={"first": first, "last": last},
         )
+
+
+def local_days(date_from: dt.date, date_to: dt.date) -> tuple[dt.datetime, ...]:
+    """The moments that begin ``date_from`` and end ``date_to`` on the local
+    clock: a range of stored date-times an index or a plain comparison serves,
+    where ``__date`` converts every row's time zone first."""
+    zone = timezone.get_current_timezone()
+    return tuple(
+        dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+        for day in (date_from, date_to + dt.timedelta(days=1))
+    )
 
 
 def is_date_field(field) -> bool:
