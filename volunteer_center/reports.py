@@ -9,6 +9,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -35,6 +36,8 @@ class Table:
     rows: list[tuple[str, float]] = field(default_factory=list)
     # The XLSX sheet's name, which Excel limits to 31 characters.
     sheet: str = ""
+    # Printed under the table (how its rows were made).
+    note: str = ""
 
     @property
     def total(self) -> float:
@@ -155,15 +158,42 @@ def _volunteer_tables(active: list[tuple[str, str, int]]) -> list[Table]:
     ]
 
 
+def small_groups_merged(rows: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The groups counted fewer than REPORT_MIN_COUNT times, in one row that
+    names none of them: the report leaves the centre (the management, the
+    council), and a district or a kind of help asked for once points at the
+    person who asked (docs/ARCHITECTURE.md, "Where each rule lives")."""
+    minimum = settings.REPORT_MIN_COUNT
+    kept = [(label, n) for label, n in rows if not 0 < n < minimum]
+    small = sum(n for _label, n in rows if 0 < n < minimum)
+    if small:
+        kept.append((_("other (each fewer than %(n)d)") % {"n": minimum}, small))
+    return kept
+
+
+def _merged_note() -> str:
+    return _(
+        "Groups of fewer than %(n)d are shown together as “other”, so that "
+        "no figure points at one person."
+    ) % {"n": settings.REPORT_MIN_COUNT}
+
+
+def _people_table(title, header, rows, sheet) -> Table:
+    """A table counting requests or visits of people who receive help."""
+    merged = small_groups_merged(rows)
+    note = _merged_note() if merged != rows else ""
+    return Table(title, header, merged, sheet=sheet, note=note)
+
+
 def _request_tables(requests) -> list[Table]:
     return [
-        Table(
+        _people_table(
             _("Help requests by category"),
             (_("category"), count_heading()),
             grouped_counts(requests, "category__name"),
             sheet=_("Requests by category"),
         ),
-        Table(
+        _people_table(
             _("Help requests by district"),
             (_("district"), count_heading()),
             grouped_counts(requests, "district__name"),
@@ -200,7 +230,7 @@ def _advice_table(date_from: dt.date, date_to: dt.date) -> Table:
         starts_at__date__gte=date_from,
         starts_at__date__lte=date_to,
     )
-    return Table(
+    return _people_table(
         _("Advice given by topic"),
         (_("topic"), count_heading()),
         grouped_counts(held, "topic__name"),
@@ -274,6 +304,8 @@ def to_xlsx(report: Report) -> bytes:
         for label, value in table.rows:
             sheet.append([str(label), value])
         sheet.append([_("total"), table.total])
+        if table.note:
+            sheet.append([str(table.note)])
         sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     book.save(out)

@@ -352,6 +352,10 @@ SERVICE_CHAIN_MAX_GAP_DAYS = int(os.environ.get("SERVICE_CHAIN_MAX_GAP_DAYS", "7
 GUARDIAN_CONSENT_LINK_DAYS = int(os.environ.get("GUARDIAN_CONSENT_LINK_DAYS", "14"))
 # How long a criminal-record and register check counts as current (days).
 VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
+# The report that leaves the centre shows no group counted fewer times than
+# this (requests by category or district, advice by topic): smaller groups
+# are added up in one row, so that no figure points at one person.
+REPORT_MIN_COUNT = int(os.environ.get("REPORT_MIN_COUNT", "3"))
 # Verify again before each new engagement with minors (a Register check made
 # after the last one ended), not only every VETTING_VALIDITY_DAYS.
 VETTING_EACH_ENGAGEMENT = env_bool("VETTING_EACH_ENGAGEMENT", True)

@@ -176,7 +176,10 @@ def report_page(client):
     return response.context["report"]
 
 
-def test_every_figure_matches_the_hand_count(data, coordinator_client):
+def test_every_figure_matches_the_hand_count(data, coordinator_client, settings):
+    # The counts themselves, each group apart (below, the groups too small
+    # to show on their own).
+    settings.REPORT_MIN_COUNT = 1
     report = report_page(coordinator_client)
     assert dict(report.figures) == {
         "Nowi wolontariusze": 3,
@@ -247,7 +250,40 @@ def test_pdf_and_xlsx_carry_the_same_figures(data, coordinator_client):
     assert summary["Zatwierdzone godziny"] == 4.5
     assert summary["Nowi wolontariusze"] == 3
     sheet = book["Porady wg tematów"]
-    assert list(sheet.iter_rows(values_only=True))[1] == ("Inne", 2)
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1] == ("pozostałe (każda poniżej 3)", 2)
+    assert rows[-1][0].startswith("Grupy liczące mniej niż 3")
+    assert "pozostałe (każda poniżej 3)" in text
+
+
+def test_groups_too_small_to_show_are_added_up_unnamed(
+    data, coordinator_client, settings
+):
+    """A report leaves the centre: a category, a district or a topic counted
+    fewer than REPORT_MIN_COUNT times is not named (it could point at the one
+    person who asked); its count goes into one row, and the totals stay."""
+    page = coordinator_client.get(reverse("report"), YEAR_2026)
+    tables = {t.title: t for t in page.context["report"].tables}
+    other = "pozostałe (każda poniżej 3)"
+    by_category = tables["Zgłoszenia według kategorii"]
+    assert dict(by_category.rows) == {other: 3}
+    assert by_category.total == 3 and "Grupy liczące mniej niż 3" in by_category.note
+    assert dict(tables["Zgłoszenia według dzielnicy"].rows) == {other: 3}
+    assert dict(tables["Porady według tematu"].rows) == {other: 2}
+    html = page.content.decode()
+    assert data["cat_b"] not in html and "Grupy liczące mniej niż 3" in html
+    # Volunteers' own figures are not about people who receive help.
+    assert dict(tables["Aktywni wolontariusze według dzielnicy"].rows) == {
+        "Czechowice-Dziedzice": 1,
+        "Zabrzeg": 1,
+    }
+
+    settings.REPORT_MIN_COUNT = 2
+    report = report_page(coordinator_client)
+    by_category = {t.title: dict(t.rows) for t in report.tables}[
+        "Zgłoszenia według kategorii"
+    ]
+    assert by_category == {data["cat_a"]: 2, "pozostałe (każda poniżej 2)": 1}
 
 
 def test_end_before_start_is_explained(coordinator_client, db):
