@@ -146,6 +146,8 @@ def _exactly_one(*conditions: Q) -> Q:
 
 
 MAX_CONSULTATION_MINUTES = 480
+# The walk-in name of a visit whose person was anonymised (retention).
+ANONYMISED_WALK_IN = "—"
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -336,6 +338,12 @@ class Consultation(TimeStampedModel):
     @property
     def person_name(self) -> str:
         return str(self.person or self.walk_in_name)
+
+    @property
+    def is_walk_in(self) -> bool:
+        """Advice to someone not in any register, named on the visit itself
+        (an anonymised visit names nobody)."""
+        return self.person is None and self.walk_in_name not in ("", ANONYMISED_WALK_IN)
 
     @property
     def walk_in_phone_display(self) -> str:

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
@@ -18,6 +18,28 @@ def consultation_scope(user) -> QuerySet[Consultation]:
     """The consultations' access scope (registry.selectors): all of them, for
     whoever holds the page's permission."""
     return Consultation.objects.all()
+
+
+def walk_in_visits(consultation: Consultation) -> QuerySet[Consultation]:
+    """The visits of the walk-in person of ``consultation``: those under the
+    same name with the same phone or e-mail; a person who left neither is
+    known only by this visit (a name alone could be someone else's)."""
+    contact = Q(pk=consultation.pk)
+    if consultation.walk_in_phone:
+        contact |= Q(walk_in_phone=consultation.walk_in_phone)
+    if consultation.walk_in_email:
+        contact |= Q(walk_in_email__iexact=consultation.walk_in_email)
+    return (
+        Consultation.objects.filter(
+            volunteer=None,
+            beneficiary=None,
+            institution=None,
+            walk_in_name__iexact=consultation.walk_in_name,
+        )
+        .filter(contact)
+        .select_related("topic")
+        .order_by("starts_at", "pk")
+    )
 
 
 def consultation_detail(

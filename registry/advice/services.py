@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.advice.models import closed_days
+from registry.advice.models import ANONYMISED_WALK_IN, closed_days
 from registry.errors import RegistryError
 from registry.models import (
     ClosureDay,
@@ -170,9 +170,6 @@ def consultation_mark_no_show(*, actor, consultation: Consultation) -> Consultat
     return _consultation_move(
         actor=actor, consultation=consultation, to=Consultation.Status.NO_SHOW
     )
-
-
-ANONYMISED_WALK_IN = "—"
 
 
 @transaction.atomic

@@ -23,6 +23,11 @@ urlpatterns = [
         name="consultation-update",
     ),
     path(
+        "porady/<int:pk>/dane-osobowe/",
+        views.ConsultationPersonDataView.as_view(),
+        name="consultation-person-data",
+    ),
+    path(
         "porady/<int:pk>/status/",
         views.ConsultationStatusView.as_view(),
         name="consultation-status",

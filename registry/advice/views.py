@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ from registry.advice import selectors, services
 from registry.advice.filters import ConsultationFilter
 from registry.advice.forms import ConsultationBookingForm, ConsultationForm
 from registry.errors import RegistryError
+from registry.views.person_data import PersonDataView
 from volunteer_center.core import ratelimit
 from volunteer_center.core.mixins import FormUserMixin, StatusActionView
 from volunteer_center.core.views import (
@@ -58,6 +59,25 @@ class ConsultationDetailView(RecordDetailView):
 
     def get_queryset(self):
         return selectors.consultation_detail(super().get_queryset())
+
+
+class ConsultationPersonDataView(PersonDataView):
+    """Everything held about a person advised without a record in any
+    register (RODO art. 15 and 20): their visits, known by name and contact."""
+
+    permission_required = "registry.view_consultation"
+    scope = selectors.consultation_scope
+    filename_prefix = "osoba-udzielona-porada"
+
+    def get_object(self, queryset=None):
+        consultation = super().get_object(queryset)
+        if not consultation.is_walk_in:
+            # A registered person's data is exported from their own page.
+            raise Http404
+        return consultation
+
+    def person_name(self, person) -> str:
+        return person.walk_in_name
 
 
 class ConsultationFormMixin(FormUserMixin):

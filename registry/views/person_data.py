@@ -47,6 +47,9 @@ def _readable_section(section: registries.DataSection) -> dict:
 class PersonDataView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     filename_prefix = ""
 
+    def person_name(self, person) -> str:
+        return str(person)
+
     def get(self, request, *args, **kwargs):
         person = self.get_object()
         access_log(actor=request.user, action=AccessLog.Action.EXPORT, obj=person)
@@ -57,6 +60,7 @@ class PersonDataView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
                 "registry/person_data.html",
                 {
                     "person": person,
+                    "person_name": self.person_name(person),
                     "sections": [_readable_section(s) for s in sections],
                 },
             )
