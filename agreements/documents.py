@@ -255,7 +255,10 @@ def guardian_consent_note(agreement: Agreement) -> str:
             "odnośnikiem wysłanym na adres e-mail przedstawiciela ustawowego."
         )
     if volunteer.guardian_consent_method == GuardianConsentMethod.PAPER:
-        return f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje Ośrodek."
+        return (
+            f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje "
+            "Korzystający."
+        )
     return ""
 
 
