@@ -256,8 +256,7 @@ def guardian_consent_note(agreement: Agreement) -> str:
         )
     if volunteer.guardian_consent_method == GuardianConsentMethod.PAPER:
         return (
-            f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje "
-            "Korzystający."
+            f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje Korzystający."
         )
     return ""
 

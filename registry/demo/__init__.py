@@ -10,6 +10,7 @@ helper; the plain link and availability rows go through PostgreSQL's COPY.
 
 from django.utils import timezone
 
+from registry.demo.advice import make_consultations
 from registry.demo.beneficiaries import make_beneficiaries
 from registry.demo.context import Context
 from registry.demo.institutions import make_institutions
@@ -27,3 +28,4 @@ def generate(*, rng, options, stdout) -> None:
     stdout.write(f"  volunteers: {count}")
     count = make_beneficiaries(ctx, options["beneficiaries"])
     stdout.write(f"  beneficiaries: {count}")
+    stdout.write(f"  consultations: {make_consultations(ctx)}")

@@ -18,7 +18,7 @@ from matching.models import (
     ProgrammePartner,
     RequestSlot,
 )
-from registry.models import Beneficiary, Institution, Volunteer
+from registry.models import Beneficiary, Consultation, Institution, Volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,7 @@ def _clear():
     Assignment.objects.all().delete()
     HelpRequest.objects.all().delete()
     Programme.objects.all().delete()
+    Consultation.objects.all().delete()
     Volunteer.objects.all().delete()
     Beneficiary.objects.all().delete()
     Institution.objects.all().delete()

@@ -6,9 +6,11 @@ from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement
 from matching.models import Assignment, HelpRequest, HoursEntry, Programme
+from registry.advice.selectors import walk_in_visits
 from registry.models import (
     Availability,
     Beneficiary,
+    Consultation,
     ContactPerson,
     Institution,
     Volunteer,
@@ -20,8 +22,15 @@ SMALL = {"volunteers": 40, "beneficiaries": 12, "institutions": 36, "quiet": Tru
 
 
 def _clear_matching():
-    # Agreements, requests and assignments protect the people they name.
-    for model in (Agreement, HoursEntry, Assignment, HelpRequest, Programme):
+    # Agreements, requests, assignments and visits protect the people they name.
+    for model in (
+        Agreement,
+        HoursEntry,
+        Assignment,
+        HelpRequest,
+        Programme,
+        Consultation,
+    ):
         model.objects.all().delete()
 
 
@@ -76,6 +85,16 @@ def test_the_same_seed_gives_the_same_data():
     Volunteer.objects.all().delete()
     call_command("demo_data", seed=8, volunteers=40, beneficiaries=0, institutions=0)
     assert _names() != first
+
+
+def test_the_advice_register_has_visits_and_a_walk_in_person_who_came_twice():
+    call_command("demo_data", **SMALL)
+    visits = Consultation.objects.all()
+    assert {v.status for v in visits} == {"held", "planned"}
+    assert visits.exclude(volunteer=None).exists()
+    assert visits.exclude(beneficiary=None).exists()
+    teresa = visits.filter(walk_in_name="Teresa Kubica").first()
+    assert teresa.is_walk_in and walk_in_visits(teresa).count() == 2
 
 
 def test_if_empty_adds_nothing_when_volunteers_exist():
