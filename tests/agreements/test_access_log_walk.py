@@ -38,6 +38,7 @@ AUDITED = {
     "registry:institution-update": ("institution",),
     "registry:consultation-detail": ("consultation",),
     "registry:consultation-update": ("consultation",),
+    "registry:consultation-person-data": ("consultation",),
     "matching:request-detail": ("request", "beneficiary", "volunteer"),
     "matching:request-update": ("request",),
     "matching:hours-log": ("assignment",),

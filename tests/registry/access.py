@@ -28,6 +28,7 @@ ACCESS = {
     "registry:consultation-list": {C},
     "registry:consultation-create": {C},
     "registry:consultation-detail": {C},
+    "registry:consultation-person-data": {C},
     "registry:consultation-update": {C},
     "registry:consultation-status": {C},
 }

@@ -5,6 +5,7 @@ ids, linked from every page, edited by the administrator, reviewed yearly."""
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -114,3 +115,21 @@ def test_the_administrator_is_reminded_to_review_it_by_31_march(
     page = administrator_client.get(index).content.decode()
     assert 'id="accessibility-review"' in page
     assert f"do 31 marca {this_year}" in page
+
+
+def test_the_dashboard_reminds_whoever_keeps_the_statement(
+    administrator_client, coordinator_client, coordinator
+):
+    dashboard = reverse("dashboard")
+    # The administrator's dashboard is the admin's index.
+    page = administrator_client.get(dashboard, follow=True)
+    assert page.redirect_chain[-1][0] == reverse("admin:index")
+    assert 'id="accessibility-review"' in page.content.decode()
+    # On the staff dashboard only those who may edit the statement are asked.
+    page = coordinator_client.get(dashboard).content.decode()
+    assert 'id="accessibility-review"' not in page
+    coordinator.user_permissions.add(
+        Permission.objects.get(codename="change_accessibilitystatement")
+    )
+    page = coordinator_client.get(dashboard).content.decode()
+    assert 'id="accessibility-review"' in page and "alert-warning" in page
