@@ -83,6 +83,10 @@ def _person_fields(whom, nth: int) -> dict | None:
 
 
 def make_consultations(ctx) -> int:
+    """The visits, once: a second run of the demo (more volunteers, more
+    requests) would book the same desk at the same hours."""
+    if Consultation.objects.exists():
+        return 0
     topics = {t.name: t for t in ConsultationTopic.objects.all()}
     made = 0
     for nth, (days, hour, topic, form, whom, notes) in enumerate(VISITS):
