@@ -10,7 +10,7 @@ and the admin lists each rejected row with its reasons. Dictionaries (skills,
 districts, categories) are written by name, several separated by semicolons.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -88,11 +88,17 @@ class RegistryResource(resources.ModelResource):
     def heading(self, field) -> str:
         """A column's heading in the file: the field's name in the language
         of the page ("Imię"), never the code ("first_name")."""
-        if field.attribute == "id":
+        return self.column_heading(field.attribute)
+
+    def column_heading(self, name: str) -> str:
+        if name == "id":
             return "ID"
-        return str(
-            capfirst(self._meta.model._meta.get_field(field.attribute).verbose_name)
-        )
+        if name == DIFFERENT_PERSON:
+            return str(DIFFERENT_PERSON_HEADING)
+        try:
+            return str(capfirst(self._meta.model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            return name
 
     def get_export_headers(self, selected_fields=None):
         return [self.heading(f) for f in self.get_export_fields(selected_fields)]
@@ -136,7 +142,16 @@ class RegistryResource(resources.ModelResource):
         # admin (which otherwise keeps the valid rows of a partly invalid file).
         kwargs["rollback_on_validation_errors"] = True
         kwargs["use_transactions"] = True
-        return super().import_data(dataset, **kwargs)
+        result = super().import_data(dataset, **kwargs)
+        for row in result.invalid_rows:
+            # The reasons as the admin's pages list them: the column by its
+            # heading ("Kod pocztowy", not "postal_code"), "" for the row.
+            row.rejections = [
+                (self.column_heading(name), message)
+                for name, messages in row.field_specific_errors.items()
+                for message in messages
+            ] + [("", message) for message in row.non_field_specific_errors]
+        return result
 
     def import_instance(self, instance, row, **kwargs):
         """Reports unknown names in many-to-many columns as errors of the row

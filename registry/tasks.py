@@ -64,11 +64,7 @@ def result_summary(result) -> dict:
     rejected = [
         {"row": row.number + 1, "column": column, "message": str(message)}
         for row in result.invalid_rows
-        for column, messages in [
-            *row.field_specific_errors.items(),
-            ("", row.non_field_specific_errors),
-        ]
-        for message in messages
+        for column, message in row.rejections
     ]
     rejected += [
         {

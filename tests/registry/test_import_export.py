@@ -122,7 +122,7 @@ def test_one_bad_row_rejects_the_whole_file_with_its_reason(coordinator_client):
     report = page[page.index('id="rejected-rows"') :]
     # Row 3 of the sheet (the headers are row 1), the column and the reason.
     assert "<td>3</td>" in report
-    assert "<td>pesel</td>" in report
+    assert "<td>PESEL</td>" in report
     assert "błędną cyfrę kontrolną" in report
     assert "Dobra" not in report.split("</table>")[0]
     assert Volunteer.objects.count() == 0
@@ -142,9 +142,9 @@ def test_several_bad_rows_are_all_reported(coordinator_client):
     report = page[page.index('id="rejected-rows"') :]
 
     assert "NN-NNN" in report
-    assert "<td>phone</td>" in report
+    assert "<td>Telefon</td>" in report
     assert "Żonglerka" in report
-    assert "<td>birth_date</td>" in report
+    assert "<td>Data urodzenia</td>" in report
     assert "Atlantyda" in report
     for sheet_row in (2, 3, 4, 5, 6):
         assert f"<td>{sheet_row}</td>" in report
@@ -161,7 +161,7 @@ def test_a_minor_without_a_legal_representative_is_rejected_as_in_the_form(
 
     # As in the form: a minor names their parent or legal guardian; the
     # consent itself comes from that person later.
-    assert "<td>guardian_name</td>" in page
+    assert "<td>Przedstawiciel ustawowy (rodzic lub opiekun prawny)</td>" in page
     assert Volunteer.objects.count() == 0
 
 
@@ -261,7 +261,7 @@ def test_import_cannot_change_a_status_or_invent_an_id(
 
     page = upload(coordinator_client, Volunteer, csv_file(rows)).content.decode()
 
-    assert "<td>status</td>" in page
+    assert "<td>Status</td>" in page
     assert "999999" in page
     volunteer.refresh_from_db()
     assert volunteer.status == Volunteer.Status.CANDIDATE
@@ -305,7 +305,7 @@ def test_institutions_import_validates_nip_and_normalises_it(coordinator_client)
     page = upload(
         coordinator_client, Institution, csv_file([good, bad], headers)
     ).content.decode()
-    assert "<td>nip</td>" in page
+    assert "<td>NIP</td>" in page
     assert Institution.objects.count() == 0
 
     preview = upload(coordinator_client, Institution, csv_file([good], headers))
