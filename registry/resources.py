@@ -380,6 +380,15 @@ class InstitutionResource(RegistryResource):
     def get_queryset(self):
         return Institution.objects.select_related("district")
 
+    def get_instance(self, instance_loader, row):
+        """A row without an id is the institution already in the register
+        with its NIP or REGON: a second run of a file updates or skips it."""
+        if str(row.get("id") or "").strip():
+            return super().get_instance(instance_loader, row)
+        return selectors.recognised_institution(
+            **{key: row.get(key) for key in ("nip", "regon", "name", "city")}
+        )
+
     def save_with_service(self, *, actor, instance, fields, relations, row):
         if instance is None:
             return services.institution_create(actor=actor, fields=fields)

@@ -131,6 +131,31 @@ def recognised_person(
     return same[0] if len(same) == 1 else None
 
 
+def recognised_institution(*, nip="", regon="", name="", city=""):
+    """The one institution a row of an import is: the same NIP or REGON
+    (however written: "PL 526-000-12-46"), or, for a row with neither, the
+    same name and town of an institution without them. None when there is
+    none or more than one (then the unique NIP or REGON reports the row)."""
+    nip = validators.normalize_nip(str(nip or ""))
+    regon = validators.normalize_regon(str(regon or ""))
+    if nip or regon:
+        condition = Q(nip=nip) if nip else Q()
+        if regon:
+            condition |= Q(regon=regon)
+        found = list(Institution.objects.filter(condition)[:2])
+    else:
+        words = " ".join(str(name or "").split())
+        found = list(
+            Institution.objects.filter(
+                name__iexact=words,
+                city__iexact=str(city or "").strip(),
+                nip="",
+                regon="",
+            )[:2]
+        )
+    return found[0] if len(found) == 1 else None
+
+
 def _matches(record, field: str, value: str) -> bool:
     stored = getattr(record, field, "")
     if field == "email":

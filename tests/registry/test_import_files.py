@@ -8,8 +8,9 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from stdnum.pl import regon
 
-from registry.models import Volunteer
+from registry.models import Institution, Volunteer
 from tests.registry.conftest import make_pesel
 from tests.registry.test_import_export import (
     VOLUNTEER_HEADERS,
@@ -146,3 +147,40 @@ def test_a_volunteer_with_a_pesel_is_recognised_by_it(
         csv_file([row], [*VOLUNTEER_HEADERS, "city"]),
     )
     assert totals(preview)["new"] == 0 and totals(preview)["update"] == 1
+
+
+def test_a_second_run_of_an_institutions_file_updates_them_not_adds_them(
+    coordinator_client,
+):
+    """The parish by its NIP (written with "PL" and spaces the second time),
+    the school by its REGON, the club without either by its name and town."""
+    headers = ["id", "name", "kind", "nip", "regon", "city", "receives_help"]
+    school_regon = "12345678" + regon.calc_check_digit("12345678")
+
+    def row(name, kind, nip="", regon_="", city="Czechowice-Dziedzice"):
+        return {
+            "id": "",
+            "name": name,
+            "kind": kind,
+            "nip": nip,
+            "regon": regon_,
+            "city": city,
+            "receives_help": "tak",
+        }
+
+    rows = [
+        row("Parafia św. Andrzeja", "parafia", nip="526-000-12-46"),
+        row("SP nr 1", "szkoła", regon_=school_regon),
+        row("Klub Seniora", "stowarzyszenie"),
+    ]
+    preview = upload(coordinator_client, Institution, csv_file(rows, headers))
+    confirm(coordinator_client, Institution, preview)
+    assert Institution.objects.count() == 3
+    rows[0]["nip"] = "PL 526 000 12 46"
+    rows[1]["name"] = "Szkoła Podstawowa nr 1"
+    preview = upload(coordinator_client, Institution, csv_file(rows, headers))
+    assert not report(preview)
+    assert totals(preview) == {**totals(preview), "new": 0, "update": 1, "skip": 2}
+    confirm(coordinator_client, Institution, preview)
+    assert Institution.objects.count() == 3
+    assert Institution.objects.get(regon=school_regon).name == rows[1]["name"]
