@@ -57,9 +57,7 @@ def render_certificate_batch(batch_id: int) -> int:
         )
     )
     # Hours approved since the request count too.
-    CertificateBatch.objects.filter(pk=batch_id).update(
-        status=CertificateBatch.Status.RUNNING, total=len(volunteers), done=0
-    )
+    CertificateBatch.objects.filter(pk=batch_id).start(total=len(volunteers), done=0)
     try:
         with tempfile.TemporaryFile() as buffer:
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -75,7 +73,7 @@ def render_certificate_batch(batch_id: int) -> int:
                     with certificate.pdf.open("rb") as pdf:
                         archive.writestr(_zip_name(certificate), pdf.read())
                     # Progress is read by the page while the task runs.
-                    CertificateBatch.objects.filter(pk=batch_id).update(
+                    CertificateBatch.objects.filter(pk=batch_id).beat(
                         done=F("done") + 1
                     )
             buffer.seek(0)

@@ -32,9 +32,7 @@ def compute_batch_proposal(proposal_id: int) -> int:
     # The batch imports SciPy (the optimiser): loaded in the worker only.
     from matching import batch
 
-    BatchProposal.objects.filter(pk=proposal_id).update(
-        status=BatchProposal.Status.RUNNING
-    )
+    BatchProposal.objects.filter(pk=proposal_id).start()
     try:
         result = batch.batch_plan()
     except Exception as error:

@@ -6,6 +6,7 @@ import logging
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.tasks import task
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from registry.import_formats import IMPORT_FORMATS, ImportFileError
@@ -31,6 +32,25 @@ def import_job_request(
     return job
 
 
+def import_job_retry(*, job: ImportJob) -> bool:
+    """Queues again a job whose worker was stopped mid-task, with the file it
+    kept; False when the file is gone (a failed file is emptied at once)."""
+    queued = (
+        ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.FAILED)
+        .exclude(data=b"")
+        .update(
+            status=ImportJob.Status.PENDING,
+            done=0,
+            error="",
+            started_at=None,
+            heartbeat_at=None,
+        )
+    )
+    if queued:
+        transaction.on_commit(lambda: import_file.enqueue(job.pk))
+    return bool(queued)
+
+
 class _Progress:
     """Writes the rows read on a connection of its own, so that the job's page
     sees them while the import's transaction is still open. PostgreSQL only:
@@ -48,9 +68,11 @@ class _Progress:
             return
         table = self.side.ops.quote_name(ImportJob._meta.db_table)
         with self.side.cursor() as cursor:
+            # The rows read are also its sign of life (BackgroundJob.stale).
             cursor.execute(
-                f"UPDATE {table} SET done = LEAST(%s, total) WHERE id = %s",
-                [done, self.job_id],
+                f"UPDATE {table} SET done = LEAST(%s, total), heartbeat_at = %s "
+                "WHERE id = %s",
+                [done, timezone.now(), self.job_id],
             )
 
     def close(self) -> None:
@@ -80,9 +102,7 @@ def result_summary(result) -> dict:
 def _read(job: ImportJob):
     """The job's rows; the rows of the sheet replace what the file claimed."""
     dataset = IMPORT_FORMATS[job.file_format]().create_dataset(bytes(job.data))
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.RUNNING, total=dataset.height
-    )
+    ImportJob.objects.filter(pk=job.pk).start(total=dataset.height)
     return dataset
 
 

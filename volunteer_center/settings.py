@@ -376,6 +376,9 @@ RATE_LIMIT_PER_EMAIL_PER_HOUR = int(
 # behind a progress page (a CSV always streams); its file is kept this long.
 EXPORT_XLSX_INLINE_ROWS = int(os.environ.get("EXPORT_XLSX_INLINE_ROWS", "2000"))
 EXPORT_FILE_HOURS = int(os.environ.get("EXPORT_FILE_HOURS", "24"))
+# A background job (import, export, batch, certificates) running without a
+# sign of life this long is shown as failed: its worker was stopped mid-task.
+BACKGROUND_JOB_STALE_MINUTES = int(os.environ.get("BACKGROUND_JOB_STALE_MINUTES", "30"))
 # Signs the volunteers' private calendar addresses; change it to revoke them all.
 VOLUNTEER_ICAL_SALT = os.environ.get("VOLUNTEER_ICAL_SALT", "matching.volunteer-ical")
 

@@ -23,6 +23,7 @@ from registry import selectors as registry_selectors
 from registry.models import Volunteer
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
+    JobObjectMixin,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
 )
@@ -149,14 +150,14 @@ class BatchCreateView(StaffPermissionRequiredMixin, FormView):
         return HttpResponseRedirect(batch.get_absolute_url())
 
 
-class BatchDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, DetailView):
+class BatchDetailView(StaffPermissionRequiredMixin, JobObjectMixin, DetailView):
     permission_required = "agreements.view_certificatebatch"
     scope = selectors.certificate_batch_scope
     template_name = "agreements/batch_detail.html"
     context_object_name = "batch"
 
 
-class BatchProgressView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class BatchProgressView(StaffPermissionRequiredMixin, JobObjectMixin, View):
     """The progress the batch page polls."""
 
     permission_required = "agreements.view_certificatebatch"

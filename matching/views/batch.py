@@ -13,7 +13,7 @@ from matching.models import (
 )
 from matching.reasons import texts
 from registry.models import Volunteer
-from volunteer_center.core.mixins import ScopedObjectMixin, StaffPermissionRequiredMixin
+from volunteer_center.core.mixins import JobObjectMixin, StaffPermissionRequiredMixin
 
 
 class BatchProposalView(StaffPermissionRequiredMixin, View):
@@ -25,6 +25,8 @@ class BatchProposalView(StaffPermissionRequiredMixin, View):
 
     def get(self, request):
         recent = BatchProposal.objects.select_related("requested_by")[:5]
+        for proposal in recent:
+            proposal.fail_if_stale()
         return render(request, self.template_name, {"recent": recent})
 
     def post(self, request):
@@ -35,7 +37,7 @@ class BatchProposalView(StaffPermissionRequiredMixin, View):
         return redirect(proposal.get_absolute_url())
 
 
-class BatchProposalDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class BatchProposalDetailView(StaffPermissionRequiredMixin, JobObjectMixin, View):
     """The plan of one batch proposal, to accept whole or in part; while the
     task runs, the page shows its status and reloads when it is ready."""
 

@@ -5,6 +5,7 @@ by the task queue (``registry.tasks``), with a page that follows it."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from import_export.results import RowResult
 
 from registry.import_formats import IMPORT_FORMATS, ImportFileError
 from registry.models import ImportJob
-from registry.tasks import import_job_request
+from registry.tasks import import_job_request, import_job_retry
 
 
 class RegistryImportExportAdmin(ImportExportModelAdmin):
@@ -142,9 +143,13 @@ class RegistryImportExportAdmin(ImportExportModelAdmin):
         jobs = ImportJob.objects.filter(kind=self.model._meta.model_name)
         if not request.user.is_superuser:
             jobs = jobs.filter(requested_by=request.user)
-        job = jobs.filter(pk=pk).defer("data").first()
+        kept = ExpressionWrapper(~Q(data=b""), output_field=BooleanField())
+        job = jobs.filter(pk=pk).defer("data").annotate(file_kept=kept).first()
         if job is None:
             raise Http404
+        job.fail_if_stale()
+        if request.method == "POST" and import_job_retry(job=job):
+            return redirect(request.path)
         if request.GET.get("format") == "json":
             # reload_when_ready.js shows the counts, then reloads when finished.
             return JsonResponse(

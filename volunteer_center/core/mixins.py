@@ -54,6 +54,16 @@ class ScopedObjectMixin:
         return get_object_or_404(queryset, pk=self.kwargs[self.pk_url_kwarg])
 
 
+class JobObjectMixin(ScopedObjectMixin):
+    """The page of a background job: one whose worker was stopped mid-task
+    is shown as failed (``BackgroundJob.fail_if_stale``), not as running."""
+
+    def get_object(self, queryset=None):
+        job = super().get_object(queryset)
+        job.fail_if_stale()
+        return job
+
+
 def safe_next(request, default: str) -> str:
     """The ``next`` the request carries if it is a path of this site, else
     ``default``: a forged link cannot send the user elsewhere, and a bare word

@@ -1,9 +1,12 @@
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
@@ -18,6 +21,18 @@ class TimeStampedModel(PlausibleDatesModel):
 
     class Meta:
         abstract = True
+
+
+class BackgroundJobQuerySet(models.QuerySet):
+    """The writes of a job's task: each says the worker is alive."""
+
+    def start(self, **fields) -> int:
+        now = timezone.now()
+        status = self.model.Status.RUNNING
+        return self.update(status=status, started_at=now, heartbeat_at=now, **fields)
+
+    def beat(self, **fields) -> int:
+        return self.update(heartbeat_at=timezone.now(), **fields)
 
 
 class BackgroundJob(TimeStampedModel):
@@ -41,6 +56,13 @@ class BackgroundJob(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    started_at = models.DateTimeField(_("started at"), null=True, editable=False)
+    # The task's last sign of life (its start and each step of its progress).
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"), null=True, editable=False
+    )
+
+    objects = BackgroundJobQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -49,6 +71,28 @@ class BackgroundJob(TimeStampedModel):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def stale(self) -> bool:
+        """Running without a sign of life for BACKGROUND_JOB_STALE_MINUTES:
+        its worker was stopped mid-task and nobody will finish it."""
+        limit = dt.timedelta(minutes=settings.BACKGROUND_JOB_STALE_MINUTES)
+        last = self.heartbeat_at or self.started_at or self.updated_at
+        return self.status == self.Status.RUNNING and last < timezone.now() - limit
+
+    def fail_if_stale(self) -> None:
+        """Shows a stale job as failed, so that its requester starts it again
+        instead of waiting for ever (docs/ARCHITECTURE.md, Background work)."""
+        if not self.stale:
+            return
+        self.status = self.Status.FAILED
+        self.error = gettext(
+            "The work stopped before it was finished (the background worker "
+            "was stopped). Start it again."
+        )
+        type(self).objects.filter(
+            pk=self.pk, status=self.Status.RUNNING, heartbeat_at=self.heartbeat_at
+        ).update(status=self.status, error=self.error)
 
 
 class CountedProgress:
@@ -101,6 +145,12 @@ class ExportJob(CountedProgress, BackgroundJob):
 
     def get_absolute_url(self) -> str:
         return reverse("core:export-job", args=[self.pk])
+
+    @property
+    def retry_url(self) -> str:
+        """The list with the filter it had, asking for the export again."""
+        query = f"{self.query}&" if self.query else ""
+        return f"{self.path}?{query}export=xlsx"
 
 
 class AccessLog(models.Model):

@@ -75,7 +75,7 @@ def _list_view(job: ExportJob):
 def _counted(rows, job_id: int):
     for count, row in enumerate(rows, start=1):
         if count % PROGRESS_EVERY == 0:
-            ExportJob.objects.filter(pk=job_id).update(done=count)
+            ExportJob.objects.filter(pk=job_id).beat(done=count)
         yield row
 
 
@@ -87,9 +87,7 @@ def build_export(job_id: int) -> int:
             view = _list_view(job)
             queryset = view.get_export_queryset(view.get_queryset())
             total = queryset.count()
-            ExportJob.objects.filter(pk=job_id).update(
-                status=ExportJob.Status.RUNNING, total=total, done=0
-            )
+            ExportJob.objects.filter(pk=job_id).start(total=total, done=0)
             rows = _counted(queryset.iterator(chunk_size=CHUNK_ROWS), job_id)
             with tempfile.TemporaryFile() as out:
                 view.write_xlsx_file(out, rows)

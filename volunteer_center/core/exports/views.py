@@ -31,7 +31,7 @@ from volunteer_center.core.exports.files import (
     write_xlsx,
 )
 from volunteer_center.core.exports.jobs import export_job_request, export_job_scope
-from volunteer_center.core.mixins import ScopedObjectMixin
+from volunteer_center.core.mixins import JobObjectMixin
 from volunteer_center.core.models import AccessLog
 
 
@@ -133,7 +133,7 @@ class ExportMixin:
         write_xlsx(out, headers, table, title=self.export_filename)
 
 
-class ExportJobMixin(LoginRequiredMixin, ScopedObjectMixin):
+class ExportJobMixin(LoginRequiredMixin, JobObjectMixin):
     """A background export is its requester's alone: anybody else gets 404."""
 
     scope = export_job_scope
