@@ -46,10 +46,15 @@ def local_days(date_from: dt.date, date_to: dt.date) -> tuple[dt.datetime, ...]:
     )
 
 
+class ClockStampField(models.DateTimeField):
+    """A moment the code stamps with ``timezone.now()`` (a background task's
+    start, its last sign of life), never one that comes from outside."""
+
+
 def is_date_field(field) -> bool:
     """A date or date-time that comes from outside: not one the clock stamps."""
     return isinstance(field, models.DateField) and not (
-        field.auto_now or field.auto_now_add
+        field.auto_now or field.auto_now_add or isinstance(field, ClockStampField)
     )
 
 

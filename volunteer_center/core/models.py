@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
-from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
+from volunteer_center.core.dates import (
+    ClockStampField,
+    PlausibleDatesModel,
+    storable_dates,
+)
 from volunteer_center.core.storage import private_storage_callable
 
 
@@ -56,11 +60,9 @@ class BackgroundJob(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    started_at = models.DateTimeField(_("started at"), null=True, editable=False)
+    started_at = ClockStampField(_("started at"), null=True, editable=False)
     # The task's last sign of life (its start and each step of its progress).
-    heartbeat_at = models.DateTimeField(
-        _("last sign of life"), null=True, editable=False
-    )
+    heartbeat_at = ClockStampField(_("last sign of life"), null=True, editable=False)
 
     objects = BackgroundJobQuerySet.as_manager()
 
