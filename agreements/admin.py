@@ -19,6 +19,7 @@ from agreements.models import (
 )
 from agreements.services import AgreementError
 from volunteer_center.core.admin import PersonalDataAdminMixin, run_service_action
+from volunteer_center.core.admin_widgets import ValidIdsAutocompleteMixin
 
 
 class AgreementTemplateForm(forms.ModelForm):
@@ -203,7 +204,7 @@ class CertificateBatchAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(ValidIdsAutocompleteMixin, admin.ModelAdmin):
     """Who may sign for the OPS: the Director and those on their authorisation."""
 
     list_display = ["name", "function", "on_authorisation", "user", "is_active"]
@@ -222,7 +223,7 @@ class SafetyInformationAdmin(admin.ModelAdmin):
 
 
 @admin.register(InsurancePolicy)
-class InsurancePolicyAdmin(admin.ModelAdmin):
+class InsurancePolicyAdmin(ValidIdsAutocompleteMixin, admin.ModelAdmin):
     """NNW policies: short work starts only under one (art. 46 ust. 3)."""
 
     list_display = ["number", "insurer", "date_from", "date_to", "covers_everybody"]

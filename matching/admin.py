@@ -26,6 +26,7 @@ from volunteer_center.core.admin import (
     inline_rows,
     run_service_action,
 )
+from volunteer_center.core.admin_widgets import ValidIdsAutocompleteMixin
 
 
 def _action(name: str, description, service, arg: str, done):
@@ -211,7 +212,7 @@ class HoursEntryAdmin(
         return services.hours_log(actor=request.user, **form_fields(form))
 
 
-class ProgrammePartnerInline(admin.TabularInline):
+class ProgrammePartnerInline(ValidIdsAutocompleteMixin, admin.TabularInline):
     model = ProgrammePartner
     extra = 1
     autocomplete_fields = ["institution"]

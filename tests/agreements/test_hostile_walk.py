@@ -29,7 +29,9 @@ from matching.services.mail import response_token
 from matching.services.programmes import programme_save
 from tests import hostile
 from tests.agreements.test_access_log_walk import world  # noqa: F401
+from tests.fixtures.matching import TUESDAY
 from tests.matching.test_lists import logged_hours
+from tests.volunteer_area.conftest import area_client_for
 from tests.volunteer_center.test_security import (
     ANY_ACCOUNT,
     PUBLIC,
@@ -39,6 +41,8 @@ from tests.volunteer_center.test_security import (
 from volunteer_center.core.models import ExportJob
 
 pytestmark = pytest.mark.django_db
+
+NEXT_TUESDAY = TUESDAY + dt.timedelta(days=7)
 
 # URL name → the object of the world its address names, where the name's own
 # first word does not say it.
@@ -52,6 +56,8 @@ OBJECT_OF = {
     "agreements:batch-download": "certificates",
     "agreements:certificate-create": "volunteer",
     "volunteer_area:answer": "assignment",
+    # The page of a proposal, with its answer form.
+    "volunteer_area:assignment": "offered",
     "volunteer_area:call-off": "assignment",
     # PDFs and an action, no form: opened at an id of nothing.
     "agreements:certificate-pdf": None,
@@ -93,6 +99,14 @@ def walked(world, coordinator, make_request, active_volunteer):  # noqa: F811
             filename="wolontariusze.xlsx",
         ),
         "asked": asked,
+        # A proposal the world's volunteer answers in their area.
+        "offered": services.assignment_propose(
+            actor=coordinator,
+            request=make_request(
+                title="Trzecie", date_from=NEXT_TUESDAY, date_to=NEXT_TUESDAY
+            ),
+            volunteer=world["volunteer"],
+        ),
         "coordinator": coordinator,
     }
 
@@ -130,10 +144,21 @@ def _pages():
 PAGES = {name: (public, converters) for name, public, converters in _pages()}
 
 
-def _client(public: bool, coordinator) -> Client:
+# The volunteer area's pages as the world's volunteer signed in to it, but
+# for those a volunteer opens before signing in.
+AREA_SIGNED_OUT = {
+    "volunteer_area:sign-in",
+    "volunteer_area:sign-in-link",
+    "volunteer_area:call-off-link",
+}
+
+
+def _client(name: str, public: bool, objects) -> Client:
+    if name.startswith("volunteer_area:") and name not in AREA_SIGNED_OUT:
+        return area_client_for(objects["volunteer"])
     client = Client()
     if not public:
-        client.force_login(coordinator)
+        client.force_login(objects["coordinator"])
     return client
 
 
@@ -245,17 +270,27 @@ def _walk_form(client, form: hostile.Form, name: str) -> None:
             _send(client, form, {field: value}, value, name)
 
 
-def _walk_page(name: str, objects) -> None:
+def _walk_page(name: str, objects) -> int:
     public, converters = PAGES[name]
-    client = _client(public, objects["coordinator"])
+    client = _client(name, public, objects)
     url = reverse(name, kwargs=_kwargs(name, converters, objects))
+    return _walk_url(client, url, name)
+
+
+def _walk_url(client, url: str, name: str, walked_here=_walked_here) -> int:
+    """Walks every form of the page at ``url``; how many it found."""
     page = client.get(url)
     assert page.status_code < 500, name
     if "text/html" not in page.get("Content-Type", ""):
-        return
-    for form in hostile.page_forms(url, page.content.decode()):
-        if _walked_here(name, form):
-            _walk_form(client, form, name)
+        return 0
+    found = [
+        form
+        for form in hostile.page_forms(url, page.content.decode())
+        if walked_here(name, form)
+    ]
+    for form in found:
+        _walk_form(client, form, name)
+    return len(found)
 
 
 def _groups() -> dict[str, list[str]]:
@@ -270,8 +305,11 @@ def _groups() -> dict[str, list[str]]:
 # One world per app: building it costs more than walking a page.
 @pytest.mark.parametrize("group", sorted(_groups()))
 def test_no_hostile_value_gives_a_server_error(group, walked):
-    for name in _groups()[group]:
-        _walk_page(name, walked)
+    found = {name: _walk_page(name, walked) for name in _groups()[group]}
+    if group == "volunteer_area":
+        # Signed in as the volunteer, the walk reaches the area's own forms.
+        area = ("assignment", "call-off", "profile", "hours", "documents", "my-data")
+        assert all(found[f"volunteer_area:{name}"] for name in area), found
 
 
 def test_the_walk_reads_a_form_as_a_browser_would_send_it():

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
+from volunteer_center.core.admin_widgets import ValidIdsAutocompleteMixin
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.errors import DomainError
 from volunteer_center.core.models import AccessLog, ExportJob
@@ -101,7 +102,7 @@ class ExportJobAdmin(admin.ModelAdmin):
         return False
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(ValidIdsAutocompleteMixin):
     """Change forms that save through the app's services, as the staff screens
     do (docs/ARCHITECTURE.md, Conventions). ``save_with_service(request, form,
     formsets, change)`` saves and returns the object; the admin saves neither

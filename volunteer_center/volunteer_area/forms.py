@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from matching.forms import HoursEntryForm
 from registry.forms.fields import AvailabilityField
 from registry.models import Category, District, Skill, Volunteer
-from volunteer_center.core.forms import submit_helper
+from volunteer_center.core.forms import PlausibleDateField, submit_helper
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -98,8 +98,8 @@ class CallOffForm(forms.Form):
 
 
 class CertificateRequestForm(forms.Form):
-    date_from = forms.DateField(label=_("from"), widget=DATE)
-    date_to = forms.DateField(label=_("until"), widget=DATE)
+    date_from = PlausibleDateField(label=_("from"), widget=DATE)
+    date_to = PlausibleDateField(label=_("until"), widget=DATE)
     note = forms.CharField(label=_("note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
