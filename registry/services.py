@@ -92,6 +92,19 @@ def _duplicates_text(found) -> str:
     ) % {"records": records}
 
 
+def _assign_volunteer_fields(
+    volunteer: Volunteer, fields: Mapping, *, actor, different_person: bool
+) -> list:
+    """The form's values on ``volunteer``, a consent entered with them
+    recorded as written, and the people with the same PESEL, e-mail or phone
+    it was confirmed to differ from (else the duplicate is refused)."""
+    assign_fields(volunteer, fields)
+    consents.written_consent_defaults(volunteer, actor=actor)
+    return _check_duplicates(
+        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    )
+
+
 @transaction.atomic
 def volunteer_create(
     *,
@@ -104,10 +117,8 @@ def volunteer_create(
     different_person: bool = False,
 ) -> Volunteer:
     volunteer = Volunteer()
-    assign_fields(volunteer, fields)
-    consents.written_consent_defaults(volunteer, actor=actor)
-    others = _check_duplicates(
-        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    others = _assign_volunteer_fields(
+        volunteer, fields, actor=actor, different_person=different_person
     )
     save_validated(volunteer, actor=actor)
     volunteer.different_from.add(*others)
@@ -141,29 +152,19 @@ def volunteer_update(
     volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     if volunteer.is_anonymised:
         raise RegistryError(_("An anonymised record cannot be edited."))
-    assign_fields(volunteer, fields)
-    consents.written_consent_defaults(volunteer, actor=actor)
-    others = _check_duplicates(
-        volunteer, scope=Volunteer.objects.all(), different_person=different_person
+    others = _assign_volunteer_fields(
+        volunteer, fields, actor=actor, different_person=different_person
     )
     volunteer.different_from.add(*others)
-    volunteer._change_reason = _relations_change_text(
-        volunteer,
-        skills=skills,
-        interests=interests,
-        reachable_districts=reachable_districts,
-        availability=availability,
-    )
+    relations = {
+        "skills": skills,
+        "interests": interests,
+        "reachable_districts": reachable_districts,
+        "availability": availability,
+    }
+    volunteer._change_reason = _relations_change_text(volunteer, **relations)
     save_validated(volunteer, actor=actor)
-    _set_relations(
-        volunteer,
-        {
-            "skills": skills,
-            "interests": interests,
-            "reachable_districts": reachable_districts,
-            "availability": availability,
-        },
-    )
+    _set_relations(volunteer, relations)
     return volunteer
 
 

@@ -32,6 +32,18 @@ CONTACT_AND_OFFER = [
     "has_car",
     "max_hours_per_week",
 ]
+# The offer's fields in the order both forms show them (availability is a
+# form field of its own, between the languages and the districts).
+OFFER_LAYOUT = [
+    "skills",
+    "interests",
+    "languages",
+    "availability",
+    "reachable_districts",
+    "has_driving_licence",
+    "has_car",
+    "max_hours_per_week",
+]
 GUARDIAN = [
     "guardian_name",
     "guardian_phone",
@@ -88,14 +100,7 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             Fieldset(_("Address"), "street", "postal_code", "city", "district"),
             Fieldset(
                 _("What and when"),
-                "skills",
-                "interests",
-                "languages",
-                "availability",
-                "reachable_districts",
-                "has_driving_licence",
-                "has_car",
-                "max_hours_per_week",
+                *OFFER_LAYOUT,
                 "sending_institution",
             ),
             Fieldset(
@@ -210,14 +215,7 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
             Fieldset(_("Address"), "street", "postal_code", "city", "district"),
             Fieldset(
                 _("How you would like to help"),
-                "skills",
-                "interests",
-                "languages",
-                "availability",
-                "reachable_districts",
-                "has_driving_licence",
-                "has_car",
-                "max_hours_per_week",
+                *OFFER_LAYOUT,
             ),
             Fieldset(
                 _("Only if you are under 18: your parent or legal guardian"),
