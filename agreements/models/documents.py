@@ -78,6 +78,26 @@ class IssuedDocument(TimeStampedModel):
         return f"{self.number} — {self.volunteer}"
 
 
+def issued_document_constraints(name: str) -> list:
+    """What the database holds of every issued document: storable dates, one
+    number per year, a period in order."""
+    return [
+        storable_dates(
+            name, "date_from", "date_to", "issued_at", "first_day", "last_day"
+        ),
+        models.UniqueConstraint(
+            fields=["number_year", "number_seq"],
+            name=f"{name}_number_seq",
+            violation_error_message=_("This number has already been given."),
+        ),
+        models.CheckConstraint(
+            condition=Q(date_to__gte=F("date_from")),
+            name=f"{name}_dates_in_order",
+            violation_error_message=_("The end cannot precede the start."),
+        ),
+    ]
+
+
 class Certificate(IssuedDocument):
     """Zaświadczenie: a written confirmation of the services performed, with
     their scope (art. 44 ust. 2, on the volunteer's request)."""
@@ -88,26 +108,7 @@ class Certificate(IssuedDocument):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         default_related_name = "certificates"
-        constraints = [
-            storable_dates(
-                "certificate",
-                "date_from",
-                "date_to",
-                "issued_at",
-                "first_day",
-                "last_day",
-            ),
-            models.UniqueConstraint(
-                fields=["number_year", "number_seq"],
-                name="certificate_number_seq",
-                violation_error_message=_("This number has already been given."),
-            ),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="certificate_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
-        ]
+        constraints = issued_document_constraints("certificate")
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:certificate-pdf", args=[self.pk])
@@ -125,26 +126,7 @@ class Reference(IssuedDocument):
         verbose_name = _("reference")
         verbose_name_plural = _("references")
         default_related_name = "references"
-        constraints = [
-            storable_dates(
-                "reference",
-                "date_from",
-                "date_to",
-                "issued_at",
-                "first_day",
-                "last_day",
-            ),
-            models.UniqueConstraint(
-                fields=["number_year", "number_seq"],
-                name="reference_number_seq",
-                violation_error_message=_("This number has already been given."),
-            ),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="reference_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
-        ]
+        constraints = issued_document_constraints("reference")
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:reference-pdf", args=[self.pk])
