@@ -11,27 +11,12 @@ from registry.forms.fields import (
     honeypot_layout,
 )
 from registry.models import (
+    CONTACT_AND_OFFER,
+    GUARDIAN,
     Volunteer,
 )
 from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
-# What volunteers tell about themselves on the public sign-up, in the forms'
-# order; the staff form has them among the register's own fields.
-CONTACT_AND_OFFER = [
-    "email",
-    "phone",
-    "street",
-    "postal_code",
-    "city",
-    "district",
-    "reachable_districts",
-    "skills",
-    "interests",
-    "languages",
-    "has_driving_licence",
-    "has_car",
-    "max_hours_per_week",
-]
 # The offer's fields in the order both forms show them (availability is a
 # form field of its own, between the languages and the districts).
 OFFER_LAYOUT = [
@@ -43,11 +28,6 @@ OFFER_LAYOUT = [
     "has_driving_licence",
     "has_car",
     "max_hours_per_week",
-]
-GUARDIAN = [
-    "guardian_name",
-    "guardian_phone",
-    "guardian_email",
 ]
 
 

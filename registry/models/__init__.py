@@ -30,6 +30,8 @@ from registry.models.guardians import GuardianConsentRequest, token_hash
 from registry.models.imports import ImportJob
 from registry.models.institutions import ContactPerson, Institution
 from registry.models.volunteers import (
+    CONTACT_AND_OFFER,
+    GUARDIAN,
     Availability,
     GuardianConsentMethod,
     Volunteer,
@@ -37,6 +39,8 @@ from registry.models.volunteers import (
 )
 
 __all__ = [
+    "CONTACT_AND_OFFER",
+    "GUARDIAN",
     "MAX_CONSULTATION_MINUTES",
     "Address",
     "Addressed",

@@ -27,6 +27,30 @@ from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
+# What volunteers tell about themselves, in the order the sign-up, the staff
+# form and the import file list it.
+CONTACT_AND_OFFER = [
+    "email",
+    "phone",
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "reachable_districts",
+    "skills",
+    "interests",
+    "languages",
+    "has_driving_licence",
+    "has_car",
+    "max_hours_per_week",
+]
+# How to reach a minor's legal representative (art. 17 KC).
+GUARDIAN = [
+    "guardian_name",
+    "guardian_phone",
+    "guardian_email",
+]
+
 
 class VolunteerQuerySet(SearchQuerySet):
     def active(self):
