@@ -85,8 +85,6 @@ def render_certificate_batch(batch_id: int) -> int:
         batch.save(update_fields=["zip_file", "status", "updated_at"])
     except Exception as error:
         logger.exception("Certificate batch %s failed", batch_id)
-        CertificateBatch.objects.filter(pk=batch_id).update(
-            status=CertificateBatch.Status.FAILED, error=str(error)[:300]
-        )
+        CertificateBatch.objects.filter(pk=batch_id).fail(error)
         raise
     return len(volunteers)

@@ -37,9 +37,7 @@ def compute_batch_proposal(proposal_id: int) -> int:
         result = batch.batch_plan()
     except Exception as error:
         logger.exception("Batch proposal %s failed", proposal_id)
-        BatchProposal.objects.filter(pk=proposal_id).update(
-            status=BatchProposal.Status.FAILED, error=str(error)[:300]
-        )
+        BatchProposal.objects.filter(pk=proposal_id).fail(error)
         raise
     pairs = []
     for edge in sorted(result.optimised.pairs, key=lambda e: (e.request_id, -e.score)):

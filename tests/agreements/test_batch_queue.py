@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from agreements import batches
+from agreements.errors import AgreementError
 from agreements.models import CertificateBatch
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,23 @@ def test_a_failing_batch_is_marked_failed(
     with pytest.raises(RuntimeError):
         batches.render_certificate_batch.call(batch.pk)
     batch.refresh_from_db()
-    assert (batch.status, batch.error) == ("failed", "brak czcionki")
+    # A technical failure is told in words; its own text stays in the log.
+    assert batch.status == "failed" and "brak czcionki" not in batch.error
+    assert "błąd zapisano w dzienniku" in batch.error
+
+    # A rule's refusal is told as the rule words it.
+    def refused(**kwargs):
+        raise AgreementError("Zaświadczenie wymaga podpisującego.")
+
+    monkeypatch.setattr(batches.services, "certificate_issue", refused)
+    CertificateBatch.objects.filter(pk=batch.pk).update(status="pending")
+    with pytest.raises(AgreementError):
+        batches.render_certificate_batch.call(batch.pk)
+    batch.refresh_from_db()
+    assert (batch.status, batch.error) == (
+        "failed",
+        "Zaświadczenie wymaga podpisującego.",
+    )
 
 
 def test_a_programme_batch_covers_only_the_programmes_volunteers(

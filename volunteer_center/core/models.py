@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
@@ -16,6 +16,7 @@ from volunteer_center.core.dates import (
     PlausibleDatesModel,
     storable_dates,
 )
+from volunteer_center.core.errors import DomainError
 from volunteer_center.core.storage import private_storage_callable
 
 
@@ -37,6 +38,22 @@ class BackgroundJobQuerySet(models.QuerySet):
 
     def beat(self, **fields) -> int:
         return self.update(heartbeat_at=timezone.now(), **fields)
+
+    def fail(self, error: Exception) -> int:
+        """The task stopped on ``error``: its page says so in the user's words
+        (a rule's refusal as the rule words it, anything else as a failure
+        written to the log); the technical text goes to the log only."""
+        if isinstance(error, DomainError):
+            message = str(error.message)
+        else:
+            # Stored once, in the site's language, for whoever opens the page.
+            with translation.override(settings.LANGUAGE_CODE):
+                message = gettext(
+                    "Something went wrong while doing it, and the error was "
+                    "written to the log. Try again; if it happens again, tell "
+                    "the administrator."
+                )
+        return self.update(status=self.model.Status.FAILED, error=message[:300])
 
 
 class BackgroundJob(TimeStampedModel):

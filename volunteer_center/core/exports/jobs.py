@@ -95,9 +95,7 @@ def build_export(job_id: int) -> int:
                 job.file.save(f"{job.pk}.xlsx", File(out), save=False)
     except Exception as error:
         logger.exception("Export %s failed", job_id)
-        ExportJob.objects.filter(pk=job_id).update(
-            status=ExportJob.Status.FAILED, error=str(error)[:300]
-        )
+        ExportJob.objects.filter(pk=job_id).fail(error)
         raise
     ExportJob.objects.filter(pk=job_id).update(
         status=ExportJob.Status.DONE, done=F("total"), file=job.file.name
