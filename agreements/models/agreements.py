@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -16,7 +15,11 @@ from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplat
 from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import (
+    TimeStampedModel,
+    optional_link,
+    staff_account_field,
+)
 
 # The coordinator is warned this many days before an agreement ends.
 ENDING_SOON_DAYS = 30
@@ -78,29 +81,12 @@ class Agreement(TimeStampedModel):
     BINDING = (Status.SIGNED, Status.ACTIVE)
 
     kind = models.CharField(_("kind"), max_length=16, choices=AgreementKind.choices)
-    volunteer = models.ForeignKey(
-        Volunteer,
-        verbose_name=_("volunteer"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="agreements",
+    volunteer = optional_link(Volunteer, _("volunteer"), related_name="agreements")
+    institution = optional_link(
+        Institution, _("institution"), related_name="agreements"
     )
-    institution = models.ForeignKey(
-        Institution,
-        verbose_name=_("institution"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="agreements",
-    )
-    beneficiary = models.ForeignKey(
-        Beneficiary,
-        verbose_name=_("beneficiary"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="agreements",
+    beneficiary = optional_link(
+        Beneficiary, _("beneficiary"), related_name="agreements"
     )
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     number_year = models.PositiveIntegerField(editable=False)
@@ -129,13 +115,8 @@ class Agreement(TimeStampedModel):
     safety_info_given_on = models.DateField(
         _("health and safety information given on"), null=True, blank=True
     )
-    safety_information = models.ForeignKey(
-        SafetyInformation,
-        verbose_name=_("health and safety information given"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
+    safety_information = optional_link(
+        SafetyInformation, _("health and safety information given")
     )
     safety_instruction = models.CharField(
         _("or: title of the attached instruction"), max_length=200, blank=True
@@ -178,21 +159,9 @@ class Agreement(TimeStampedModel):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_by_centre = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("signed for the centre by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    signatory = models.ForeignKey(
-        Signatory,
-        verbose_name=_("signs for the OPS"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="agreements",
+    signed_by_centre = staff_account_field(_("signed for the centre by"))
+    signatory = optional_link(
+        Signatory, _("signs for the OPS"), related_name="agreements"
     )
     # The representation as printed when the document was prepared: renaming
     # a signatory later does not change what was signed.
@@ -223,13 +192,7 @@ class Agreement(TimeStampedModel):
         blank=True,
         editable=False,
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_account_field(_("created by"), blank=False)
     history = HistoricalRecords(excluded_fields=["updated_at", "text"])
 
     objects = AgreementQuerySet.as_manager()

@@ -1,7 +1,6 @@
 """Certificates (zaświadczenia), references (opinie) and batches of
 certificates."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -15,6 +14,8 @@ from volunteer_center.core.models import (
     BackgroundJob,
     CountedProgress,
     TimeStampedModel,
+    optional_link,
+    staff_account_field,
 )
 
 
@@ -46,25 +47,12 @@ class IssuedDocument(TimeStampedModel):
     on_request = models.BooleanField(
         _("issued on the volunteer's request"), default=True, editable=False
     )
-    signatory = models.ForeignKey(
-        "agreements.Signatory",
-        verbose_name=_("signed for the OPS by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    signatory = optional_link("agreements.Signatory", _("signed for the OPS by"))
     # As printed when issued: renaming a signatory later changes nothing.
     signed_by = models.CharField(
         _("signature block"), max_length=400, blank=True, editable=False
     )
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    issued_by = staff_account_field(_("issued by"), blank=False)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     pdf = models.FileField(
         _("PDF"), storage=_private_storage, blank=True, editable=False

@@ -1,11 +1,10 @@
 """Who signs for the OPS, and the health-and-safety information given to
 volunteers: both are chosen from lists the administrator keeps."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class SignatoryQuerySet(models.QuerySet):
@@ -29,13 +28,8 @@ class Signatory(TimeStampedModel):
         default=True,
         help_text=_("Prints 'z upoważnienia Dyrektora' next to the function."),
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    user = staff_account_field(
+        _("staff account"),
         help_text=_("Offered first to this user when they prepare a document."),
     )
     is_active = models.BooleanField(_("in use"), default=True)

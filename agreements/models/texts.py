@@ -1,12 +1,11 @@
 """The kinds of agreement, their versioned texts and the yearly number
 counters."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class AgreementKind(models.TextChoices):
@@ -49,14 +48,7 @@ class AgreementTemplate(TimeStampedModel):
         ),
     )
     is_active = models.BooleanField(_("in use"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_account_field(_("created by"))
 
     objects = AgreementTemplateQuerySet.as_manager()
 

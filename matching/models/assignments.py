@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -14,7 +13,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -82,23 +81,9 @@ class Assignment(TimeStampedModel):
     score = models.FloatField(_("score at proposal"), default=0)
     reasons = models.JSONField(_("reasons at proposal"), default=list, blank=True)
     # Empty for a cover offer made by the system to a place nobody directed.
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("directed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    proposed_by = staff_account_field(_("directed by"))
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("status changed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    status_changed_by = staff_account_field(_("status changed by"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     # Art. 46 ust. 3: for work of up to 30 days the NNW insurance may come from
     # the host institution instead of the centre's policy; a coordinator
@@ -106,14 +91,7 @@ class Assignment(TimeStampedModel):
     host_insurance = models.CharField(
         _("NNW insurance provided by the host"), max_length=300, blank=True
     )
-    host_insurance_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("host's insurance recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    host_insurance_recorded_by = staff_account_field(_("host's insurance recorded by"))
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = AssignmentQuerySet.as_manager()
@@ -207,22 +185,8 @@ class HoursEntry(TimeStampedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.LOGGED
     )
     # Empty when the volunteer logged them in the self-service area.
-    logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("logged by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logged_by = staff_account_field(_("logged by"))
+    approved_by = staff_account_field(_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     change_reason = models.CharField(
         _("reason for the correction or rejection"), max_length=300, blank=True

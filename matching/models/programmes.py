@@ -1,6 +1,5 @@
 """Programmes run with other units and institutions."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,7 +11,7 @@ from registry.models import (
 )
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class Programme(TimeStampedModel):
@@ -22,13 +21,8 @@ class Programme(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     date_from = models.DateField(_("from"))
     date_to = models.DateField(_("until"), null=True, blank=True)
-    coordinator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible coordinator"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="programmes",
+    coordinator = staff_account_field(
+        _("responsible coordinator"), related_name="programmes"
     )
     partners = models.ManyToManyField(
         Institution,

@@ -8,7 +8,6 @@ engine then needs only one notion of time.
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -27,7 +26,11 @@ from registry.models import (
     Skill,
 )
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import (
+    TimeStampedModel,
+    optional_link,
+    staff_account_field,
+)
 
 Weekday = Availability.Weekday
 
@@ -101,21 +104,11 @@ class HelpRequest(TimeStampedModel):
     # while it goes on (a second volunteer joining a weekly request).
     DIRECTABLE = (Status.NEW, Status.OPEN, Status.IN_PROGRESS)
 
-    beneficiary = models.ForeignKey(
-        Beneficiary,
-        verbose_name=_("beneficiary"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="help_requests",
+    beneficiary = optional_link(
+        Beneficiary, _("beneficiary"), related_name="help_requests"
     )
-    institution = models.ForeignKey(
-        Institution,
-        verbose_name=_("institution"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="help_requests",
+    institution = optional_link(
+        Institution, _("institution"), related_name="help_requests"
     )
     title = models.CharField(_("title"), max_length=200)
     category = models.ForeignKey(
@@ -128,14 +121,7 @@ class HelpRequest(TimeStampedModel):
     nice_skills = models.ManyToManyField(
         Skill, verbose_name=_("nice-to-have skills"), blank=True, related_name="+"
     )
-    district = models.ForeignKey(
-        District,
-        verbose_name=_("district"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    district = optional_link(District, _("district"))
     address = models.CharField(_("address"), max_length=200, blank=True)
     kind = models.CharField(
         _("schedule"), max_length=8, choices=Kind.choices, default=Kind.ONCE
@@ -173,13 +159,7 @@ class HelpRequest(TimeStampedModel):
     cancellation_reason = models.CharField(
         _("reason for cancelling"), max_length=300, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("filed by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_account_field(_("filed by"), blank=False)
     history = HistoricalRecords(excluded_fields=["updated_at", "places_taken"])
 
     objects = HelpRequestQuerySet.as_manager()

@@ -1,7 +1,6 @@
 """One visit of an assignment: a volunteer who cannot come, a reminder sent,
 a cover chain for a place that was freed."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from matching.models.assignments import Assignment
 from matching.models.requests import HelpRequest
 from registry.models import Volunteer
 from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class VisitAbsence(TimeStampedModel):
@@ -26,14 +25,7 @@ class VisitAbsence(TimeStampedModel):
     date = models.DateField(_("date of the visit"))
     reason = models.CharField(_("reason"), max_length=300)
     # Staff who recorded it, or empty when the volunteer said so themselves.
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reported_by = staff_account_field(_("recorded by"))
 
     class Meta:
         ordering = ["date", "pk"]
@@ -114,14 +106,7 @@ class CoverChain(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    stopped_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("stopped by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    stopped_by = staff_account_field(_("stopped by"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:

@@ -4,7 +4,6 @@ topics the administrator keeps."""
 import datetime as dt
 
 import holidays
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,7 +18,11 @@ from registry.models.beneficiaries import Beneficiary
 from registry.models.institutions import Institution
 from registry.models.volunteers import Availability, Volunteer
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import (
+    TimeStampedModel,
+    optional_link,
+    staff_account_field,
+)
 
 
 class ConsultationTopic(Dictionary):
@@ -197,29 +200,12 @@ class Consultation(TimeStampedModel):
     )
     # Who was advised: exactly one of a volunteer, a beneficiary, an
     # institution, or a walk-in person recorded with a name and a contact only.
-    volunteer = models.ForeignKey(
-        Volunteer,
-        verbose_name=_("volunteer"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="consultations",
+    volunteer = optional_link(Volunteer, _("volunteer"), related_name="consultations")
+    beneficiary = optional_link(
+        Beneficiary, _("beneficiary"), related_name="consultations"
     )
-    beneficiary = models.ForeignKey(
-        Beneficiary,
-        verbose_name=_("beneficiary"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="consultations",
-    )
-    institution = models.ForeignKey(
-        Institution,
-        verbose_name=_("institution"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="consultations",
+    institution = optional_link(
+        Institution, _("institution"), related_name="consultations"
     )
     walk_in_name = models.CharField(
         _("walk-in person: name"), max_length=200, blank=True
@@ -240,13 +226,8 @@ class Consultation(TimeStampedModel):
     form = models.CharField(
         _("form"), max_length=16, choices=Form.choices, default=Form.IN_PERSON
     )
-    advisor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("advice given by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="consultations_given",
+    advisor = staff_account_field(
+        _("advice given by"), related_name="consultations_given"
     )
     notes = models.TextField(_("notes"), blank=True)
     follow_up = models.BooleanField(_("follow-up needed"), default=False)

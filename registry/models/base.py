@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry import validators
 from volunteer_center.core.collation import POLISH
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, optional_link
 from volunteer_center.core.text import fold
 
 
@@ -88,14 +88,7 @@ class Address(models.Model):
         validators=[validators.validate_postal_code],
     )
     city = models.CharField(_("town"), max_length=100, default="Czechowice-Dziedzice")
-    district = models.ForeignKey(
-        "registry.District",
-        verbose_name=_("district"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    district = optional_link("registry.District", _("district"))
 
     class Meta:
         abstract = True

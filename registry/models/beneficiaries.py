@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -18,7 +17,7 @@ from registry.models.base import (
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class BeneficiaryQuerySet(SearchQuerySet):
@@ -68,13 +67,8 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
         choices=Contact.choices,
         default=Contact.PHONE,
     )
-    social_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible social worker"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="beneficiaries",
+    social_worker = staff_account_field(
+        _("responsible social worker"), related_name="beneficiaries"
     )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE

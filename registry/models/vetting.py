@@ -4,9 +4,10 @@ a copy of a certificate or of the Register's printout (which is kept on
 paper). Who verified each check is set by the service from the acting user
 (registry.vetting)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from volunteer_center.core.models import staff_account_field
 
 
 class AbroadDocument(models.TextChoices):
@@ -22,15 +23,7 @@ class AbroadDocument(models.TextChoices):
 
 
 def _verifier(label):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=label,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    return staff_account_field(label, editable=False)
 
 
 class VettingRecord(models.Model):

@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -25,7 +24,7 @@ from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 # What volunteers tell about themselves, in the order the sign-up, the staff
 # form and the import file list it.
@@ -165,14 +164,8 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
         blank=True,
         editable=False,
     )
-    guardian_consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
+    guardian_consent_recorded_by = staff_account_field(
+        _("consent recorded by"), editable=False
     )
     legal_basis = models.CharField(
         _("legal basis for processing"),

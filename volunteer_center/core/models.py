@@ -20,6 +20,41 @@ from volunteer_center.core.errors import DomainError
 from volunteer_center.core.storage import private_storage_callable
 
 
+def staff_account_field(
+    verbose_name, *, blank: bool = True, related_name: str = "+", **options
+) -> models.ForeignKey:
+    """A record's link to the staff account that did something to it (filed,
+    signed, approved it). Deleting the account empties the link and keeps the
+    record: what was done stays, and its history still names who did it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **options,
+    )
+
+
+def optional_link(
+    to, verbose_name, *, related_name: str = "+", **options
+) -> models.ForeignKey:
+    """An optional link to another record (a request's beneficiary, an
+    agreement's signatory) that keeps that record from being deleted while
+    anything links to it: a register record is anonymised, never removed
+    from under what was done with it."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        **options,
+    )
+
+
 class TimeStampedModel(PlausibleDatesModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -70,13 +105,7 @@ class BackgroundJob(TimeStampedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     error = models.CharField(_("error"), max_length=300, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = staff_account_field(_("requested by"), blank=False)
     started_at = ClockStampField(_("started at"), null=True, editable=False)
     # The task's last sign of life (its start and each step of its progress).
     heartbeat_at = ClockStampField(_("last sign of life"), null=True, editable=False)
@@ -186,13 +215,7 @@ class AccessLog(models.Model):
         ANONYMISE = "anonymise", _("anonymised")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = staff_account_field(_("who"), blank=False)
     # A person acting for themselves (core.actors.SelfServiceActor.ref, e.g.
     # "volunteer:12"): they have no user account for ``actor``.
     actor_ref = models.CharField(_("who (self-service)"), max_length=40, blank=True)

@@ -1,13 +1,12 @@
 """The area's own records: sign-in links and what a volunteer asks staff for."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Volunteer
 from volunteer_center.core.dates import PlausibleDatesModel, storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class SignInLink(PlausibleDatesModel):
@@ -55,14 +54,7 @@ class VolunteerRequest(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    handled_by = staff_account_field(_("handled by"))
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=300, blank=True)
 

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from volunteer_center.core.dates import storable_dates
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
 class StandardsQuerySet(models.QuerySet):
@@ -28,14 +27,7 @@ class ChildProtectionStandards(TimeStampedModel):
         default=False,
         help_text=_("The text shipped with the application, not yet the OPS's own."),
     )
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    published_by = staff_account_field(_("published by"))
 
     objects = StandardsQuerySet.as_manager()
 
