@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from agreements.models.storage import _private_storage
 from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplate
 from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
+from volunteer_center.core.constraints import period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
@@ -238,11 +239,7 @@ class Agreement(TimeStampedModel):
                     "The party must match the kind of agreement."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
-                name="agreement_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
+            period_in_order("agreement", open_ended=True),
             models.UniqueConstraint(
                 fields=["number_year", "number_seq"],
                 name="agreement_number_seq",

@@ -2,13 +2,13 @@
 certificates."""
 
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models.storage import _private_storage
 from registry.models import Volunteer
+from volunteer_center.core.constraints import done_within_total, period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     BackgroundJob,
@@ -78,11 +78,7 @@ def issued_document_constraints(name: str) -> list:
             name=f"{name}_number_seq",
             violation_error_message=_("This number has already been given."),
         ),
-        models.CheckConstraint(
-            condition=Q(date_to__gte=F("date_from")),
-            name=f"{name}_dates_in_order",
-            violation_error_message=_("The end cannot precede the start."),
-        ),
+        period_in_order(name),
     ]
 
 
@@ -147,17 +143,10 @@ class CertificateBatch(CountedProgress, BackgroundJob):
         verbose_name_plural = _("certificate batches")
         constraints = [
             storable_dates("certificatebatch", "date_from", "date_to"),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="certificatebatch_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
-            models.CheckConstraint(
-                condition=Q(done__lte=F("total")),
-                name="certificatebatch_done_le_total",
-                violation_error_message=_(
-                    "More certificates are done than there are to do."
-                ),
+            period_in_order("certificatebatch"),
+            done_within_total(
+                "certificatebatch",
+                _("More certificates are done than there are to do."),
             ),
         ]
 

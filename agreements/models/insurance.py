@@ -5,10 +5,11 @@ for named volunteers, or one group policy that covers everybody."""
 import datetime as dt
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Volunteer
+from volunteer_center.core.constraints import period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel
 
@@ -47,10 +48,8 @@ class InsurancePolicy(TimeStampedModel):
         verbose_name_plural = _("NNW insurance policies")
         constraints = [
             storable_dates("insurancepolicy", "date_from", "date_to"),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="insurancepolicy_dates_in_order",
-                violation_error_message=_("The policy cannot end before it starts."),
+            period_in_order(
+                "insurancepolicy", message=_("The policy cannot end before it starts.")
             ),
             models.UniqueConstraint(
                 fields=["insurer", "number"],

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.constraints import version_from_one
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 
@@ -62,10 +63,8 @@ class AgreementTemplate(TimeStampedModel):
                 name="agreementtemplate_kind_version",
                 violation_error_message=_("This version of the text already exists."),
             ),
-            models.CheckConstraint(
-                condition=Q(version__gte=1),
-                name="agreementtemplate_version_positive",
-                violation_error_message=_("The version number must be positive."),
+            version_from_one(
+                "agreementtemplate", _("The version number must be positive.")
             ),
             # One text in use per kind: new agreements are made from it.
             models.UniqueConstraint(

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -12,6 +12,7 @@ from matching.reasons import texts
 from registry.models import (
     Volunteer,
 )
+from volunteer_center.core.constraints import period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
@@ -134,11 +135,7 @@ class Assignment(TimeStampedModel):
                     "Only an accepted or active assignment holds a place."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="assignment_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
+            period_in_order("assignment"),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,6 @@
 """Programmes run with other units and institutions."""
 
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +9,7 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.constraints import period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
@@ -44,11 +44,7 @@ class Programme(TimeStampedModel):
         verbose_name_plural = _("programmes")
         constraints = [
             storable_dates("programme", "date_from", "date_to"),
-            models.CheckConstraint(
-                condition=Q(date_to__isnull=True) | Q(date_to__gte=F("date_from")),
-                name="programme_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
+            period_in_order("programme", open_ended=True),
         ]
 
     def __str__(self) -> str:

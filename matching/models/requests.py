@@ -25,6 +25,11 @@ from registry.models import (
     Institution,
     Skill,
 )
+from volunteer_center.core.constraints import (
+    day_of_week,
+    ends_after_start,
+    period_in_order,
+)
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
@@ -190,11 +195,7 @@ class HelpRequest(TimeStampedModel):
                     "Choose either a beneficiary or an institution."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(date_to__gte=F("date_from")),
-                name="helprequest_dates_in_order",
-                violation_error_message=_("The end cannot precede the start."),
-            ),
+            period_in_order("helprequest"),
             models.CheckConstraint(
                 condition=Q(needed__gte=1, needed__lte=50),
                 name="helprequest_needed_range",
@@ -278,16 +279,8 @@ class RequestSlot(models.Model):
         verbose_name = _("time slot")
         verbose_name_plural = _("time slots")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__gt=F("start")),
-                name="requestslot_end_after_start",
-                violation_error_message=_("The end must be later than the start."),
-            ),
-            models.CheckConstraint(
-                condition=Q(weekday__gte=0, weekday__lte=6),
-                name="requestslot_weekday_range",
-                violation_error_message=_("Choose a day of the week."),
-            ),
+            ends_after_start("requestslot"),
+            day_of_week("requestslot"),
         ]
 
     def __str__(self) -> str:

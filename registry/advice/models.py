@@ -17,6 +17,7 @@ from registry.models.base import Dictionary, normalise_phones
 from registry.models.beneficiaries import Beneficiary
 from registry.models.institutions import Institution
 from registry.models.volunteers import Availability, Volunteer
+from volunteer_center.core.constraints import day_of_week, ends_after_start
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
@@ -58,16 +59,8 @@ class OfficeHours(TimeStampedModel):
         verbose_name = _("office hours")
         verbose_name_plural = _("office hours")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(weekday__gte=0, weekday__lte=6),
-                name="officehours_weekday_range",
-                violation_error_message=_("Choose a day of the week."),
-            ),
-            models.CheckConstraint(
-                condition=Q(end__gt=models.F("start")),
-                name="officehours_end_after_start",
-                violation_error_message=_("The end must be later than the start."),
-            ),
+            day_of_week("officehours"),
+            ends_after_start("officehours"),
             models.CheckConstraint(
                 condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
                 name="officehours_slot_minutes_range",

@@ -3,6 +3,7 @@ processing, an address, the folded search text."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry import validators
@@ -77,6 +78,16 @@ class Addressed(models.Model):
 
     class Meta:
         abstract = True
+
+
+def postal_code_format(name: str) -> models.CheckConstraint:
+    """The database's side of ``validators.validate_postal_code`` for a model
+    with an ``Address``: empty, or two digits, a hyphen and three digits."""
+    return models.CheckConstraint(
+        condition=Q(postal_code="") | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
+        name=f"{name}_postal_code_format",
+        violation_error_message=_("Write the postal code as 43-502."),
+    )
 
 
 class Address(models.Model):

@@ -1,6 +1,4 @@
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -13,6 +11,7 @@ from registry.models.base import (
     Searchable,
     SearchQuerySet,
     normalise_phones,
+    postal_code_format,
 )
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
@@ -111,12 +110,7 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
         ]
         constraints = [
             storable_dates("beneficiary", "birth_date", "anonymised_at"),
-            models.CheckConstraint(
-                condition=Q(postal_code="")
-                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
-                name="beneficiary_postal_code_format",
-                violation_error_message=_("Write the postal code as 43-502."),
-            ),
+            postal_code_format("beneficiary"),
         ]
 
     def __str__(self) -> str:
@@ -127,9 +121,6 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
 
     def clean(self) -> None:
         normalise_phones(self, "phone")
-        errors: dict[str, list] = {}
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def is_anonymised(self) -> bool:

@@ -1,9 +1,9 @@
 """A large file imported by the task queue."""
 
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.constraints import done_within_total
 from volunteer_center.core.models import BackgroundJob, CountedProgress
 
 
@@ -31,11 +31,7 @@ class ImportJob(CountedProgress, BackgroundJob):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(done__lte=F("total")),
-                name="importjob_done_le_total",
-                violation_error_message=_("More rows are read than the file has."),
-            )
+            done_within_total("importjob", _("More rows are read than the file has."))
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry import validators
-from registry.models.base import Address, Searchable, SearchQuerySet, normalise_phones
+from registry.models.base import (
+    Address,
+    Searchable,
+    SearchQuerySet,
+    normalise_phones,
+    postal_code_format,
+)
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
@@ -73,12 +79,7 @@ class Institution(Searchable, Address, TimeStampedModel):
                     "An institution with this REGON is already in the register."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(postal_code="")
-                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
-                name="institution_postal_code_format",
-                violation_error_message=_("Write the postal code as 43-502."),
-            ),
+            postal_code_format("institution"),
         ]
 
     def __str__(self) -> str:

@@ -17,11 +17,13 @@ from registry.models.base import (
     SearchQuerySet,
     gender_from_pesel,
     normalise_phones,
+    postal_code_format,
 )
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
+from volunteer_center.core.constraints import day_of_week
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
@@ -300,12 +302,7 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                     "it was given."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(postal_code="")
-                | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
-                name="volunteer_postal_code_format",
-                violation_error_message=_("Write the postal code as 43-502."),
-            ),
+            postal_code_format("volunteer"),
         ]
 
     def __str__(self) -> str:
@@ -445,11 +442,7 @@ class Availability(models.Model):
                 name="availability_unique_slot",
                 violation_error_message=_("This part of the week is already ticked."),
             ),
-            models.CheckConstraint(
-                condition=Q(weekday__gte=0, weekday__lte=6),
-                name="availability_weekday_range",
-                violation_error_message=_("Choose a day of the week."),
-            ),
+            day_of_week("availability"),
         ]
 
     def __str__(self) -> str:

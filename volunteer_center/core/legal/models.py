@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.constraints import version_from_one
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
@@ -37,10 +38,8 @@ class ChildProtectionStandards(TimeStampedModel):
         verbose_name_plural = _("child protection standards")
         constraints = [
             storable_dates("childprotectionstandards", "adopted_on"),
-            models.CheckConstraint(
-                condition=models.Q(version__gte=1),
-                name="childprotectionstandards_version_positive",
-                violation_error_message=_("A version is numbered from 1."),
+            version_from_one(
+                "childprotectionstandards", _("A version is numbered from 1.")
             ),
         ]
 
