@@ -29,6 +29,7 @@ from registry.import_widgets import (
 from registry.models import (
     CONTACT_AND_OFFER,
     GUARDIAN,
+    INSTITUTION_FIELDS,
     Category,
     District,
     ImportJob,
@@ -344,25 +345,7 @@ class InstitutionResource(RegistryResource):
 
     class Meta(RegistryResource.Meta):
         model = Institution
-        fields = (
-            "id",
-            "name",
-            "kind",
-            "receives_help",
-            "sends_volunteers",
-            "programme_partner",
-            "nip",
-            "regon",
-            "krs",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "phone",
-            "email",
-            "website",
-            "notes",
-        )
+        fields = ("id", *INSTITUTION_FIELDS)
         export_order = fields
 
     def get_queryset(self):

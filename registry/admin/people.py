@@ -17,6 +17,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from registry import services
 from registry.admin.imports import RegistryImportExportAdmin
 from registry.models import (
+    CONTACT,
+    GUARDIAN,
+    OFFER,
     Availability,
     Beneficiary,
     ContactPerson,
@@ -147,16 +150,17 @@ class PersonAdminForm(forms.ModelForm):
     )
 
 
-@admin.register(Volunteer)
-class VolunteerAdmin(
-    ServiceAdminMixin,
-    FoldedSearchMixin,
-    PersonalDataAdminMixin,
-    RegistryImportExportAdmin,
-    SimpleHistoryAdmin,
-):
-    resource_classes = [VolunteerResource]
+class PersonAdminMixin(ServiceAdminMixin, FoldedSearchMixin, PersonalDataAdminMixin):
+    """A person of the register: saved through the services with the duplicate
+    check (``PersonAdminForm``), found by name or e-mail, each look logged."""
+
     form = PersonAdminForm
+    search_fields = ("last_name", "first_name", "email")
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(PersonAdminMixin, RegistryImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [VolunteerResource]
     list_display = (
         "last_name",
         "first_name",
@@ -176,7 +180,6 @@ class VolunteerAdmin(
         "skills",
         "interests",
     )
-    search_fields = ("last_name", "first_name", "email")
     list_select_related = ("district",)
     autocomplete_fields = (
         "district",
@@ -205,42 +208,13 @@ class VolunteerAdmin(
             None,
             {"fields": ("first_name", "last_name", "birth_date", "pesel", "status")},
         ),
-        (
-            _("Contact and address"),
-            {
-                "fields": (
-                    "email",
-                    "phone",
-                    "street",
-                    "postal_code",
-                    "city",
-                    "district",
-                    "reachable_districts",
-                )
-            },
-        ),
-        (
-            _("Help offered"),
-            {
-                "fields": (
-                    "skills",
-                    "interests",
-                    "languages",
-                    "has_driving_licence",
-                    "has_car",
-                    "max_hours_per_week",
-                    "source",
-                    "sending_institution",
-                )
-            },
-        ),
+        (_("Contact and address"), {"fields": CONTACT}),
+        (_("Help offered"), {"fields": (*OFFER, "source", "sending_institution")}),
         (
             _("Legal representative (parent or legal guardian)"),
             {
                 "fields": (
-                    "guardian_name",
-                    "guardian_phone",
-                    "guardian_email",
+                    *GUARDIAN,
                     "guardian_consent",
                     "guardian_consent_on",
                     "guardian_consent_method",
@@ -315,10 +289,7 @@ class VolunteerAdmin(
 
 
 @admin.register(Beneficiary)
-class BeneficiaryAdmin(
-    ServiceAdminMixin, FoldedSearchMixin, PersonalDataAdminMixin, SimpleHistoryAdmin
-):
-    form = PersonAdminForm
+class BeneficiaryAdmin(PersonAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "last_name",
         "first_name",
@@ -328,7 +299,6 @@ class BeneficiaryAdmin(
         "preferred_contact",
     )
     list_filter = ("status", "district", "preferred_contact", "social_worker")
-    search_fields = ("last_name", "first_name", "email")
     list_select_related = ("district", "social_worker")
     autocomplete_fields = ("district",)
     readonly_fields = ("anonymised_at", "created_at", "updated_at")

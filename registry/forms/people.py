@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from registry import validators
 from registry.forms.fields import DuplicateCheckMixin
 from registry.models import (
+    INSTITUTION_FIELDS,
     Beneficiary,
     Institution,
 )
@@ -116,24 +117,7 @@ class InstitutionForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Institution
-        fields = [
-            "name",
-            "kind",
-            "receives_help",
-            "sends_volunteers",
-            "programme_partner",
-            "nip",
-            "regon",
-            "krs",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "phone",
-            "email",
-            "website",
-            "notes",
-        ]
+        fields = INSTITUTION_FIELDS
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

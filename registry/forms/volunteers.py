@@ -17,6 +17,23 @@ from registry.models import (
 )
 from volunteer_center.core.forms import DATE_INPUT, ServiceFieldsMixin, submit_helper
 
+# Who the volunteer is, as both forms ask it first.
+IDENTITY = ["first_name", "last_name", "birth_date", "gender"]
+# Both forms offer the dictionaries as ticks, and only their entries in use.
+WIDGETS = {
+    "birth_date": DATE_INPUT,
+    "reachable_districts": forms.CheckboxSelectMultiple,
+    "skills": forms.CheckboxSelectMultiple,
+    "interests": forms.CheckboxSelectMultiple,
+}
+
+
+def offer_active_entries(form: forms.ModelForm) -> None:
+    for name in ("skills", "interests", "reachable_districts", "district"):
+        field = form.fields[name]
+        field.queryset = field.queryset.filter(is_active=True)
+
+
 # The offer's fields in the order both forms show them (availability is a
 # form field of its own, between the languages and the districts).
 OFFER_LAYOUT = [
@@ -38,10 +55,7 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     class Meta:
         model = Volunteer
         fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "gender",
+            *IDENTITY,
             "pesel",
             *CONTACT_AND_OFFER,
             "sending_institution",
@@ -49,20 +63,12 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             "legal_basis",
             "notes",
         ]
-        widgets = {
-            "birth_date": DATE_INPUT,
-            "reachable_districts": forms.CheckboxSelectMultiple,
-            "skills": forms.CheckboxSelectMultiple,
-            "interests": forms.CheckboxSelectMultiple,
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {**WIDGETS, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_duplicate_field()
-        for name in ("skills", "interests", "reachable_districts", "district"):
-            field = self.fields[name]
-            field.queryset = field.queryset.filter(is_active=True)
+        offer_active_entries(self)
         if self.instance.pk and not self.is_bound:
             self.initial["availability"] = AvailabilityField.initial_for(self.instance)
         self.helper = submit_helper(
@@ -148,20 +154,8 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Volunteer
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "gender",
-            *CONTACT_AND_OFFER,
-            *GUARDIAN,
-        ]
-        widgets = {
-            "birth_date": DATE_INPUT,
-            "reachable_districts": forms.CheckboxSelectMultiple,
-            "skills": forms.CheckboxSelectMultiple,
-            "interests": forms.CheckboxSelectMultiple,
-        }
+        fields = [*IDENTITY, *CONTACT_AND_OFFER, *GUARDIAN]
+        widgets = WIDGETS
         labels = {
             "reachable_districts": _("Where can you get to?"),
             "skills": _("What can you do?"),
@@ -178,9 +172,7 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        for name in ("skills", "interests", "reachable_districts", "district"):
-            field = self.fields[name]
-            field.queryset = field.queryset.filter(is_active=True)
+        offer_active_entries(self)
         self.helper = submit_helper(
             _("Sign up"),
             Fieldset(

@@ -28,10 +28,16 @@ from registry.models.beneficiaries import Beneficiary, BeneficiaryQuerySet
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.guardians import GuardianConsentRequest, token_hash
 from registry.models.imports import ImportJob
-from registry.models.institutions import ContactPerson, Institution
+from registry.models.institutions import (
+    INSTITUTION_FIELDS,
+    ContactPerson,
+    Institution,
+)
 from registry.models.volunteers import (
+    CONTACT,
     CONTACT_AND_OFFER,
     GUARDIAN,
+    OFFER,
     Availability,
     GuardianConsentMethod,
     Volunteer,
@@ -39,9 +45,12 @@ from registry.models.volunteers import (
 )
 
 __all__ = [
+    "CONTACT",
     "CONTACT_AND_OFFER",
     "GUARDIAN",
+    "INSTITUTION_FIELDS",
     "MAX_CONSULTATION_MINUTES",
+    "OFFER",
     "Address",
     "Addressed",
     "Availability",

@@ -16,6 +16,27 @@ from volunteer_center.core.collation import POLISH
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel
 
+# An institution's record in the order the staff form and the import file
+# list it.
+INSTITUTION_FIELDS = [
+    "name",
+    "kind",
+    "receives_help",
+    "sends_volunteers",
+    "programme_partner",
+    "nip",
+    "regon",
+    "krs",
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "phone",
+    "email",
+    "website",
+    "notes",
+]
+
 
 class Institution(Searchable, Address, TimeStampedModel):
     class Kind(models.TextChoices):

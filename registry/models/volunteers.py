@@ -29,8 +29,9 @@ from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
 
 # What volunteers tell about themselves, in the order the sign-up, the staff
-# form and the import file list it.
-CONTACT_AND_OFFER = [
+# form, the import file and the admin list it: how to reach them and where
+# they can go, then the help they offer.
+CONTACT = [
     "email",
     "phone",
     "street",
@@ -38,6 +39,8 @@ CONTACT_AND_OFFER = [
     "city",
     "district",
     "reachable_districts",
+]
+OFFER = [
     "skills",
     "interests",
     "languages",
@@ -45,6 +48,7 @@ CONTACT_AND_OFFER = [
     "has_car",
     "max_hours_per_week",
 ]
+CONTACT_AND_OFFER = [*CONTACT, *OFFER]
 # How to reach a minor's legal representative (art. 17 KC).
 GUARDIAN = [
     "guardian_name",
