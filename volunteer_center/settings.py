@@ -407,10 +407,19 @@ VOLUNTEER_SIGN_IN_LINK_MINUTES = int(
 VOLUNTEER_SESSION_HOURS = int(os.environ.get("VOLUNTEER_SESSION_HOURS", "12"))
 
 CACHES = {
+    # Shared by every worker: rate-limit counters, the kept figures of the
+    # dashboard and the report (volunteer_center/core/figures.py).
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cw_cache",
-    }
+    },
+    # Each worker's own: filter forms already drawn, keyed by everything they
+    # show (volunteer_center/core/fragments.py), so never stale.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 LOGGING = {

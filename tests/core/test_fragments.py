@@ -1,0 +1,87 @@
+"""The filter form above a staff list is drawn once and kept
+(volunteer_center/core/fragments.py): a kept form is the form that would be
+drawn now, for every value asked for, every choice offered and each language."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.template.loader import get_template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from registry.filters import VolunteerFilter
+from registry.models import District, Volunteer
+from volunteer_center.core import fragments
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    caches["fragments"].clear()
+
+
+def drawn(data) -> str:
+    """The form as drawn without keeping anything."""
+    filterset = VolunteerFilter(data, queryset=Volunteer.objects.all())
+    return get_template(fragments.FILTER_FORM).render({"filter": filterset})
+
+
+def kept(data) -> str:
+    filterset = VolunteerFilter(data, queryset=Volunteer.objects.all())
+    return fragments.filter_form(filterset)
+
+
+def test_the_kept_form_is_the_drawn_one():
+    data = {"status": "active", "q": "Wójcik"}
+    first, again = kept(data), kept(data)
+    assert first == again == drawn(data)
+    assert 'value="active" selected' in first
+    assert 'value="Wójcik"' in first
+
+
+def test_each_choice_asked_for_has_its_own_form():
+    active, candidates = kept({"status": "active"}), kept({"status": "candidate"})
+    assert 'value="active" selected' in active
+    assert 'value="candidate" selected' in candidates
+    assert 'value="active" selected' not in candidates
+
+
+def test_a_new_or_renamed_district_is_offered_on_the_next_page(coordinator_client):
+    url = reverse("registry:volunteer-list")
+    assert "Nowa Dzielnica" not in coordinator_client.get(url).content.decode()
+    district = District.objects.create(
+        name="Nowa Dzielnica", latitude=49.9, longitude=19.0
+    )
+    assert "Nowa Dzielnica" in coordinator_client.get(url).content.decode()
+    district.name = "Stara Dzielnica"
+    district.save()
+    html = coordinator_client.get(url).content.decode()
+    assert "Stara Dzielnica" in html
+    assert "Nowa Dzielnica" not in html
+
+
+def test_an_invalid_value_keeps_its_message(coordinator_client):
+    url = reverse("registry:volunteer-list")
+    for _ in range(2):
+        html = coordinator_client.get(url, {"district": "999999"}).content.decode()
+        assert "Wybierz poprawną wartość" in html
+
+
+def test_the_english_page_has_an_english_form(coordinator_client):
+    url = reverse("registry:volunteer-list")
+    assert "Wyczyść filtry" in coordinator_client.get(url).content.decode()
+    coordinator_client.cookies["django_language"] = "en"
+    assert "Clear filters" in coordinator_client.get(url).content.decode()
+
+
+def test_a_kept_form_costs_no_more_queries_than_a_drawn_one(
+    coordinator_client, django_assert_max_num_queries
+):
+    url = reverse("registry:volunteer-list")
+    coordinator_client.get(url)
+    caches["fragments"].clear()
+    with CaptureQueriesContext(connection) as drawing:
+        coordinator_client.get(url)
+    with django_assert_max_num_queries(len(drawing.captured_queries)):
+        coordinator_client.get(url)
