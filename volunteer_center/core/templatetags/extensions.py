@@ -11,12 +11,12 @@ register = template.Library()
 
 
 def _render_all(context, template_names, **extra) -> str:
+    """Each template with the page's own context: the context processors ran
+    once for the page, not again for every menu and panel."""
     flat = context.flatten()
     flat.update(extra)
-    request = context.get("request")
-    return mark_safe(
-        "".join(get_template(name).render(flat, request) for name in template_names)
-    )
+    rendered = (get_template(name).render(flat) for name in template_names)
+    return mark_safe("".join(rendered))
 
 
 @register.simple_tag(takes_context=True)
