@@ -107,7 +107,14 @@ class Assignment(TimeStampedModel):
                 fields=["volunteer", "date_from", "date_to"],
                 condition=Q(status__in=["accepted", "active"]),
                 name="assignment_holding_by_vol",
-            )
+            ),
+            # Work under way, oldest first: the dashboard's work without an
+            # agreement reads it in order instead of every assignment.
+            models.Index(
+                fields=["date_from", "id"],
+                condition=Q(status="active"),
+                name="assignment_active_by_start_idx",
+            ),
         ]
         constraints = [
             storable_dates("assignment", "date_from", "date_to", "status_changed_at"),

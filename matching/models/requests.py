@@ -184,6 +184,16 @@ class HelpRequest(TimeStampedModel):
                 fields=["-urgency", "date_from", "id"],
                 name="helprequest_list_order_idx",
             ),
+            # Requests volunteers can still join (``with_free_places``): the
+            # dashboard counts them by urgency off this index alone.
+            models.Index(
+                fields=["urgency"],
+                condition=Q(
+                    status__in=["new", "open", "in_progress"],
+                    places_taken__lt=F("needed"),
+                ),
+                name="helprequest_free_places_idx",
+            ),
         ]
         constraints = [
             storable_dates("helprequest", "date_from", "date_to"),
