@@ -16,7 +16,8 @@ from django.utils.formats import date_format
 from matching import selectors as matching_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.advice import selectors as advice_selectors
-from registry.models import Volunteer
+from registry.models import Category, District, Volunteer
+from volunteer_center.core.figures import kept
 from volunteer_center.reports import grouped_counts, status_counts
 from volunteer_center.volunteer_area import selectors as area_selectors
 
@@ -97,6 +98,23 @@ def active_volunteers_this_year(*, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     first = today.replace(month=1, day=1)
     return matching_selectors.active_volunteer_count(first, today)
+
+
+# What the charts and the year's active volunteers read: a change to any of
+# these tables counts them again (volunteer_center/core/figures.py).
+CHARTS_READ = (Assignment, HoursEntry, HelpRequest, Category, District)
+
+
+def kept_charts(*, today: dt.date | None = None) -> tuple[int, list[Series]]:
+    """The year's active volunteers and the charts, counted once for as long
+    as the tables they read stay as they are."""
+    today = today or timezone.localdate()
+    return kept(
+        "dashboard-charts",
+        lambda: (active_volunteers_this_year(today=today), charts(today=today)),
+        depends_on=CHARTS_READ,
+        args=(today,),
+    )
 
 
 def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:

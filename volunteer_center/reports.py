@@ -15,11 +15,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from agreements import selectors as agreement_selectors
-from matching.models import Assignment, HelpRequest, HoursEntry
+from agreements.models import Agreement, Certificate, Reference
+from matching.models import Assignment, HelpRequest, HoursEntry, Programme
 from matching.selectors import active_volunteers, working_in
-from registry.models import Consultation, Volunteer
+from registry.models import (
+    Category,
+    Consultation,
+    ConsultationTopic,
+    District,
+    Volunteer,
+)
 from registry.rules import years_ago
 from volunteer_center.core.dates import local_days
+from volunteer_center.core.figures import kept
 
 AGE_GROUPS = ((0, 17), (18, 25), (26, 40), (41, 60), (61, 200))
 
@@ -102,6 +110,35 @@ def active_volunteer_counts(
         .values(age=_age_group_on(date_to), district_name=F("district__name"))
         .annotate(n=Count("pk"))
         .values_list("age", "district_name", "n")
+    )
+
+
+# Every table the report reads: a change to any of them counts it again
+# (volunteer_center/core/figures.py).
+REPORT_READS = (
+    Volunteer,
+    Assignment,
+    HelpRequest,
+    HoursEntry,
+    Consultation,
+    Agreement,
+    Certificate,
+    Reference,
+    Category,
+    District,
+    ConsultationTopic,
+    Programme,
+)
+
+
+def kept_build(date_from: dt.date, date_to: dt.date) -> Report:
+    """``build``, counted once for as long as the tables it reads stay as
+    they are."""
+    return kept(
+        "report",
+        lambda: build(date_from, date_to),
+        depends_on=REPORT_READS,
+        args=(date_from, date_to, settings.REPORT_MIN_COUNT),
     )
 
 

@@ -356,6 +356,10 @@ VETTING_VALIDITY_DAYS = int(os.environ.get("VETTING_VALIDITY_DAYS", "365"))
 # this (requests by category or district, advice by topic): smaller groups
 # are added up in one row, so that no figure points at one person.
 REPORT_MIN_COUNT = int(os.environ.get("REPORT_MIN_COUNT", "3"))
+# The dashboard's charts and the report are kept once counted until a table
+# they read changes; this bounds what that check cannot see (seconds,
+# volunteer_center/core/figures.py).
+FIGURES_KEEP_SECONDS = int(os.environ.get("FIGURES_KEEP_SECONDS", "300"))
 # Verify again before each new engagement with minors (a Register check made
 # after the last one ended), not only every VETTING_VALIDITY_DAYS.
 VETTING_EACH_ENGAGEMENT = env_bool("VETTING_EACH_ENGAGEMENT", True)

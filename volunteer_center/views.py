@@ -103,10 +103,11 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        active_volunteers, charts = dashboard.kept_charts()
         return super().get_context_data(
             todo=dashboard.todo(self.request.user),
-            active_volunteers=dashboard.active_volunteers_this_year(),
-            charts=dashboard.charts(),
+            active_volunteers=active_volunteers,
+            charts=charts,
             **kwargs,
         )
 
@@ -121,7 +122,7 @@ class ReportView(StaffPermissionRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         form = ReportPeriodForm(request.GET or None)
         date_from, date_to = form.period()
-        report = reports.build(date_from, date_to)
+        report = reports.kept_build(date_from, date_to)
         name = f"sprawozdanie-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
         output = request.GET.get("format")
         if output == "xlsx":

@@ -139,3 +139,25 @@ def test_the_register_count_is_read_off_the_index_alone(db):
     assert "Index Only Scan" in count_plan(register)
     narrowed = register.filter(status=Volunteer.Status.ACTIVE, district=district)
     assert "Index Only Scan using volunteer_count_idx" in count_plan(narrowed)
+
+
+@pytest.mark.django_db(databases=BOTH_DATABASES)
+def test_where_the_tables_stand_moves_with_every_change(database):
+    """The key of the kept figures (volunteer_center/core/figures.py): an
+    audited table by its newest history row, a dictionary by its count and
+    latest change, one query on either database. (Outside the quick start,
+    which has one database, history rows go to the default one: the audited
+    part is checked there.)"""
+    from volunteer_center.core.figures import state
+
+    def where():
+        return state([Category], using=database) + state([HelpRequest])
+
+    before = where()
+    request = make_request(database, NOVEMBER, 1)
+    added = where()
+    request.needed = 2
+    request.save()
+    changed = where()
+    Category.objects.db_manager(database).create(name="Nowa kategoria")
+    assert len({before, added, changed, where()}) == 4
