@@ -161,3 +161,23 @@ def test_where_the_tables_stand_moves_with_every_change(database):
     changed = where()
     Category.objects.db_manager(database).create(name="Nowa kategoria")
     assert len({before, added, changed, where()}) == 4
+
+
+def plan(queryset) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        return queryset.explain()
+
+
+def test_the_dashboards_to_do_reads_its_two_small_indexes(db, coordinator):
+    """The requests with free places by urgency, off the partial index alone;
+    the work without an agreement, off the index of work under way."""
+    from django.db.models import Count
+
+    from agreements.selectors import assignments_lacking_agreement
+
+    free = HelpRequest.objects.with_free_places().order_by().values("urgency")
+    by_urgency = free.annotate(n=Count("*"))
+    assert "Index Only Scan using helprequest_free_places_idx" in plan(by_urgency)
+    lacking = assignments_lacking_agreement()[:8]
+    assert "assignment_active_by_start_idx" in plan(lacking)
