@@ -12,6 +12,7 @@ LAYERS = ["core", "registry", "matching", "agreements", "volunteer_center"]
 TAG_LIBRARIES = {
     "extensions": "core",
     "legal": "core",
+    "lists": "core",
     "matching_panels": "matching",
     "agreements_panels": "agreements",
     "agreements_text": "agreements",
