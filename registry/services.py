@@ -359,6 +359,20 @@ def volunteer_calendar_renew(*, actor, volunteer: Volunteer) -> Volunteer:
     return volunteer
 
 
+def _save_beneficiary(
+    beneficiary: Beneficiary, *, actor, different_person: bool
+) -> None:
+    # Duplicates only among the beneficiaries the user may see: the warning
+    # must not reveal who else receives help.
+    others = _check_duplicates(
+        beneficiary,
+        scope=Beneficiary.objects.visible_to(actor),
+        different_person=different_person,
+    )
+    save_validated(beneficiary, actor=actor)
+    beneficiary.different_from.add(*others)
+
+
 @transaction.atomic
 def beneficiary_create(
     *, actor, fields: Mapping, different_person: bool = False
@@ -370,15 +384,7 @@ def beneficiary_create(
     ):
         # A social worker's new beneficiary is theirs.
         beneficiary.social_worker = actor
-    # Only among the beneficiaries the user may see: the warning must not
-    # reveal who else receives help.
-    others = _check_duplicates(
-        beneficiary,
-        scope=Beneficiary.objects.visible_to(actor),
-        different_person=different_person,
-    )
-    save_validated(beneficiary, actor=actor)
-    beneficiary.different_from.add(*others)
+    _save_beneficiary(beneficiary, actor=actor, different_person=different_person)
     # Filed by staff from the OPS's own files: RODO art. 14.
     notices.send_privacy_notice_on_commit(beneficiary)
     return beneficiary
@@ -390,13 +396,7 @@ def beneficiary_update(
 ) -> Beneficiary:
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
     assign_fields(beneficiary, fields)
-    others = _check_duplicates(
-        beneficiary,
-        scope=Beneficiary.objects.visible_to(actor),
-        different_person=different_person,
-    )
-    save_validated(beneficiary, actor=actor)
-    beneficiary.different_from.add(*others)
+    _save_beneficiary(beneficiary, actor=actor, different_person=different_person)
     return beneficiary
 
 
@@ -404,12 +404,7 @@ def beneficiary_update(
 def institution_create(
     *, actor, fields: Mapping, contacts: Iterable[Mapping] | None = None
 ) -> Institution:
-    institution = Institution()
-    assign_fields(institution, fields)
-    save_validated(institution, actor=actor)
-    if contacts is not None:
-        _set_contacts(institution, contacts, actor=actor)
-    return institution
+    return _save_institution(Institution(), fields, contacts, actor=actor)
 
 
 @transaction.atomic
@@ -424,6 +419,12 @@ def institution_update(
     with an ``id`` change that person, rows without one are new, and persons
     left out are removed (each change in the contact person's history)."""
     institution = Institution.objects.select_for_update().get(pk=institution.pk)
+    return _save_institution(institution, fields, contacts, actor=actor)
+
+
+def _save_institution(
+    institution: Institution, fields: Mapping, contacts, *, actor
+) -> Institution:
     assign_fields(institution, fields)
     save_validated(institution, actor=actor)
     if contacts is not None:

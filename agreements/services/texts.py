@@ -7,6 +7,7 @@ from agreements import placeholders
 from agreements.errors import AgreementError
 from agreements.models import AgreementTemplate
 from agreements.services.base import _save
+from volunteer_center.core.services import next_version
 
 
 def check_template_syntax(body: str) -> None:
@@ -52,15 +53,11 @@ def agreement_template_publish(
     check_template_syntax(body)
     if based_on is not None:
         check_newest_version(based_on)
-    versions = list(
-        AgreementTemplate.objects.select_for_update()
-        .filter(kind=kind)
-        .order_by("-version")
-    )
+    version = next_version(AgreementTemplate.objects.filter(kind=kind))
     AgreementTemplate.objects.filter(kind=kind, is_active=True).update(is_active=False)
     template = AgreementTemplate(
         kind=kind,
-        version=versions[0].version + 1 if versions else 1,
+        version=version,
         title=title,
         body=body,
         is_active=True,

@@ -35,8 +35,11 @@ from volunteer_center.core.models import AccessLog
 class VolunteerDocumentCreateView(
     StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
 ):
+    """A document issued to a volunteer by ``service`` from the form's data."""
+
     template_name = "_form.html"
     scope = registry_selectors.volunteer_scope
+    service = None
 
     def get_queryset(self):
         return super().get_queryset().not_anonymised()
@@ -55,7 +58,9 @@ class VolunteerDocumentCreateView(
 
     def form_valid(self, form):
         try:
-            document = self.issue(form.cleaned_data)
+            document = type(self).service(
+                actor=self.request.user, volunteer=self.volunteer, **form.cleaned_data
+            )
         except AgreementError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
@@ -68,11 +73,7 @@ class CertificateCreateView(VolunteerDocumentCreateView):
     form_class = CertificateForm
     page_title = _("Certificate of services for %(name)s")
     success_message = _("Certificate %(number)s has been issued.")
-
-    def issue(self, data):
-        return services.certificate_issue(
-            actor=self.request.user, volunteer=self.volunteer, **data
-        )
+    service = services.certificate_issue
 
 
 class ReferenceCreateView(VolunteerDocumentCreateView):
@@ -80,11 +81,7 @@ class ReferenceCreateView(VolunteerDocumentCreateView):
     form_class = ReferenceForm
     page_title = _("Reference for %(name)s")
     success_message = _("Reference %(number)s has been issued.")
-
-    def issue(self, data):
-        return services.reference_issue(
-            actor=self.request.user, volunteer=self.volunteer, **data
-        )
+    service = services.reference_issue
 
 
 class IssuedPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):

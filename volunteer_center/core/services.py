@@ -1,5 +1,5 @@
-"""What every app's services share: setting fields and saving a validated
-record with its author in the history."""
+"""What every app's services share: setting fields, saving a validated
+record with its author in the history, numbering a text's versions."""
 
 from collections.abc import Mapping
 
@@ -30,3 +30,12 @@ def save_validated(instance: models.Model, *, actor) -> None:
         instance._history_user = actor
     instance.full_clean()
     instance.save()
+
+
+def next_version(versions: models.QuerySet) -> int:
+    """The number of a new version of a text kept in versions (agreement
+    texts, the child protection standards): one past the newest. The versions
+    stay locked until the transaction ends; two people publishing at once are
+    told apart by the model's unique version number."""
+    numbers = versions.select_for_update().values_list("version", flat=True)
+    return max(numbers, default=0) + 1

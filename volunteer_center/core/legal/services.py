@@ -4,7 +4,11 @@ from volunteer_center.core.legal.models import (
     AccessibilityStatement,
     ChildProtectionStandards,
 )
-from volunteer_center.core.services import assign_fields, save_validated
+from volunteer_center.core.services import (
+    assign_fields,
+    next_version,
+    save_validated,
+)
 
 
 @transaction.atomic
@@ -13,10 +17,8 @@ def standards_publish(
 ) -> ChildProtectionStandards:
     """A new version of the standards, which from now on is the one shown;
     earlier versions stay, because acknowledgements name them."""
-    last = ChildProtectionStandards.objects.select_for_update().order_by("-version")
-    newest = last.first()
     standards = ChildProtectionStandards(
-        version=newest.version + 1 if newest else 1,
+        version=next_version(ChildProtectionStandards.objects.all()),
         title=title,
         body=body,
         adopted_on=adopted_on,
