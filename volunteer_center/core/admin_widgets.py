@@ -35,22 +35,18 @@ class ValidIdsAutocompleteSelectMultiple(AutocompleteSelectMultiple):
 class ValidIdsAutocompleteMixin:
     """For a ModelAdmin or an inline with ``autocomplete_fields``."""
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def _autocomplete_widget(self, widget, db_field, request, kwargs) -> None:
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs.setdefault(
-                "widget",
-                ValidIdsAutocompleteSelect(
-                    db_field, self.admin_site, using=kwargs.get("using")
-                ),
+                "widget", widget(db_field, self.admin_site, using=kwargs.get("using"))
             )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        self._autocomplete_widget(ValidIdsAutocompleteSelect, db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault(
-                "widget",
-                ValidIdsAutocompleteSelectMultiple(
-                    db_field, self.admin_site, using=kwargs.get("using")
-                ),
-            )
+        self._autocomplete_widget(
+            ValidIdsAutocompleteSelectMultiple, db_field, request, kwargs
+        )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
