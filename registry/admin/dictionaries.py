@@ -13,38 +13,33 @@ from registry.models import (
 from volunteer_center.core.admin import ServiceAdminMixin, form_fields
 
 
-@admin.action(description=_("Mark as in use"), permissions=["change"])
-def mark_in_use(modeladmin, request, queryset):
+def _mark(modeladmin, request, queryset, *, in_use: bool) -> None:
     count = services.dictionary_entries_mark(
-        actor=request.user, entries=queryset, in_use=True
+        actor=request.user, entries=queryset, in_use=in_use
     )
-    modeladmin.message_user(
-        request,
-        ngettext(
+    if in_use:
+        text = ngettext(
             "%(count)d entry marked as in use.",
             "%(count)d entries marked as in use.",
             count,
         )
-        % {"count": count},
-        messages.SUCCESS,
-    )
-
-
-@admin.action(description=_("Mark as not in use"), permissions=["change"])
-def mark_not_in_use(modeladmin, request, queryset):
-    count = services.dictionary_entries_mark(
-        actor=request.user, entries=queryset, in_use=False
-    )
-    modeladmin.message_user(
-        request,
-        ngettext(
+    else:
+        text = ngettext(
             "%(count)d entry marked as not in use.",
             "%(count)d entries marked as not in use.",
             count,
         )
-        % {"count": count},
-        messages.SUCCESS,
-    )
+    modeladmin.message_user(request, text % {"count": count}, messages.SUCCESS)
+
+
+@admin.action(description=_("Mark as in use"), permissions=["change"])
+def mark_in_use(modeladmin, request, queryset):
+    _mark(modeladmin, request, queryset, in_use=True)
+
+
+@admin.action(description=_("Mark as not in use"), permissions=["change"])
+def mark_not_in_use(modeladmin, request, queryset):
+    _mark(modeladmin, request, queryset, in_use=False)
 
 
 class DictionaryAdmin(ServiceAdminMixin, admin.ModelAdmin):
