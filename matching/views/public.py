@@ -14,7 +14,18 @@ from volunteer_center.core.audit import access_log
 from volunteer_center.core.models import AccessLog
 
 
-class RespondView(View):
+class TokenPageView(View):
+    """A page opened from a signed link, without logging in: a link that is
+    broken, expired or already used shows why, with status 400."""
+
+    template_name = ""
+
+    def refused(self, request, error: services.MatchingError):
+        context = {"error": error.message}
+        return render(request, self.template_name, context, status=400)
+
+
+class RespondView(TokenPageView):
     """The link in the invitation e-mail. GET only shows the question (mail
     scanners open links); the answer is a POST from the page."""
 
@@ -24,8 +35,7 @@ class RespondView(View):
         try:
             assignment = services.assignment_from_token(token)
         except services.MatchingError as error:
-            context = {"error": error.message}
-            return render(request, self.template_name, context, status=400)
+            return self.refused(request, error)
         return render(request, self.template_name, self._context(assignment))
 
     def post(self, request, token):
@@ -33,8 +43,7 @@ class RespondView(View):
         try:
             assignment = services.assignment_respond(token=token, accept=accept)
         except services.MatchingError as error:
-            context = {"error": error.message}
-            return render(request, self.template_name, context, status=400)
+            return self.refused(request, error)
         return render(
             request, self.template_name, {**self._context(assignment), "done": True}
         )
@@ -69,27 +78,24 @@ class VolunteerCalendarView(View):
         return response
 
 
-class HostHoursView(View):
+class HostHoursView(TokenPageView):
     """The link the host institution's contact person gets: the hours logged
     on their request, to confirm as they are or correct (no login)."""
 
     template_name = "matching/host_hours.html"
 
-    def get(self, request, token):
+    def dispatch(self, request, token):
         try:
-            help_request = services.request_from_host_token(token)
+            self.help_request = services.request_from_host_token(token)
         except services.MatchingError as error:
-            context = {"error": error.message}
-            return render(request, self.template_name, context, status=400)
-        return self._render(request, help_request, HostHoursForm(help_request))
+            return self.refused(request, error)
+        return super().dispatch(request, token)
+
+    def get(self, request, token):
+        return self._render(request, HostHoursForm(self.help_request))
 
     def post(self, request, token):
-        try:
-            help_request = services.request_from_host_token(token)
-        except services.MatchingError as error:
-            context = {"error": error.message}
-            return render(request, self.template_name, context, status=400)
-        form = HostHoursForm(help_request, request.POST)
+        form = HostHoursForm(self.help_request, request.POST)
         if form.is_valid():
             try:
                 services.hours_host_confirm(
@@ -100,9 +106,9 @@ class HostHoursView(View):
             except services.MatchingError as error:
                 form.add_error(None, error.message)
             else:
-                return self._render(request, help_request, form, done=True)
-        return self._render(request, help_request, form)
+                return self._render(request, form, done=True)
+        return self._render(request, form)
 
-    def _render(self, request, help_request, form, done=False):
-        context = {"request_obj": help_request, "form": form, "done": done}
+    def _render(self, request, form, done=False):
+        context = {"request_obj": self.help_request, "form": form, "done": done}
         return render(request, self.template_name, context)
