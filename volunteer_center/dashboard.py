@@ -22,6 +22,10 @@ from volunteer_center.reports import grouped_counts, status_counts
 from volunteer_center.volunteer_area import selectors as area_selectors
 
 LIST_LENGTH = 8
+# What the to-do lists show of each row: whole records with their relations
+# cost more to build than the rest of the page.
+UNSTAFFED_SHOWN = ("title", "places_taken", "needed", "date_from")
+CANDIDATE_SHOWN = ("first_name", "last_name", "created_at")
 
 
 @dataclass(frozen=True)
@@ -74,11 +78,13 @@ def todo(user, *, today: dt.date | None = None) -> dict:
             (value, label, by_urgency[value])
             for value, label in reversed(HelpRequest.Urgency.choices)
         ],
-        "unstaffed": list(unstaffed[:LIST_LENGTH]),
+        "unstaffed": list(
+            unstaffed.select_related(None).only(*UNSTAFFED_SHOWN)[:LIST_LENGTH]
+        ),
         "unstaffed_count": by_urgency.total(),
         # The newest sign-ups first: they are the ones waiting for a call.
         "candidates": list(
-            newest_first(candidates).select_related("district")[:LIST_LENGTH]
+            newest_first(candidates).only(*CANDIDATE_SHOWN)[:LIST_LENGTH]
         ),
         "candidates_count": candidates.count(),
         "visits": list(visits[:LIST_LENGTH]),

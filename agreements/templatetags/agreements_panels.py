@@ -48,8 +48,29 @@ def volunteer_certificates_panel(context, volunteer):
 def agreements_dashboard(context):
     if not _allowed(context, "agreements.view_agreement"):
         return {"show": False}
+    ending = selectors.agreements_ending_soon().only(*ENDING_SHOWN)
+    lacking = selectors.assignments_lacking_agreement().only(*LACKING_SHOWN)
     return {
         "show": True,
-        "ending": list(selectors.agreements_ending_soon()[:DASHBOARD_ROWS]),
-        "lacking": list(selectors.assignments_lacking_agreement()[:DASHBOARD_ROWS]),
+        "ending": list(ending[:DASHBOARD_ROWS]),
+        "lacking": list(lacking[:DASHBOARD_ROWS]),
     }
+
+
+# What the dashboard's two lists show of each row: the parties' whole records
+# (sixty columns for a volunteer) cost more to build than the rest of the page.
+NAME = ("first_name", "last_name")
+ENDING_SHOWN = (
+    "number",
+    "kind",
+    "date_to",
+    *(f"volunteer__{f}" for f in NAME),
+    *(f"beneficiary__{f}" for f in NAME),
+    "institution__name",
+)
+LACKING_SHOWN = (
+    "date_from",
+    "date_to",
+    *(f"volunteer__{f}" for f in NAME),
+    "request__title",
+)
