@@ -49,6 +49,20 @@ class HelpRequestListView(RegisterListView):
     page_title = _("Help requests")
     filterset_class = HelpRequestFilter
     template_name = "matching/helprequest_list.html"
+    list_fields = (
+        "title",
+        "beneficiary__first_name",
+        "beneficiary__last_name",
+        "institution__name",
+        "category__name",
+        "district__name",
+        "date_from",
+        "date_to",
+        "urgency",
+        "places_taken",
+        "needed",
+        "status",
+    )
     export_filename = "zgloszenia"
     export_audit = ("beneficiary", "export_assignments.volunteer")
     export_columns = [

@@ -54,6 +54,17 @@ class VolunteerListView(RegisterListView):
         (_("signed up"), "created_at"),
     ]
 
+    list_fields = (
+        "first_name",
+        "last_name",
+        "birth_date",
+        "status",
+        "district__name",
+        "phone",
+        "email",
+        "created_at",
+    )
+
     def get_queryset(self):
         self.queryset = selectors.volunteer_list()
         return super().get_queryset()
