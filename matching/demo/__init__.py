@@ -5,8 +5,9 @@ volunteers it made from the database. Deterministic for a given ``rng``.
 Every assignment obeys the matching rules: volunteers are picked with the
 batch proposal's in-memory rules (``matching.facts.Register``), which are
 kept true as assignments are added, and the places of a request are
-numbered 1, 2, … Rows go in with bulk_create in batches, so
-``--requests 20000`` with ``--volunteers 100000`` takes seconds.
+numbered 1, 2, … Rows go in through ``registry.demo.rows`` (COPY on
+PostgreSQL, bulk_create elsewhere), so ``--requests 20000`` with
+``--volunteers 100000`` takes seconds.
 
 Active and completed assignments are kept to at most 30 days: longer work
 needs a signed written agreement (art. 44), which is the agreements app's

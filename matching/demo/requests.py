@@ -17,7 +17,7 @@ from matching.demo.vocabulary import (
 )
 from matching.facts import RequestFacts
 from matching.models import HelpRequest, RequestSlot
-from registry.demo.rows import BATCH, bulk_create
+from registry.demo.rows import bulk_create
 
 
 @dataclass
@@ -144,7 +144,7 @@ def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
         ]
         spec.facts = _facts(spec, ctx)
     for model, objects in ((RequestSlot, slots), (Required, required), (Nice, nice)):
-        model.objects.bulk_create(objects, batch_size=BATCH)
+        bulk_create(model, objects, history=False)
     return requests
 
 

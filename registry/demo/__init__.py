@@ -3,9 +3,10 @@
 Deterministic for a given ``rng``; realistic for Czechowice-Dziedzice (real
 streets, schools, parishes, associations, social-welfare units with valid NIP
 and REGON check digits, ``vocabulary``). Rows are written in batches
-(``rows``): bulk_create skips save(), hence ``search_text`` is built there,
-and history gets one "created" row per record through simple-history's bulk
-helper; the plain link and availability rows go through PostgreSQL's COPY.
+(``rows``), on PostgreSQL by COPY (``copy``), elsewhere by bulk_create; neither
+calls save(), hence ``search_text`` is built there, and each record gets one
+"created" history row copied by the database. The volunteers are generated as
+plain values, not model instances (at 100,000 those cost seconds).
 """
 
 from django.utils import timezone

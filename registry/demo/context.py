@@ -41,6 +41,7 @@ class Context:
         )
         by_name = {u.username: u for u in users}
         self.coordinator = by_name.get("koordynator")
+        self.coordinator_id = getattr(self.coordinator, "pk", None)
         self.social_workers = [
             by_name[n] for n in ("pracownik", "pracownik2") if n in by_name
         ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from registry.demo.context import Context
-from registry.demo.rows import batched, bulk_create, insert_rows
+from registry.demo.rows import batched, create_records, insert_rows
 from registry.demo.vocabulary import (
     FEMALE_FIRST,
     LANGUAGES,
@@ -18,21 +18,20 @@ from registry.models import Availability, District, Institution, Volunteer
 
 
 def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -> int:
-    senders = [i for i in institutions if i.sends_volunteers] or [None]
+    senders = [i.pk for i in institutions if i.sends_volunteers] or [None]
     created = 0
     for batch in batched(range(count)):
         rows = [_volunteer(ctx, serial, senders) for serial in batch]
-        volunteers = bulk_create(
-            Volunteer,
-            [volunteer for volunteer, _relations in rows],
-            actor=ctx.coordinator,
+        pks = create_records(
+            Volunteer, [record for record, _relations in rows], actor=ctx.coordinator
         )
-        _volunteer_relations(ctx, zip(volunteers, (r for _v, r in rows), strict=True))
-        created += len(volunteers)
+        _volunteer_relations(ctx, zip(pks, (r for _v, r in rows), strict=True))
+        created += len(pks)
     return created
 
 
-def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[Volunteer, dict]:
+def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[dict, dict]:
+    """The volunteer's fields (by attname) and relations."""
     rng = ctx.rng
     first, last, female = ctx.person()
     minor = rng.random() < 0.12
@@ -43,59 +42,65 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[Volunteer, dic
         0
     ]
     source = rng.choices([s.value for s in Volunteer.Source], weights=[50, 35, 15])[0]
-    volunteer = Volunteer(
-        first_name=first,
-        last_name=last,
-        birth_date=birth_date,
-        pesel=ctx.pesel(birth_date, female) if rng.random() < 0.8 else "",
-        gender="female" if female else "male",
-        email=ctx.email(first, last, serial + 1) if rng.random() < 0.9 else "",
-        phone=ctx.phone(),
-        street=street,
-        postal_code=postal_code,
-        city=city,
-        district=district,
-        languages=", ".join(rng.sample(LANGUAGES, rng.choice((0, 0, 1, 1, 2)))),
-        has_driving_licence=not minor and rng.random() < 0.55,
-        max_hours_per_week=rng.choice((2, 3, 4, 4, 6, 6, 8, 10, 12)),
-        status=status,
-        source=source,
-        sending_institution=(
+    volunteer = {
+        "first_name": first,
+        "last_name": last,
+        "birth_date": birth_date,
+        "pesel": ctx.pesel(birth_date, female) if rng.random() < 0.8 else "",
+        "gender": "female" if female else "male",
+        "email": ctx.email(first, last, serial + 1) if rng.random() < 0.9 else "",
+        "phone": ctx.phone(),
+        "street": street,
+        "postal_code": postal_code,
+        "city": city,
+        "district_id": district.pk,
+        "languages": ", ".join(rng.sample(LANGUAGES, rng.choice((0, 0, 1, 1, 2)))),
+        "has_driving_licence": not minor and rng.random() < 0.55,
+        "max_hours_per_week": rng.choice((2, 3, 4, 4, 6, 6, 8, 10, 12)),
+        "status": status,
+        "source": source,
+        "sending_institution_id": (
             rng.choice(senders) if source == Volunteer.Source.INSTITUTION else None
         ),
-        legal_basis="consent",
-        consent_clause_version=settings.PRIVACY_CLAUSE_VERSION,
-        consent_given_at=ctx.now - dt.timedelta(days=rng.randint(1, 700)),
-        notes=rng.choice(VOLUNTEER_NOTES),
-    )
-    volunteer.has_car = volunteer.has_driving_licence and rng.random() < 0.7
+        "legal_basis": "consent",
+        "consent_clause_version": settings.PRIVACY_CLAUSE_VERSION,
+        "consent_given_at": ctx.now - dt.timedelta(days=rng.randint(1, 700)),
+        "notes": rng.choice(VOLUNTEER_NOTES),
+    }
+    volunteer["has_car"] = volunteer["has_driving_licence"] and rng.random() < 0.7
     if minor:
-        _guardian(ctx, volunteer, last)
+        volunteer |= _guardian(ctx, last)
     if status != Volunteer.Status.CANDIDATE and rng.random() < 0.35:
-        checked = ctx.today - dt.timedelta(days=rng.randint(5, 500))
-        volunteer.criminal_record_checked_on = checked
-        volunteer.criminal_record_scope_confirmed = True
-        volunteer.sex_offender_register_checked_on = checked
-        volunteer.register_printout_kept = True
-        volunteer.register_checked_by = ctx.coordinator
-        volunteer.criminal_record_seen_by = ctx.coordinator
-        volunteer.vetting_verified_by = ctx.coordinator
-        volunteer.standards_acknowledged_on = checked
-        volunteer.standards_acknowledged_version = 1
+        volunteer |= _vetting(ctx)
     return volunteer, _relations(ctx, district)
 
 
-def _guardian(ctx: Context, volunteer: Volunteer, last_name: str) -> None:
+def _guardian(ctx: Context, last_name: str) -> dict:
     female = ctx.rng.random() < 0.6
     first = ctx.rng.choice(FEMALE_FIRST if female else MALE_FIRST)
-    volunteer.guardian_name = f"{first} {last_name}"
-    volunteer.guardian_phone = ctx.phone()
-    volunteer.guardian_consent = True
-    volunteer.guardian_consent_method = "paper"
-    volunteer.guardian_consent_recorded_by = ctx.coordinator
-    volunteer.guardian_consent_on = ctx.today - dt.timedelta(
-        days=ctx.rng.randint(1, 300)
-    )
+    return {
+        "guardian_name": f"{first} {last_name}",
+        "guardian_phone": ctx.phone(),
+        "guardian_consent": True,
+        "guardian_consent_method": "paper",
+        "guardian_consent_recorded_by_id": ctx.coordinator_id,
+        "guardian_consent_on": ctx.today - dt.timedelta(days=ctx.rng.randint(1, 300)),
+    }
+
+
+def _vetting(ctx: Context) -> dict:
+    checked = ctx.today - dt.timedelta(days=ctx.rng.randint(5, 500))
+    return {
+        "criminal_record_checked_on": checked,
+        "criminal_record_scope_confirmed": True,
+        "sex_offender_register_checked_on": checked,
+        "register_printout_kept": True,
+        "register_checked_by_id": ctx.coordinator_id,
+        "criminal_record_seen_by_id": ctx.coordinator_id,
+        "vetting_verified_by_id": ctx.coordinator_id,
+        "standards_acknowledged_on": checked,
+        "standards_acknowledged_version": 1,
+    }
 
 
 def _relations(ctx: Context, home: District) -> dict:
@@ -117,10 +122,9 @@ def _relations(ctx: Context, home: District) -> dict:
 PARTS = [part.value for part in Availability.Part]
 
 
-def _volunteer_relations(ctx: Context, rows: Iterable[tuple[Volunteer, dict]]):
+def _volunteer_relations(ctx: Context, rows: Iterable[tuple[int, dict]]):
     skills, interests, districts, availability = [], [], [], []
-    for volunteer, relations in rows:
-        pk = volunteer.pk
+    for pk, relations in rows:
         skills += [(pk, s) for s in relations["skills"]]
         interests += [(pk, c) for c in relations["interests"]]
         districts += [(pk, d) for d in relations["districts"]]

@@ -1,13 +1,15 @@
 """The demo data's bulk writer (registry/demo/rows.py): the history rows the
 database copies are those simple-history would have written, on both
-databases."""
+databases; the rows COPY writes on PostgreSQL are those bulk_create writes."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.forms.models import model_to_dict
 
-from registry.demo.rows import copy_history
+from matching.models import Assignment
+from registry.demo.rows import bulk_create, copy_history, create_records
 from registry.models import Volunteer
 from tests.conftest import BOTH_DATABASES
 
@@ -52,3 +54,73 @@ KEPT = [
     for f in Volunteer._meta.concrete_fields
     if f.name not in ("search_text", "updated_at")
 ]
+
+
+def _written(model, pk: int) -> dict:
+    row = model.objects.values().get(pk=pk)
+    assert row.pop("created_at") is not None
+    for name in ("id", "updated_at"):
+        row.pop(name, None)
+    return row
+
+
+@pytest.mark.django_db
+def test_a_record_copied_is_the_row_bulk_create_writes(coordinator, town):
+    """On PostgreSQL the demo's volunteers go in by COPY from plain values:
+    the row holds what bulk_create of the same values writes, defaults and
+    search text included, with its "created" history row."""
+    record = {
+        "first_name": "Łucja",
+        "last_name": "Wójcik",
+        "birth_date": dt.date(2009, 3, 4),
+        "email": "lucja.wojcik7@example.pl",
+        "phone": "+48501234567",
+        "district_id": town.pk,
+        "status": "active",
+        "guardian_name": "Anna Wójcik",
+        "guardian_consent": True,
+        "guardian_consent_method": "paper",
+        "guardian_consent_on": dt.date(2026, 1, 5),
+        "guardian_consent_recorded_by_id": coordinator.pk,
+        "consent_given_at": dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC),
+        "max_hours_per_week": 6,
+    }
+    [copied] = create_records(Volunteer, [dict(record)], actor=coordinator)
+    [written] = Volunteer.objects.bulk_create([Volunteer(**record)])
+    Volunteer.objects.filter(pk=written.pk).update(
+        search_text=written.build_search_text()
+    )
+
+    assert _written(Volunteer, copied) == _written(Volunteer, written.pk)
+    assert "lucja wojcik" in Volunteer.objects.get(pk=copied).search_text
+    assert Volunteer.history.filter(id=copied, history_type="+").count() == 1
+    with pytest.raises(TypeError, match="no field"):
+        create_records(Volunteer, [{**record, "district": town}])
+
+
+@pytest.mark.django_db
+def test_an_instance_copied_is_the_row_bulk_create_writes(
+    coordinator, active_volunteer, make_request
+):
+    """Instances (the demo's requests, assignments, hours) go in by COPY too:
+    JSON, decimals and stamps as bulk_create writes them, ids set."""
+    request = make_request(needed=2)
+    first, second = active_volunteer(), active_volunteer(first_name="Jan")
+    values = {
+        "request": request,
+        "status": "proposed",
+        "date_from": request.date_from,
+        "date_to": request.date_to,
+        "weekly_hours": Decimal("2.50"),
+        "score": 0.75,
+        "reasons": [{"code": "near", "args": {"km": 1.5}}],
+        "proposed_by": coordinator,
+    }
+    [copied] = bulk_create(Assignment, [Assignment(volunteer=first, **values)])
+    [written] = Assignment.objects.bulk_create([Assignment(volunteer=second, **values)])
+
+    assert copied.pk and not copied._state.adding
+    rows = [_written(Assignment, a.pk) for a in (copied, written)]
+    assert [row.pop("volunteer_id") for row in rows] == [first.pk, second.pk]
+    assert rows[0] == rows[1]
+    assert rows[0]["reasons"] == [{"code": "near", "args": {"km": 1.5}}]

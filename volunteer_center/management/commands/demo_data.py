@@ -2,7 +2,8 @@
 
 Each app contributes its own part through ``<app>/demo.py``'s
 ``generate(*, rng, options, stdout)``; an app without that module is skipped.
-At scale (``--volunteers 100000``) everything is written with bulk_create.
+At scale (``--volunteers 100000``) the rows go in by PostgreSQL's COPY
+(``registry.demo.rows``; bulk_create on SQLite).
 """
 
 import importlib
