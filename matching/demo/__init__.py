@@ -19,7 +19,8 @@ from matching.demo.context import Context
 from matching.demo.hours import make_hours
 from matching.demo.programmes import link_programme_volunteers, make_programmes
 from matching.demo.requests import create_requests, request_specs
-from matching.models import HelpRequest
+from matching.models import Assignment, HelpRequest, HoursEntry, Programme, RequestSlot
+from registry.demo.rows import analyze
 
 __all__ = ["generate"]
 
@@ -30,6 +31,7 @@ def generate(*, rng, options, stdout) -> None:
     stdout.write(f"  programmes: {len(programmes)}")
     specs = request_specs(ctx, options.get("requests", 60), programmes)
     requests = create_requests(ctx, specs)
+    analyze(HelpRequest, RequestSlot, HelpRequest.required_skills.through)
     stdout.write(f"  help requests: {len(requests)}")
     assignments = make_assignments(ctx, specs, requests)
     # Written in bulk, around the services that keep the count.
@@ -37,3 +39,4 @@ def generate(*, rng, options, stdout) -> None:
     stdout.write(f"  assignments: {len(assignments)}")
     stdout.write(f"  hours entries: {make_hours(ctx, specs, assignments)}")
     link_programme_volunteers(programmes, specs, assignments)
+    analyze(Assignment, HoursEntry, Programme.volunteers.through)

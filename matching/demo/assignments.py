@@ -11,7 +11,7 @@ from matching.demo.vocabulary import AStatus, Status
 from matching.facts import Register
 from matching.models import Assignment, HelpRequest
 from matching.reasons import recorder
-from registry.demo.rows import BATCH, bulk_create
+from registry.demo.rows import BATCH, create_records
 
 
 def _planned(ctx: Context, spec: Spec) -> tuple[list[str], list[str], list[str]]:
@@ -41,7 +41,7 @@ def _planned(ctx: Context, spec: Spec) -> tuple[list[str], list[str], list[str]]
     return [], [], []
 
 
-def make_assignments(ctx, specs: list[Spec], requests) -> list[Assignment]:
+def make_assignments(ctx, specs: list[Spec], requests) -> list[dict]:
     """Three passes, so that every live assignment meets the rules against
     all places held: places first, then past ones, then open proposals."""
     if not specs:
@@ -111,30 +111,32 @@ def _settle_statuses(specs: list[Spec], made) -> None:
     HelpRequest.objects.bulk_update(changed, ["status"], batch_size=BATCH)
 
 
-def _write_assignments(ctx, made) -> list[Assignment]:
+def _write_assignments(ctx, made) -> list[dict]:
+    """The assignments written, as their fields (by attname) with their id."""
     to_records = recorder()
     places: dict[int, int] = defaultdict(int)
-    objects = []
+    records = []
     for spec, vid, status, scored in made:
         r = spec.request
         place = None
         if status in Assignment.HOLDING_PLACE:
             places[r.pk] += 1
             place = places[r.pk]
-        objects.append(
-            Assignment(
-                request=r,
-                volunteer_id=vid,
-                status=status,
-                place=place,
-                date_from=r.date_from,
-                date_to=r.date_to,
-                weekly_hours=Decimal(spec.facts.cents) / 100,
-                score=scored.score,
-                reasons=list(to_records(scored.reasons)),
-                proposed_by=ctx.coordinator,
-                status_changed_at=ctx.now - ctx.days(0, 20),
-                status_changed_by=ctx.coordinator,
-            )
+        records.append(
+            {
+                "request_id": r.pk,
+                "volunteer_id": vid,
+                "status": status,
+                "place": place,
+                "date_from": r.date_from,
+                "date_to": r.date_to,
+                "weekly_hours": Decimal(spec.facts.cents) / 100,
+                "score": scored.score,
+                "reasons": list(to_records(scored.reasons)),
+                "proposed_by_id": ctx.coordinator_id,
+                "status_changed_at": ctx.now - ctx.days(0, 20),
+                "status_changed_by_id": ctx.coordinator_id,
+            }
         )
-    return bulk_create(Assignment, objects, actor=ctx.coordinator)
+    pks = create_records(Assignment, records, actor=ctx.coordinator)
+    return [{**record, "id": pk} for record, pk in zip(records, pks, strict=True)]

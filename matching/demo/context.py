@@ -15,6 +15,7 @@ class Context:
         self.now = timezone.now()
         users = get_user_model().objects.filter(username="koordynator")
         self.coordinator = users.first()
+        self.coordinator_id = getattr(self.coordinator, "pk", None)
         self.skills = dict(Skill.objects.values_list("name", "pk"))
         self.categories = dict(Category.objects.values_list("name", "pk"))
         self.beneficiaries = list(

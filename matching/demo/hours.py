@@ -4,43 +4,41 @@ import datetime as dt
 
 from matching.demo.context import Context
 from matching.demo.vocabulary import HOURS_NOTES, AStatus
-from matching.models import Assignment, HoursEntry, hours_between
-from registry.demo.rows import bulk_create
+from matching.models import HoursEntry, hours_between
+from registry.demo.rows import create_records
 
 
-def make_hours(ctx: Context, specs, assignments: list[Assignment]) -> int:
+def make_hours(ctx: Context, specs, assignments: list[dict]) -> int:
+    """``assignments``: their fields by attname, with their id."""
     slots = {spec.request.pk: spec.slots for spec in specs}
     entries = []
     for a in assignments:
-        if a.status not in (AStatus.ACTIVE, AStatus.COMPLETED):
+        if a["status"] not in (AStatus.ACTIVE, AStatus.COMPLETED):
             continue
         hours_by_day = {
-            day: hours_between(start, end) for day, start, end in slots[a.request_id]
+            day: hours_between(start, end) for day, start, end in slots[a["request_id"]]
         }
-        last = min(a.date_to, ctx.today)
-        days = [
-            a.date_from + dt.timedelta(days=n)
-            for n in range((last - a.date_from).days + 1)
-        ]
+        start, last = a["date_from"], min(a["date_to"], ctx.today)
+        days = [start + dt.timedelta(days=n) for n in range((last - start).days + 1)]
         worked = [d for d in days if d.weekday() in hours_by_day][-6:]
         for day in worked:
-            approved = a.status == AStatus.COMPLETED or (
+            approved = a["status"] == AStatus.COMPLETED or (
                 (ctx.today - day).days > 7 and ctx.rng.random() < 0.6
             )
             entries.append(
-                HoursEntry(
-                    assignment=a,
-                    date=day,
-                    hours=hours_by_day[day.weekday()],
-                    note=ctx.rng.choice(HOURS_NOTES),
-                    status=(
+                {
+                    "assignment_id": a["id"],
+                    "date": day,
+                    "hours": hours_by_day[day.weekday()],
+                    "note": ctx.rng.choice(HOURS_NOTES),
+                    "status": (
                         HoursEntry.Status.APPROVED
                         if approved
                         else HoursEntry.Status.LOGGED
                     ),
-                    logged_by=ctx.coordinator,
-                    approved_by=ctx.coordinator if approved else None,
-                    approved_at=ctx.now if approved else None,
-                )
+                    "logged_by_id": ctx.coordinator_id,
+                    "approved_by_id": ctx.coordinator_id if approved else None,
+                    "approved_at": ctx.now if approved else None,
+                }
             )
-    return len(bulk_create(HoursEntry, entries, actor=ctx.coordinator))
+    return len(create_records(HoursEntry, entries, actor=ctx.coordinator))

@@ -40,10 +40,10 @@ def make_programmes(ctx: Context) -> list[Programme]:
 def link_programme_volunteers(programmes, specs, assignments) -> None:
     by_request = {s.request.pk: s.request.programme_id for s in specs}
     links = {
-        (by_request[a.request_id], a.volunteer_id)
+        (by_request[a["request_id"]], a["volunteer_id"])
         for a in assignments
-        if by_request.get(a.request_id)
-        and a.status in (AStatus.ACCEPTED, AStatus.ACTIVE, AStatus.COMPLETED)
+        if by_request.get(a["request_id"])
+        and a["status"] in (AStatus.ACCEPTED, AStatus.ACTIVE, AStatus.COMPLETED)
     }
     Link = Programme.volunteers.through
     Link.objects.bulk_create(

@@ -17,7 +17,7 @@ from matching.demo.vocabulary import (
 )
 from matching.facts import RequestFacts
 from matching.models import HelpRequest, RequestSlot
-from registry.demo.rows import bulk_create
+from registry.demo.rows import bulk_create, insert_rows
 
 
 @dataclass
@@ -124,27 +124,17 @@ def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
         HelpRequest, [s.request for s in specs], actor=ctx.coordinator
     )
     slots, required, nice = [], [], []
-    Required = HelpRequest.required_skills.through
-    Nice = HelpRequest.nice_skills.through
     for spec in specs:
         pk = spec.request.pk
-        slots += [
-            RequestSlot(request_id=pk, weekday=day, start=start, end=end)
-            for day, start, end in spec.slots
-        ]
-        required += [
-            Required(helprequest_id=pk, skill_id=ctx.skills[name])
-            for name in spec.template.required
-            if name in ctx.skills
-        ]
-        nice += [
-            Nice(helprequest_id=pk, skill_id=ctx.skills[name])
-            for name in spec.template.nice
-            if name in ctx.skills
-        ]
+        slots += [(pk, *slot) for slot in spec.slots]
+        known = ctx.skills
+        required += [(pk, known[n]) for n in spec.template.required if n in known]
+        nice += [(pk, known[n]) for n in spec.template.nice if n in known]
         spec.facts = _facts(spec, ctx)
-    for model, objects in ((RequestSlot, slots), (Required, required), (Nice, nice)):
-        bulk_create(model, objects, history=False)
+    insert_rows(RequestSlot, ("request_id", "weekday", "start", "end"), slots)
+    skills = ("helprequest_id", "skill_id")
+    insert_rows(HelpRequest.required_skills.through, skills, required)
+    insert_rows(HelpRequest.nice_skills.through, skills, nice)
     return requests
 
 

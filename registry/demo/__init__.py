@@ -15,7 +15,9 @@ from registry.demo.advice import make_consultations
 from registry.demo.beneficiaries import make_beneficiaries
 from registry.demo.context import Context
 from registry.demo.institutions import make_institutions
+from registry.demo.rows import analyze
 from registry.demo.volunteers import make_volunteers
+from registry.models import Availability, Volunteer
 
 __all__ = ["generate"]
 
@@ -26,6 +28,13 @@ def generate(*, rng, options, stdout) -> None:
     institutions = make_institutions(ctx, options["institutions"])
     stdout.write(f"  institutions: {len(institutions)}")
     count = make_volunteers(ctx, options["volunteers"], institutions)
+    analyze(
+        Volunteer,
+        Volunteer.skills.through,
+        Volunteer.interests.through,
+        Volunteer.reachable_districts.through,
+        Availability,
+    )
     stdout.write(f"  volunteers: {count}")
     count = make_beneficiaries(ctx, options["beneficiaries"])
     stdout.write(f"  beneficiaries: {count}")

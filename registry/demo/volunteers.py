@@ -7,26 +7,29 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from registry.demo.context import Context
-from registry.demo.rows import batched, create_records, insert_rows
+from registry.demo.rows import batched
 from registry.demo.vocabulary import (
     FEMALE_FIRST,
     LANGUAGES,
     MALE_FIRST,
     VOLUNTEER_NOTES,
 )
+from registry.demo.writer import Writer, writer
 from registry.models import Availability, District, Institution, Volunteer
 
 
 def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -> int:
     senders = [i.pk for i in institutions if i.sends_volunteers] or [None]
     created = 0
-    for batch in batched(range(count)):
-        rows = [_volunteer(ctx, serial, senders) for serial in batch]
-        pks = create_records(
-            Volunteer, [record for record, _relations in rows], actor=ctx.coordinator
-        )
-        _volunteer_relations(ctx, zip(pks, (r for _v, r in rows), strict=True))
-        created += len(pks)
+    with writer(actor=ctx.coordinator) as write:
+        write.reserve(Volunteer, count)
+        for batch in batched(range(count)):
+            rows = [_volunteer(ctx, serial, senders) for serial in batch]
+            pks = write.records(Volunteer, [record for record, _relations in rows])
+            relations = zip(pks, (r for _v, r in rows), strict=True)
+            _volunteer_relations(write, relations)
+            write.checkpoint()
+            created += len(pks)
     return created
 
 
@@ -122,18 +125,18 @@ def _relations(ctx: Context, home: District) -> dict:
 PARTS = [part.value for part in Availability.Part]
 
 
-def _volunteer_relations(ctx: Context, rows: Iterable[tuple[int, dict]]):
+def _volunteer_relations(write: Writer, rows: Iterable[tuple[int, dict]]):
     skills, interests, districts, availability = [], [], [], []
     for pk, relations in rows:
         skills += [(pk, s) for s in relations["skills"]]
         interests += [(pk, c) for c in relations["interests"]]
         districts += [(pk, d) for d in relations["districts"]]
         availability += [(pk, day, part) for day, part in relations["availability"]]
-    insert_rows(Volunteer.skills.through, ("volunteer_id", "skill_id"), skills)
-    insert_rows(Volunteer.interests.through, ("volunteer_id", "category_id"), interests)
-    insert_rows(
+    write.rows(Volunteer.skills.through, ("volunteer_id", "skill_id"), skills)
+    write.rows(Volunteer.interests.through, ("volunteer_id", "category_id"), interests)
+    write.rows(
         Volunteer.reachable_districts.through,
         ("volunteer_id", "district_id"),
         districts,
     )
-    insert_rows(Availability, ("volunteer_id", "weekday", "part"), availability)
+    write.rows(Availability, ("volunteer_id", "weekday", "part"), availability)

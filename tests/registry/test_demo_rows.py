@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 from django.forms.models import model_to_dict
+from psycopg.errors import ForeignKeyViolation
 
 from matching.models import Assignment
 from registry.demo.rows import bulk_create, copy_history, create_records
-from registry.models import Volunteer
+from registry.demo.writer import BackgroundWriter, writer
+from registry.models import Availability, Volunteer
 from tests.conftest import BOTH_DATABASES
 
 
@@ -124,3 +126,46 @@ def test_an_instance_copied_is_the_row_bulk_create_writes(
     assert [row.pop("volunteer_id") for row in rows] == [first.pk, second.pk]
     assert rows[0] == rows[1]
     assert rows[0]["reasons"] == [{"code": "near", "args": {"km": 1.5}}]
+
+
+def _volunteer(district, n: int) -> dict:
+    return {
+        "first_name": "Jan",
+        "last_name": f"Kowalski{n}",
+        "birth_date": dt.date(1980, 1, n),
+        "district_id": district.pk,
+    }
+
+
+@pytest.mark.django_db
+def test_the_background_writer_writes_each_batch_and_checks_its_keys(coordinator, town):
+    """On PostgreSQL the volunteers' batches are written by a second thread on
+    the same transaction while the next is generated; what it wrote is there
+    when the block ends, and a batch's foreign keys are checked at its end
+    rather than at commit, the failure raised in the block's thread."""
+    with writer(actor=coordinator) as write:
+        assert isinstance(write, BackgroundWriter)
+        write.reserve(Volunteer, 2)
+        pks = write.records(Volunteer, [_volunteer(town, 1), _volunteer(town, 2)])
+        write.rows(
+            Availability, ("volunteer_id", "weekday", "part"), [(pks[0], 1, "morning")]
+        )
+        write.checkpoint()
+        more = write.records(Volunteer, [_volunteer(town, 3)])
+
+    names = Volunteer.objects.filter(pk__in=[*pks, *more]).order_by("pk")
+    assert list(names.values_list("last_name", flat=True)) == [
+        "Kowalski1",
+        "Kowalski2",
+        "Kowalski3",
+    ]
+    expected = Volunteer(**_volunteer(town, 1)).build_search_text()
+    assert names.first().search_text == expected
+    assert Volunteer.history.filter(id__in=[*pks, *more]).count() == 3
+    assert Availability.objects.get().volunteer_id == pks[0]
+
+    with pytest.raises(ForeignKeyViolation), writer(actor=coordinator) as write:
+        write.rows(
+            Availability, ("volunteer_id", "weekday", "part"), [(-1, 1, "morning")]
+        )
+        write.checkpoint()
