@@ -49,12 +49,19 @@ def _set_availability(volunteer: Volunteer, slots: Iterable[Slot]) -> None:
     )
 
 
-def _set_relations(volunteer: Volunteer, relations: Mapping) -> None:
-    for name in ("skills", "interests", "reachable_districts"):
-        if name in relations and relations[name] is not None:
-            getattr(volunteer, name).set(relations[name])
-    if relations.get("availability") is not None:
-        _set_availability(volunteer, relations["availability"])
+def _set_relations(
+    volunteer: Volunteer, skills, interests, reachable_districts, availability
+) -> None:
+    """The volunteer's many-to-many lists; None leaves one as it is."""
+    for name, values in (
+        ("skills", skills),
+        ("interests", interests),
+        ("reachable_districts", reachable_districts),
+    ):
+        if values is not None:
+            getattr(volunteer, name).set(values)
+    if availability is not None:
+        _set_availability(volunteer, availability)
 
 
 def _check_duplicates(person, *, scope, different_person: bool) -> list:
@@ -125,15 +132,7 @@ def volunteer_create(
     if volunteer.source == Volunteer.Source.INSTITUTION:
         # Their data came from the sending institution: RODO art. 14.
         notices.send_privacy_notice_on_commit(volunteer)
-    _set_relations(
-        volunteer,
-        {
-            "skills": skills,
-            "interests": interests,
-            "reachable_districts": reachable_districts,
-            "availability": availability,
-        },
-    )
+    _set_relations(volunteer, skills, interests, reachable_districts, availability)
     return volunteer
 
 
@@ -164,7 +163,7 @@ def volunteer_update(
     }
     volunteer._change_reason = _relations_change_text(volunteer, **relations)
     save_validated(volunteer, actor=actor)
-    _set_relations(volunteer, relations)
+    _set_relations(volunteer, **relations)
     return volunteer
 
 
@@ -213,15 +212,7 @@ def volunteer_sign_up(
     save_validated(volunteer, actor=None)
     if consents.needs_guardian_consent(volunteer) and volunteer.guardian_email:
         consents.guardian_consent_request(actor=None, volunteer=volunteer)
-    _set_relations(
-        volunteer,
-        {
-            "skills": skills,
-            "interests": interests,
-            "reachable_districts": reachable_districts,
-            "availability": availability,
-        },
-    )
+    _set_relations(volunteer, skills, interests, reachable_districts, availability)
     transaction.on_commit(lambda: _send_sign_up_mail(email, known=False))
     return volunteer
 
