@@ -26,7 +26,7 @@ from matching.services.hours import (
     hours_log,
     hours_reject,
 )
-from matching.services.mail import TOKEN_MAX_AGE, TOKEN_SALT, response_token
+from matching.services.mail import response_token
 from matching.services.programmes import programme_save
 from matching.services.requests import (
     REQUEST_TRANSITIONS,
@@ -42,8 +42,6 @@ from matching.services.visits import visit_call_off, visit_dates
 __all__ = [
     "ASSIGNMENT_TRANSITIONS",
     "REQUEST_TRANSITIONS",
-    "TOKEN_MAX_AGE",
-    "TOKEN_SALT",
     "MatchingError",
     "assignment_accept",
     "assignment_activate",

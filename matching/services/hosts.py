@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,22 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from matching.errors import MatchingError
 from matching.models import HelpRequest
 from matching.selectors import host_entries
-from matching.services.answers import signed_data
+from matching.services.links import SignedLink
 from volunteer_center.core.notifications import Notice, Recipient, notify
 from volunteer_center.core.services import save_validated
 
-HOST_TOKEN_SALT = "matching.host-hours"
-HOST_TOKEN_MAX_AGE = dt.timedelta(days=30)
+HOST_LINK = SignedLink("matching.host-hours", dt.timedelta(days=30))
 
 
 def host_token(request: HelpRequest) -> str:
-    return signing.dumps(
-        {"r": request.pk, "i": request.institution_id}, salt=HOST_TOKEN_SALT
-    )
+    return HOST_LINK.token({"r": request.pk, "i": request.institution_id})
 
 
 def request_from_host_token(token: str) -> HelpRequest:
-    data = signed_data(token, salt=HOST_TOKEN_SALT, max_age=HOST_TOKEN_MAX_AGE)
+    data = HOST_LINK.data(token)
     request = (
         HelpRequest.objects.select_related("institution")
         .filter(pk=data["r"], institution_id=data["i"], institution__isnull=False)
@@ -68,7 +64,7 @@ def send_host_confirmation(request_pk: int) -> None:
             "request": request,
             "recipient": recipient,
             "link": link,
-            "days": HOST_TOKEN_MAX_AGE.days,
+            "days": HOST_LINK.max_age.days,
             "CENTRE": settings.CENTRE,
         },
     )

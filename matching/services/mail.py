@@ -4,7 +4,6 @@ that a request is staffed."""
 import datetime as dt
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,19 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import Assignment, CoverOffer, HelpRequest
+from matching.services.links import SignedLink
 from registry.notify import volunteer_notify
 from volunteer_center.core.notifications import Notice
 
-TOKEN_SALT = "matching.assignment-response"
-
-
-TOKEN_MAX_AGE = dt.timedelta(days=7)
+RESPONSE_LINK = SignedLink("matching.assignment-response", dt.timedelta(days=7))
 
 
 def response_token(assignment: Assignment) -> str:
-    return signing.dumps(
-        {"a": assignment.pk, "v": assignment.volunteer_id}, salt=TOKEN_SALT
-    )
+    return RESPONSE_LINK.token({"a": assignment.pk, "v": assignment.volunteer_id})
 
 
 def send_invitation(assignment_pk: int) -> None:
@@ -43,7 +38,7 @@ def send_invitation(assignment_pk: int) -> None:
                 "assignment": assignment,
                 "request": assignment.request,
                 "link": link,
-                "days": TOKEN_MAX_AGE.days,
+                "days": RESPONSE_LINK.max_age.days,
                 "CENTRE": settings.CENTRE,
             },
         ),
