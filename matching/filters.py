@@ -9,9 +9,9 @@ from volunteer_center.core.filters import (
     checkbox_filter,
     choice_filter,
     model_choice_filter,
+    period_filters,
     search_filter,
 )
-from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class HelpRequestFilter(django_filters.FilterSet):
@@ -46,15 +46,9 @@ class VolunteerSearchFilterMixin(django_filters.FilterSet):
         return queryset.filter(**{f"{self.volunteer_path}__in": found})
 
 
-def date_filter(label, **kwargs):
-    return PlausibleDateFilter(label=label, **kwargs)
-
-
 class AssignmentFilter(VolunteerSearchFilterMixin):
     status = choice_filter(_("status"), Assignment.Status.choices)
-    # Assignments whose period overlaps the one chosen.
-    date_from = date_filter(_("from"), field_name="date_to", lookup_expr="gte")
-    date_to = date_filter(_("until"), field_name="date_from", lookup_expr="lte")
+    date_from, date_to = period_filters("date_from", "date_to")
 
     class Meta:
         model = Assignment
@@ -64,8 +58,7 @@ class AssignmentFilter(VolunteerSearchFilterMixin):
 class HoursEntryFilter(VolunteerSearchFilterMixin):
     volunteer_path = "assignment__volunteer"
     status = choice_filter(_("status"), HoursEntry.Status.choices)
-    date_from = date_filter(_("from"), field_name="date", lookup_expr="gte")
-    date_to = date_filter(_("until"), field_name="date", lookup_expr="lte")
+    date_from, date_to = period_filters("date")
 
     class Meta:
         model = HoursEntry

@@ -15,19 +15,14 @@ from registry.models import (
 from volunteer_center.core.filters import (
     choice_filter,
     model_choice_filter,
+    period_filters,
     search_filter,
 )
-from volunteer_center.core.forms import PlausibleDateFilter
 
 
 class ConsultationFilter(django_filters.FilterSet):
     person = search_filter(_("Person advised"), method="filter_person")
-    date_from = PlausibleDateFilter(
-        label=_("from"), field_name="starts_at", lookup_expr="date__gte"
-    )
-    date_to = PlausibleDateFilter(
-        label=_("until"), field_name="starts_at", lookup_expr="date__lte"
-    )
+    date_from, date_to = period_filters("starts_at", lookup="date__")
     topic = model_choice_filter(_("topic"), ConsultationTopic.objects.all())
     form = choice_filter(_("form"), Consultation.Form.choices)
     status = choice_filter(_("status"), Consultation.Status.choices)
