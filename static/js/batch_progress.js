@@ -1,5 +1,5 @@
-// Polls the progress of a background job (a certificate batch, an export)
-// every 2 s until it is finished.
+// Shows the progress of a background job (a certificate batch, an export)
+// until it is finished (asked every 2 s by poll_job.js).
 (function () {
   "use strict";
   var box = document.getElementById("batch-progress");
@@ -17,21 +17,14 @@
     var el = box.querySelector('[data-field="' + name + '"]');
     if (el) { el.textContent = value; }
   }
-  function poll() {
-    fetch(box.dataset.url, { credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        show("status_display", data.status_display);
-        show("done", data.done);
-        show("total", data.total);
-        showPercent(data.percent);
-        if (data.download_url) {
-          box.querySelector('[data-field="download"]').classList.remove("d-none");
-        }
-        if (data.status !== "done" && data.status !== "failed") {
-          window.setTimeout(poll, 2000);
-        }
-      });
-  }
-  window.setTimeout(poll, 2000);
+  window.pollJob(box.dataset.url, function (data) {
+    show("status_display", data.status_display);
+    show("done", data.done);
+    show("total", data.total);
+    showPercent(data.percent);
+    if (data.download_url) {
+      box.querySelector('[data-field="download"]').classList.remove("d-none");
+    }
+    return data.status !== "done" && data.status !== "failed";
+  });
 })();

@@ -1,25 +1,18 @@
 // Reloads the page once the background task it waits for has finished; on
-// the way it shows the figures the task reports (data-field="…", a <progress>).
+// the way it shows the figures the task reports (data-field="…", a <progress>),
+// asked every 2 s by poll_job.js.
 (function () {
   "use strict";
   var box = document.getElementById("batch-wait");
   if (!box) { return; }
-  var bar = box.querySelector("progress");
-  function show(data) {
+  window.pollJob(box.dataset.url, function (data) {
+    if (data.finished) { window.location.reload(); return false; }
     box.querySelectorAll("[data-field]").forEach(function (el) {
       var value = data[el.dataset.field];
       if (value !== undefined) { el.textContent = value; }
     });
+    var bar = box.querySelector("progress");
     if (bar && data.done !== undefined) { bar.value = data.done; }
-  }
-  function poll() {
-    fetch(box.dataset.url, { credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        if (data.finished) { window.location.reload(); return; }
-        show(data);
-        window.setTimeout(poll, 2000);
-      });
-  }
-  window.setTimeout(poll, 2000);
+    return true;
+  });
 })();
