@@ -28,7 +28,6 @@ def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -
             pks = write.records(Volunteer, [record for record, _relations in rows])
             relations = zip(pks, (r for _v, r in rows), strict=True)
             _volunteer_relations(write, relations)
-            write.checkpoint()
             created += len(pks)
     return created
 

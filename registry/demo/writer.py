@@ -6,11 +6,6 @@ other they took about as long each. The background writer sends a batch
 through the same connection, in the same transaction, while this thread
 generates the next one, so the two use the machine's two cores at once.
 Python's lock is free while the writer waits for the database.
-
-The foreign keys Django declares are checked at commit; the writer has them
-checked after each batch instead (``SET CONSTRAINTS … IMMEDIATE``, then
-back to ``DEFERRED``), so that this work too overlaps the generation rather
-than holding up the commit at the end.
 """
 
 import queue
@@ -44,9 +39,6 @@ class Writer:
     def reserve(self, model, count: int) -> None:
         """Ids for ``count`` records ahead (used by the background writer)."""
 
-    def checkpoint(self) -> None:
-        """The end of a batch (used by the background writer)."""
-
     def close(self) -> None:
         """Waits for the writes sent (used by the background writer)."""
 
@@ -60,7 +52,6 @@ class BackgroundWriter(Writer):
         connection.ensure_connection()
         self._connection = connection.connection  # psycopg's, in the transaction
         self._ids: dict = defaultdict(deque)
-        self._tables: set[str] = set()
         self._failure: BaseException | None = None
         # About one batch's writes queued: generation runs a batch ahead.
         self._jobs: queue.Queue = queue.Queue(maxsize=8)
@@ -80,18 +71,11 @@ class BackgroundWriter(Writer):
         self._send(copy_records, model, records, pks)
         if hasattr(model, "history"):
             self._send(_copy_history, model, pks, self.actor)
-            self._tables.add(model.history.model._meta.db_table)
-        self._tables.add(model._meta.db_table)
         return pks
 
     def rows(self, model, fields: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:
             self._send(insert_rows, model, fields, rows)
-            self._tables.add(model._meta.db_table)
-
-    def checkpoint(self) -> None:
-        self._send(_check_foreign_keys, sorted(self._tables))
-        self._tables = set()
 
     def close(self) -> None:
         self._jobs.put(None)
@@ -125,18 +109,6 @@ class BackgroundWriter(Writer):
 
 def _copy_history(model, pks: list[int], actor, *, cursor) -> None:
     copy_history(model, pks, actor=actor, cursor=cursor)
-
-
-def _check_foreign_keys(tables: list[str], *, cursor) -> None:
-    cursor.execute(
-        "SELECT quote_ident(conname) FROM pg_constraint "
-        "WHERE contype = 'f' AND condeferred "
-        "AND conrelid = ANY(%s::text[]::regclass[])",
-        [tables],
-    )
-    if names := ", ".join(name for (name,) in cursor.fetchall()):
-        cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
-        cursor.execute(f"SET CONSTRAINTS {names} DEFERRED")
 
 
 @contextmanager

@@ -14,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from registry.demo.keys import foreign_keys_checked_at_end
 from registry.models import Volunteer
 from volunteer_center.demo_users import demo_users_ensure
 
@@ -62,7 +63,8 @@ class Command(BaseCommand):
             return
         rng = random.Random(options["seed"])
         started = time.perf_counter()
-        with transaction.atomic():
+        # The keys are checked once each at the end, not row by row.
+        with transaction.atomic(), foreign_keys_checked_at_end():
             demo_users_ensure()
             for module in demo_modules():
                 module.generate(rng=rng, options=options, stdout=out)
