@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from registry.demo.advice import make_consultations
 from registry.demo.beneficiaries import make_beneficiaries
+from registry.demo.bulk import indexes_built_at_end
 from registry.demo.context import Context
 from registry.demo.institutions import make_institutions
 from registry.demo.rows import analyze
@@ -27,14 +28,17 @@ def generate(*, rng, options, stdout) -> None:
     ctx = Context(rng=rng, today=today)
     institutions = make_institutions(ctx, options["institutions"])
     stdout.write(f"  institutions: {len(institutions)}")
-    count = make_volunteers(ctx, options["volunteers"], institutions)
-    analyze(
+    tables = (
         Volunteer,
+        Volunteer.history.model,
         Volunteer.skills.through,
         Volunteer.interests.through,
         Volunteer.reachable_districts.through,
         Availability,
     )
+    with indexes_built_at_end(*tables):
+        count = make_volunteers(ctx, options["volunteers"], institutions)
+    analyze(*tables)
     stdout.write(f"  volunteers: {count}")
     count = make_beneficiaries(ctx, options["beneficiaries"])
     stdout.write(f"  beneficiaries: {count}")

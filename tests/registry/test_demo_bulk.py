@@ -1,5 +1,5 @@
 """The demo's foreign keys checked once each when the load ends
-(registry/demo/keys.py): gone while the rows go in, back afterwards as they
+(registry.demo.bulk.py): gone while the rows go in, back afterwards as they
 were, and a row that breaks one still fails the load."""
 
 import datetime as dt
@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.transaction import TransactionManagementError
 
-from registry.demo.keys import foreign_keys_checked_at_end
+from registry.demo.bulk import foreign_keys_checked_at_end, indexes_built_at_end
 from registry.models import Availability, Volunteer
 
 pytestmark = pytest.mark.django_db
@@ -59,10 +59,38 @@ def test_a_row_that_breaks_a_key_fails_at_the_end_of_the_block(town):
     assert not Availability.objects.exists()
 
 
-def test_the_block_refuses_to_run_outside_a_transaction(monkeypatch):
+def _indexes(model) -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            [model._meta.db_table],
+        )
+        return dict(cursor.fetchall())
+
+
+def test_the_plain_indexes_are_built_again_as_they_were_when_the_block_ends(town):
+    before, others = _indexes(Availability), _indexes(Volunteer)
+    assert "registry_av_weekday_06c791_idx" in before
+    with indexes_built_at_end(Availability):
+        during = _indexes(Availability)
+        assert _indexes(Volunteer) == others  # a table not named keeps its own
+        volunteer = _volunteer(town)
+        Availability.objects.create(volunteer=volunteer, weekday=0, part="evening")
+    # The primary key and the unique slot stay: they are constraints.
+    assert sorted(during) == [
+        "availability_unique_slot",
+        "registry_availability_pkey",
+    ]
+    assert _indexes(Availability) == before
+    assert Availability.objects.filter(weekday=0).count() == 1
+
+
+@pytest.mark.parametrize("block", [foreign_keys_checked_at_end, indexes_built_at_end])
+def test_the_blocks_refuse_to_run_outside_a_transaction(monkeypatch, block):
     # The wrapper itself: the proxy ``connection`` would lose the attribute.
     monkeypatch.setattr(connections["default"], "in_atomic_block", False)
-    with pytest.raises(TransactionManagementError), foreign_keys_checked_at_end():
-        pytest.fail("the keys were dropped outside a transaction")
+    with pytest.raises(TransactionManagementError), block():
+        pytest.fail("the keys or indexes were dropped outside a transaction")
     monkeypatch.undo()
     assert _availability_keys()
+    assert "registry_av_weekday_06c791_idx" in _indexes(Availability)

@@ -14,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.demo.keys import foreign_keys_checked_at_end
+from registry.demo.bulk import foreign_keys_checked_at_end
 from registry.models import Volunteer
 from volunteer_center.demo_users import demo_users_ensure
 
