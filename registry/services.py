@@ -28,6 +28,7 @@ from registry.models import (
     LegalBasis,
     Volunteer,
 )
+from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.services import assign_fields, save_validated
 
 Slot = tuple[int, str]
@@ -294,10 +295,7 @@ def _volunteer_move(*, actor, volunteer: Volunteer, to: str) -> Volunteer:
     if volunteer.status not in VOLUNTEER_TRANSITIONS[to]:
         raise RegistryError(
             _("A volunteer with the status “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": volunteer.get_status_display(),
-                "new": Volunteer.Status(to).label,
-            }
+            % status_move_names(volunteer, to)
         )
     if to == Volunteer.Status.ACTIVE and consents.needs_guardian_consent(volunteer):
         raise RegistryError(

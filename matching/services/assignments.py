@@ -20,6 +20,7 @@ from matching.services.mail import notify_staffed, send_invitation
 from registry.models import Volunteer
 from volunteer_center.core import registries
 from volunteer_center.core.actors import user_or_none
+from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.services import save_validated
 
 
@@ -128,10 +129,7 @@ def _check_transition(assignment: Assignment, to: str) -> None:
     if assignment.status not in ASSIGNMENT_TRANSITIONS[to]:
         raise MatchingError(
             _("An assignment with the status “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": assignment.get_status_display(),
-                "new": Assignment.Status(to).label,
-            }
+            % status_move_names(assignment, to)
         )
 
 

@@ -15,6 +15,7 @@ from matching.services.assignments import (
     request_refresh,
 )
 from registry.models import Beneficiary, Volunteer
+from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.services import save_validated
 
 Slot = tuple[int, dt.time, dt.time]
@@ -216,10 +217,7 @@ def _request_move(
     if request.status not in (sources or REQUEST_TRANSITIONS[to]):
         raise MatchingError(
             _("A request with the status “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": request.get_status_display(),
-                "new": HelpRequest.Status(to).label,
-            }
+            % status_move_names(request, to)
         )
     request.status = to
     request.cancellation_reason = reason

@@ -19,6 +19,7 @@ from registry.models import (
     OfficeHours,
 )
 from volunteer_center.core.audit import access_log_relabel
+from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.services import assign_fields, save_validated
 
 # How far ahead residents may book a visit in office hours.
@@ -142,10 +143,7 @@ def _consultation_move(*, actor, consultation: Consultation, to: str) -> Consult
     if consultation.status != Consultation.Status.PLANNED:
         raise RegistryError(
             _("A consultation with the status “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": consultation.get_status_display(),
-                "new": Consultation.Status(to).label,
-            }
+            % status_move_names(consultation, to)
         )
     consultation.status = to
     if to == Consultation.Status.HELD and consultation.advisor_id is None:
