@@ -1,0 +1,63 @@
+"""The small helpers of core that several apps share: the status-move refusal's
+parameters, the lists' period filters."""
+
+import django_filters
+from django.utils import translation
+
+from matching.models import Assignment, HoursEntry
+from registry.models import Volunteer
+from volunteer_center.core.errors import status_move_names
+from volunteer_center.core.filters import period_filters
+
+
+def test_status_move_names_are_the_labels_of_both_statuses():
+    volunteer = Volunteer(status=Volunteer.Status.CANDIDATE)
+    with translation.override("pl"):
+        names = status_move_names(volunteer, Volunteer.Status.FORMER)
+        assert names == {
+            "current": str(Volunteer.Status.CANDIDATE.label),
+            "new": str(Volunteer.Status.FORMER.label),
+        }
+        assert names["current"] != "candidate"
+
+
+class _Periods(django_filters.FilterSet):
+    date_from, date_to = period_filters("date_from", "date_to")
+
+    class Meta:
+        model = Assignment
+        fields = ["date_from", "date_to"]
+
+
+class _Days(django_filters.FilterSet):
+    date_from, date_to = period_filters("date")
+
+    class Meta:
+        model = HoursEntry
+        fields = ["date_from", "date_to"]
+
+
+def _lookups(filterset_class) -> dict:
+    filters = filterset_class.base_filters
+    return {name: (f.field_name, f.lookup_expr) for name, f in filters.items()}
+
+
+def test_period_filters_keep_the_rows_whose_period_overlaps_the_dates():
+    # A period reaches into the chosen dates when it ends on or after "from"
+    # and starts on or before "until".
+    assert _lookups(_Periods) == {
+        "date_from": ("date_to", "gte"),
+        "date_to": ("date_from", "lte"),
+    }
+    assert _lookups(_Days) == {"date_from": ("date", "gte"), "date_to": ("date", "lte")}
+
+
+def test_period_filters_reach_the_date_of_a_date_and_time():
+    from_filter, until_filter = period_filters("starts_at", lookup="date__")
+    assert (from_filter.field_name, from_filter.lookup_expr) == (
+        "starts_at",
+        "date__gte",
+    )
+    assert until_filter.lookup_expr == "date__lte"
+    with translation.override("en"):
+        assert (str(from_filter.label), str(until_filter.label)) == ("from", "until")
