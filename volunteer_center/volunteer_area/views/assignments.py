@@ -3,8 +3,7 @@ visits, answering a proposal, calling off one visit."""
 
 import datetime as dt
 
-from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +18,8 @@ from volunteer_center.volunteer_area.links import read_call_off_token
 from volunteer_center.volunteer_area.session import actor_for
 from volunteer_center.volunteer_area.views.base import (
     AreaActionView,
+    AreaFormView,
     AreaPageView,
-    VolunteerAreaMixin,
 )
 
 
@@ -72,11 +71,12 @@ class AnswerView(AreaActionView):
         return reverse("volunteer_area:assignment", args=[self.kwargs["pk"]])
 
 
-class CallOffView(VolunteerAreaMixin, FormView):
+class CallOffView(AreaFormView):
     """ "I can't come" to one visit, with a reason the coordinator reads."""
 
     template_name = "volunteer_center/area/call_off.html"
     form_class = CallOffForm
+    success_message = _("The coordinator has been told. Thank you for letting us know.")
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -93,24 +93,16 @@ class CallOffView(VolunteerAreaMixin, FormView):
     def assignment(self):
         return selectors.own_assignment(self.volunteer, self.kwargs["pk"])
 
-    def form_valid(self, form):
-        try:
-            matching_services.visit_call_off(
-                actor=self.actor,
-                assignment=self.assignment(),
-                date=self.day,
-                reason=form.cleaned_data["reason"],
-            )
-        except matching_services.MatchingError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The coordinator has been told. Thank you for letting us know."),
+    def act(self, form):
+        matching_services.visit_call_off(
+            actor=self.actor,
+            assignment=self.assignment(),
+            date=self.day,
+            reason=form.cleaned_data["reason"],
         )
-        return HttpResponseRedirect(
-            reverse("volunteer_area:assignment", args=[self.kwargs["pk"]])
-        )
+
+    def get_success_url(self):
+        return reverse("volunteer_area:assignment", args=[self.kwargs["pk"]])
 
 
 class CallOffLinkView(FormView):

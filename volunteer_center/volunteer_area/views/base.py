@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from volunteer_center.core.errors import DomainError
 from volunteer_center.volunteer_area.session import actor_for, signed_in_volunteer
@@ -35,6 +35,29 @@ class VolunteerAreaMixin:
 
 class AreaPageView(VolunteerAreaMixin, TemplateView):
     pass
+
+
+class AreaFormView(VolunteerAreaMixin, FormView):
+    """A form of the area: ``act(form)`` calls one service; its refusal is
+    shown above the form, the volunteer's input kept; else
+    ``success_message`` and back to the page (``get_success_url()``)."""
+
+    success_message = ""
+
+    def act(self, form) -> None:
+        raise NotImplementedError
+
+    def get_success_url(self) -> str:
+        return self.request.path
+
+    def form_valid(self, form):
+        try:
+            self.act(form)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class AreaActionView(VolunteerAreaMixin, View):

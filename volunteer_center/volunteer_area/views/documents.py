@@ -3,44 +3,32 @@ and a request for a new certificate."""
 
 import io
 
-from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.urls import reverse
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView
 
 from agreements import documents as agreement_documents
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.models import AccessLog
 from volunteer_center.volunteer_area import selectors, services
-from volunteer_center.volunteer_area.errors import AreaError
 from volunteer_center.volunteer_area.forms import CertificateRequestForm
-from volunteer_center.volunteer_area.views.base import VolunteerAreaMixin
+from volunteer_center.volunteer_area.views.base import AreaFormView, VolunteerAreaMixin
 
 
-class DocumentsView(VolunteerAreaMixin, FormView):
+class DocumentsView(AreaFormView):
     template_name = "volunteer_center/area/documents.html"
     form_class = CertificateRequestForm
+    success_message = _(
+        "Your request has been sent. The centre will issue the certificate."
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(selectors.own_documents(self.volunteer))
         return context
 
-    def form_valid(self, form):
-        try:
-            services.area_request_certificate(
-                volunteer=self.volunteer, **form.cleaned_data
-            )
-        except AreaError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Your request has been sent. The centre will issue the certificate."),
-        )
-        return HttpResponseRedirect(reverse("volunteer_area:documents"))
+    def act(self, form):
+        services.area_request_certificate(volunteer=self.volunteer, **form.cleaned_data)
 
 
 def _pdf(content: bytes, name: str) -> FileResponse:

@@ -5,12 +5,10 @@ their private calendar address."""
 import json
 
 from django.conf import settings
-from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView
 
 from matching import ical
 from registry import services as registry_services
@@ -19,17 +17,20 @@ from volunteer_center.core.exports import attachment
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.registries import person_data_sections
 from volunteer_center.volunteer_area import selectors, services
-from volunteer_center.volunteer_area.errors import AreaError
 from volunteer_center.volunteer_area.forms import RemovalForm
 from volunteer_center.volunteer_area.views.base import (
     AreaActionView,
+    AreaFormView,
     VolunteerAreaMixin,
 )
 
 
-class MyDataView(VolunteerAreaMixin, FormView):
+class MyDataView(AreaFormView):
     template_name = "volunteer_center/area/my_data.html"
     form_class = RemovalForm
+    success_message = _(
+        "Your request has been sent. The centre will confirm the removal."
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -43,19 +44,10 @@ class MyDataView(VolunteerAreaMixin, FormView):
         )
         return context
 
-    def form_valid(self, form):
-        try:
-            services.area_request_removal(
-                volunteer=self.volunteer, note=form.cleaned_data["note"]
-            )
-        except AreaError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Your request has been sent. The centre will confirm the removal."),
+    def act(self, form):
+        services.area_request_removal(
+            volunteer=self.volunteer, note=form.cleaned_data["note"]
         )
-        return HttpResponseRedirect(reverse("volunteer_area:my-data"))
 
 
 class SmsConsentView(AreaActionView):
