@@ -12,6 +12,7 @@ from registry.models import Availability, Beneficiary, Institution
 from volunteer_center.core.forms import (
     DATE_INPUT,
     PlausibleDateField,
+    RowForm,
     RowsFormMixin,
     ServiceFieldsMixin,
     check_period,
@@ -225,31 +226,16 @@ class HoursCorrectionForm(forms.Form):
     reason = forms.CharField(label=_("reason"), max_length=300)
 
 
-class ProgrammePartnerRow(forms.Form):
+class ProgrammePartnerRow(RowForm):
     """One partner institution of a programme and its role in it."""
 
-    institution = forms.ModelChoiceField(
-        label=_("institution"),
-        queryset=Institution.objects.all(),
-        required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    role = forms.CharField(
-        label=_("role in the programme"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-    )
+    needed = "institution"
+    needed_message = _("Choose the institution.")
 
-    def clean(self):
-        data = super().clean()
-        if (
-            self.has_changed()
-            and not data.get("institution")
-            and not data.get("DELETE")
-        ):
-            self.add_error("institution", _("Choose the institution."))
-        return data
+    institution = forms.ModelChoiceField(
+        label=_("institution"), queryset=Institution.objects.all()
+    )
+    role = forms.CharField(label=_("role in the programme"), max_length=200)
 
 
 class ProgrammeForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):

@@ -14,6 +14,7 @@ from registry.models import (
 )
 from volunteer_center.core.forms import (
     DATE_INPUT,
+    RowForm,
     RowsFormMixin,
     ServiceFieldsMixin,
     submit_helper,
@@ -70,40 +71,22 @@ class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
         return {**super().service_kwargs(), **self.duplicate_kwargs()}
 
 
-class ContactPersonRow(forms.Form):
+class ContactPersonRow(RowForm):
     """One contact person of an institution, on the institution's form."""
 
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    name = forms.CharField(
-        label=_("first and last name"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-    )
-    position = forms.CharField(
-        label=_("position"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-    )
+    needed = "name"
+    needed_message = _("Give the contact person's name.")
+
+    id = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("first and last name"), max_length=200)
+    position = forms.CharField(label=_("position"), max_length=120)
     phone = forms.CharField(
         label=_("phone"),
         max_length=16,
-        required=False,
         validators=[validators.validate_phone],
-        widget=forms.TextInput(attrs={"class": "form-control", "type": "tel"}),
+        widget=forms.TextInput(attrs={"type": "tel"}),
     )
-    email = forms.EmailField(
-        label=_("e-mail"),
-        required=False,
-        widget=forms.EmailInput(attrs={"class": "form-control"}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if self.has_changed() and not data.get("name") and not data.get("DELETE"):
-            self.add_error("name", _("Give the contact person's name."))
-        return data
+    email = forms.EmailField(label=_("e-mail"))
 
 
 class InstitutionForm(RowsFormMixin, ServiceFieldsMixin, forms.ModelForm):

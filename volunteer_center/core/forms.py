@@ -88,6 +88,33 @@ class RowsFormSet(forms.BaseFormSet):
     }
 
 
+class RowForm(forms.Form):
+    """One row of a ``RowsFormMixin`` form. Every field is optional, so that
+    the empty rows offered for adding are no rows; a filled row needs the
+    field ``needed`` and says ``needed_message`` without it. The inputs get
+    their styles here: ``_rows.html`` renders each field bare."""
+
+    needed = ""
+    needed_message = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+            if not field.widget.is_hidden:
+                select = isinstance(field.widget, forms.Select)
+                field.widget.attrs.setdefault(
+                    "class", "form-select" if select else "form-control"
+                )
+
+    def clean(self):
+        data = super().clean()
+        filled = self.has_changed() and not data.get("DELETE")
+        if filled and not data.get(self.needed):
+            self.add_error(self.needed, self.needed_message)
+        return data
+
+
 class RowsFormMixin:
     """A form that also edits a list of rows (an institution's contact persons,
     a programme's partners) in the same page and the same submit: ``rows_form``
