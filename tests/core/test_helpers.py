@@ -1,13 +1,15 @@
 """The small helpers of core that several apps share: the status-move refusal's
-parameters, the lists' period filters."""
+parameters, the lists' period filters, the row form."""
 
 import django_filters
+from django import forms
 from django.utils import translation
 
 from matching.models import Assignment, HoursEntry
 from registry.models import Volunteer
 from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.filters import period_filters
+from volunteer_center.core.forms import RowForm
 
 
 def test_status_move_names_are_the_labels_of_both_statuses():
@@ -61,3 +63,24 @@ def test_period_filters_reach_the_date_of_a_date_and_time():
     assert until_filter.lookup_expr == "date__lte"
     with translation.override("en"):
         assert (str(from_filter.label), str(until_filter.label)) == ("from", "until")
+
+
+class _Row(RowForm):
+    needed = "name"
+    needed_message = "Give the name."
+
+    id = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(max_length=20)
+    kind = forms.ChoiceField(choices=[("a", "A")])
+
+
+def test_a_row_form_is_optional_styled_and_needs_its_field_once_filled():
+    row = _Row()
+    assert not any(field.required for field in row.fields.values())
+    assert row.fields["name"].widget.attrs["class"] == "form-control"
+    assert row.fields["kind"].widget.attrs["class"] == "form-select"
+    assert "class" not in row.fields["id"].widget.attrs
+    assert _Row(data={}).is_valid()
+    filled = _Row(data={"kind": "a"})
+    assert not filled.is_valid()
+    assert filled.errors["name"] == ["Give the name."]
