@@ -14,7 +14,7 @@ from agreements.models.storage import _private_storage
 from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplate
 from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
-from volunteer_center.core.constraints import period_in_order
+from volunteer_center.core.constraints import guardian_named, period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
@@ -259,13 +259,7 @@ class Agreement(TimeStampedModel):
                     "A terminated agreement needs its date of termination."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
-                name="agreement_guardian_consent_names_guardian",
-                violation_error_message=_(
-                    "A guardian's consent needs the guardian's name."
-                ),
-            ),
+            guardian_named("agreement"),
             models.CheckConstraint(
                 condition=~Q(travel_costs_waiver="partial")
                 | ~Q(travel_costs_waiver_scope=""),

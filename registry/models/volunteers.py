@@ -23,7 +23,7 @@ from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
-from volunteer_center.core.constraints import day_of_week
+from volunteer_center.core.constraints import day_of_week, guardian_named
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import TimeStampedModel, staff_account_field
@@ -286,13 +286,7 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                     "The maximum hours per week must be between 1 and 40."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
-                name="volunteer_guardian_consent_names_guardian",
-                violation_error_message=_(
-                    "A guardian's consent needs the guardian's name."
-                ),
-            ),
+            guardian_named("volunteer"),
             # A consent says how it was given and when (art. 17 KC).
             models.CheckConstraint(
                 condition=Q(guardian_consent=False)

@@ -31,6 +31,16 @@ def ends_after_start(name: str) -> models.CheckConstraint:
     )
 
 
+def guardian_named(name: str) -> models.CheckConstraint:
+    """A legal guardian's consent (``guardian_consent``) names the guardian
+    (``guardian_name``): a volunteer's and an agreement's alike."""
+    return models.CheckConstraint(
+        condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
+        name=f"{name}_guardian_consent_names_guardian",
+        violation_error_message=_("A guardian's consent needs the guardian's name."),
+    )
+
+
 def day_of_week(name: str) -> models.CheckConstraint:
     """``weekday`` is a day of the week, Monday 0 to Sunday 6."""
     return models.CheckConstraint(
