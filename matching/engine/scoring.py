@@ -115,6 +115,10 @@ class Reason:
     params: dict = field(default_factory=dict)
 
 
+# The reasons being collected, or None when only the score is asked for.
+Reasons = list[Reason] | None
+
+
 @dataclass(frozen=True)
 class Suggestion:
     candidate_id: int
@@ -175,7 +179,7 @@ def _evaluate(
     its points to the running total in the same order, so the sum is the same
     to the last bit whether reasons are asked for or not.
     """
-    reasons: list[Reason] | None = [] if explain else None
+    reasons: Reasons = [] if explain else None
     total = 0.0
     if view.required or view.nice:
         total = _skill_points(view, c, w, total, reasons)
@@ -187,39 +191,31 @@ def _evaluate(
 
 
 def _skill_points(
-    view: _RequestView,
-    c: CandidateInput,
-    w: Weights,
-    total: float,
-    reasons: list[Reason] | None,
+    view: _RequestView, c: CandidateInput, w: Weights, total: float, reasons: Reasons
 ) -> float:
     if view.required:
         has = view.required & c.skills
-        if has:
-            points = round(w.required_skill * len(has), 2)
-            total += points
-            if reasons is not None:
-                reasons.append(
-                    Reason("required_skill", points, {"skill_ids": sorted(has)})
-                )
+        total = _has_skills("required_skill", has, w.required_skill, total, reasons)
     if view.nice:
-        nice = view.nice & c.skills
-        if nice:
-            points = round(w.nice_skill * len(nice), 2)
-            total += points
-            if reasons is not None:
-                reasons.append(
-                    Reason("nice_skill", points, {"skill_ids": sorted(nice)})
-                )
+        has = view.nice & c.skills
+        total = _has_skills("nice_skill", has, w.nice_skill, total, reasons)
     return total
 
 
+def _has_skills(
+    code: str, has: frozenset[int], weight: float, total: float, reasons: Reasons
+) -> float:
+    """The points for the request's skills (required or nice) the volunteer has."""
+    if not has:
+        return total
+    points = round(weight * len(has), 2)
+    if reasons is not None:
+        reasons.append(Reason(code, points, {"skill_ids": sorted(has)}))
+    return total + points
+
+
 def _availability_points(
-    view: _RequestView,
-    c: CandidateInput,
-    w: Weights,
-    total: float,
-    reasons: list[Reason] | None,
+    view: _RequestView, c: CandidateInput, w: Weights, total: float, reasons: Reasons
 ) -> float:
     minutes = view.cell_minutes
     # A list, not a generator: Python inlines list comprehensions (this runs
@@ -241,11 +237,7 @@ def _availability_points(
 
 
 def _place_points(
-    view: _RequestView,
-    c: CandidateInput,
-    w: Weights,
-    total: float,
-    reasons: list[Reason] | None,
+    view: _RequestView, c: CandidateInput, w: Weights, total: float, reasons: Reasons
 ) -> float:
     district_id = view.request.district_id
     if district_id is not None and district_id == c.district_id:
@@ -263,11 +255,7 @@ def _place_points(
 
 
 def _people_points(
-    view: _RequestView,
-    c: CandidateInput,
-    w: Weights,
-    total: float,
-    reasons: list[Reason] | None,
+    view: _RequestView, c: CandidateInput, w: Weights, total: float, reasons: Reasons
 ) -> float:
     """Continuity, interest, the volunteer's load and weekly hours cap."""
     request = view.request
