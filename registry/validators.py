@@ -5,6 +5,7 @@ the canonical E.164 form that is stored.
 """
 
 import datetime as dt
+import functools
 import re
 
 import phonenumbers
@@ -51,8 +52,10 @@ def validate_phone(value: str) -> None:
     normalize_phone(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_phone(value: str) -> str:
-    """+48600123456 → +48 600 123 456, for display."""
+    """+48600123456 → +48 600 123 456, for display (kept per number: a list
+    shows 25 and parsing one costs more than drawing its row)."""
     if not value:
         return ""
     try:

@@ -106,10 +106,12 @@ def private_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The cache holds rate-limit counters: each test starts with none."""
-    from django.core.cache import cache
+    """The cache holds rate-limit counters and kept figures, the fragments
+    cache kept forms, choices and counts: each test starts with none."""
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["fragments"].clear()
     yield
 
 

@@ -12,6 +12,7 @@ from registry.forms import (
     BeneficiaryForm,
     InstitutionForm,
 )
+from registry.models import Beneficiary, Institution
 from registry.views.person_data import PersonDataView
 from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
@@ -52,6 +53,7 @@ class BeneficiaryListView(RegisterListView):
     permission_required = "registry.view_beneficiary"
     page_title = _("Beneficiaries")
     filterset_class = BeneficiaryFilter
+    count_depends_on = (Beneficiary,)
     template_name = "registry/beneficiary_list.html"
     export_filename = "odbiorcy"
     export_columns = [
@@ -142,6 +144,7 @@ class InstitutionListView(RegisterListView):
     permission_required = "registry.view_institution"
     page_title = _("Institutions")
     filterset_class = InstitutionFilter
+    count_depends_on = (Institution,)
     template_name = "registry/institution_list.html"
     export_filename = "instytucje"
     # Institutions are not persons: their export is not an access to

@@ -16,6 +16,7 @@ from registry.forms import (
     VettingForm,
     VolunteerForm,
 )
+from registry.models import Volunteer
 from registry.views.person_data import PersonDataView
 from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
@@ -64,10 +65,23 @@ class VolunteerListView(RegisterListView):
         "email",
         "created_at",
     )
+    # Every write that can change who is listed (the record, its skills,
+    # interests and availability) leaves a history row of the volunteer.
+    count_depends_on = (Volunteer,)
 
     def get_queryset(self):
         self.queryset = selectors.volunteer_list()
         return super().get_queryset()
+
+    def get_export_queryset(self, queryset):
+        return queryset.prefetch_related("skills")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        page.object_list = selectors.with_skill_names(page.object_list)
+        context["object_list"] = page.object_list
+        return context
 
 
 class VolunteerDetailView(RecordDetailView):

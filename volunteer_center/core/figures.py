@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connections
 from django.utils import translation
 
@@ -38,16 +38,53 @@ def _state_columns(model, quote) -> list[str]:
     ]
 
 
-def state(models: Iterable, *, using: str = "default") -> tuple:
+def states(models: Iterable, *, using: str = "default") -> dict:
     """Where the tables of ``models`` stand, in one query: for an audited
     model its newest history row's id, for another its row count and latest
-    change."""
+    change; a tuple of text per model."""
+    models = list(dict.fromkeys(models))
+    if not models:
+        return {}
     connection = connections[using]
     quote = connection.ops.quote_name
-    selects = [sql for model in models for sql in _state_columns(model, quote)]
+    columns = [_state_columns(model, quote) for model in models]
+    selects = [sql for sqls in columns for sql in sqls]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in selects))
-        return tuple(str(value) for value in cursor.fetchone())
+        values = iter(str(value) for value in cursor.fetchone())
+    return {
+        model: tuple(next(values) for _ in sqls)
+        for model, sqls in zip(models, columns, strict=True)
+    }
+
+
+def state(models: Iterable, *, using: str = "default") -> tuple:
+    """``states`` of ``models`` as one tuple, in their order."""
+    models = list(models)
+    found = states(models, using=using)
+    return tuple(value for model in models for value in found[model])
+
+
+class Tables:
+    """Where the tables of ``models`` stand, read in one query when first
+    asked for any of them: a page that keeps several parts (a list's count,
+    its filter's choices) pays for one ``state`` query, not one per part."""
+
+    def __init__(self, models: Iterable, *, using: str = "default"):
+        self.models = tuple(dict.fromkeys(models))
+        self.using = using
+        self._found = None
+
+    def state(self, models: Iterable) -> tuple:
+        models = list(models)
+        if not models:
+            return ()
+        if self._found is None:
+            self._found = states(self.models, using=self.using)
+        missing = [model for model in models if model not in self._found]
+        if missing:
+            self._found |= states(missing, using=self.using)
+        return tuple(value for model in models for value in self._found[model])
 
 
 def kept[T](
@@ -65,4 +102,28 @@ def kept[T](
     if value is None:
         value = compute()
         cache.set(key, value, settings.FIGURES_KEEP_SECONDS)
+    return value
+
+
+def counted(queryset, *, depends_on: Iterable, tables: Tables | None = None) -> int:
+    """``queryset.count()``, or the number this process counted last time for
+    the same query while the tables of ``depends_on`` stood as now.
+
+    For the count above a staff list: counting the whole register costs the
+    database more than drawing the page, and the list asks for it on every
+    page. The key is the query's SQL with its parameters (the filter, the
+    user's scope, the day of a date rule) and the tables' state, so the
+    number is kept in this process's memory (``CACHES["fragments"]``) with
+    no query of its own: ``state`` (read through ``tables`` where the page
+    reads other tables' state too) takes the place of the count."""
+    sql, params = queryset.query.sql_with_params()
+    if tables is None:
+        tables = Tables(depends_on, using=queryset.db)
+    parts = (queryset.db, sql, repr(params), tables.state(depends_on))
+    key = "count:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    store = caches["fragments"]
+    value = store.get(key)
+    if value is None:
+        value = queryset.count()
+        store.set(key, value, settings.FIGURES_KEEP_SECONDS)
     return value

@@ -12,10 +12,14 @@ The store is the process's own memory (``CACHES["fragments"]``).
 import hashlib
 from functools import cache
 
+from django.conf import settings
 from django.core.cache import caches
+from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+
+from volunteer_center.core.figures import Tables
 
 FILTER_FORM = "_filter_form.html"
 
@@ -28,12 +32,69 @@ def _template_digest(name: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
+def _seen_by_state(model) -> bool:
+    """Whether ``figures.state`` sees every change to a row's label: an
+    audited model's history, or a dictionary's ``updated_at``."""
+    fields = {field.name for field in model._meta.fields}
+    return hasattr(model, "history") or "updated_at" in fields
+
+
+def _from_tables(form) -> dict[str, QuerySet]:
+    return {
+        name: field.queryset
+        for name, field in form.fields.items()
+        if hasattr(field.widget, "choices")
+        and isinstance(getattr(field, "queryset", None), QuerySet)
+        and _seen_by_state(field.queryset.model)
+    }
+
+
+def choice_models(form) -> set:
+    """The models whose rows the form offers as choices and keeps."""
+    return {queryset.model for queryset in _from_tables(form).values()}
+
+
+def _choices(form, tables: Tables | None) -> dict[str, list[tuple[str, str]]]:
+    """The choices of the form's list fields, as (value, label) text. Those
+    read from a table are kept while the tables stand as now (one ``state``
+    query for all of them, shared through ``tables`` with the page's other
+    kept parts, instead of one query and a row object per choice for each
+    list); the rest are read."""
+    listed = {
+        name: field
+        for name, field in form.fields.items()
+        if hasattr(field.widget, "choices")
+    }
+    from_tables = _from_tables(form)
+    models = sorted({qs.model for qs in from_tables.values()}, key=str)
+    if models:
+        tables = (tables or Tables(models)).state(models)
+    store = caches["fragments"]
+    choices = {}
+    for name, field in listed.items():
+        queryset = from_tables.get(name)
+        key = None
+        if queryset is not None:
+            sql = queryset.query.sql_with_params()
+            parts = (name, str(sql), translation.get_language(), tables)
+            key = "choices:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+            choices[name] = store.get(key)
+        if choices.get(name) is None:
+            # iter(): list() alone would first ask a queryset for its count.
+            read = list(iter(field.widget.choices))
+            choices[name] = [(str(value), str(label)) for value, label in read]
+            if key:
+                store.set(key, choices[name], settings.FIGURES_KEEP_SECONDS)
+    return choices
+
+
 def filter_form(filterset) -> str:
     """``_filter_form.html`` for ``filterset``, drawn at most once per key.
 
-    The choices are read once (the dictionaries' rows, in their order) and
-    the form draws those same rows, so a kept form costs the queries a drawn
-    one did and no more."""
+    The choices (``_choices``) are part of the key and the form draws those
+    same choices, so a kept form is never stale and costs one query, shared
+    with the list's count where the view set ``filterset.tables``
+    (``FilteredListMixin``)."""
     form = filterset.form
     parts = [
         _template_digest(FILTER_FORM),
@@ -41,13 +102,12 @@ def filter_form(filterset) -> str:
         translation.get_language(),
         timezone.localdate().isoformat(),
     ]
+    choices = _choices(form, getattr(filterset, "tables", None))
     for name, field in form.fields.items():
         parts.append((name, repr(form[name].value())))
-        widget = field.widget
-        if hasattr(widget, "choices"):
-            # iter(): list() alone would first ask a queryset for its count.
-            widget.choices = list(iter(widget.choices))
-            parts.append([(str(value), str(label)) for value, label in widget.choices])
+        if name in choices:
+            field.widget.choices = choices[name]
+            parts.append(choices[name])
     key = "filter-form:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     store = caches["fragments"]
     html = store.get(key)

@@ -18,6 +18,8 @@ from volunteer_center.core.errors import (
     add_validation_error,
     validation_messages,
 )
+from volunteer_center.core.figures import Tables
+from volunteer_center.core.fragments import choice_models
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
 from volunteer_center.core.pagination import IndexPaginator
@@ -108,12 +110,25 @@ class FilteredListMixin:
     # volunteer's record has sixty columns and the list shows seven: building
     # 25 whole rows cost more than drawing them. Exports read whole rows.
     list_fields: tuple[str, ...] = ()
+    # The models the list's count depends on, for keeping it between pages
+    # (core.pagination.IndexPaginator); empty: counted on every page.
+    count_depends_on: tuple = ()
 
     def get_queryset(self):
         self.filterset = self.filterset_class(
             self.request.GET or None, queryset=super().get_queryset()
         )
+        # The state of the tables the page's kept parts depend on (its count,
+        # its filter form's choices), read in one query.
+        self.filterset.tables = Tables(
+            {*self.count_depends_on, *choice_models(self.filterset.form)}
+        )
         return self.filterset.qs
+
+    def get_paginator(self, *args, **kwargs):
+        kwargs.setdefault("count_depends_on", self.count_depends_on)
+        kwargs.setdefault("tables", self.filterset.tables)
+        return super().get_paginator(*args, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         if self.list_fields:
