@@ -48,6 +48,8 @@ class HelpRequestListView(RegisterListView):
     permission_required = "matching.view_helprequest"
     page_title = _("Help requests")
     filterset_class = HelpRequestFilter
+    # The places taken move with the assignments, each leaving its history row.
+    count_depends_on = (HelpRequest, Assignment)
     template_name = "matching/helprequest_list.html"
     list_fields = (
         "title",
