@@ -15,13 +15,29 @@ def _allowed(context, permission: str) -> bool:
     return bool(user and user.has_perm(permission))
 
 
+# What a person's page shows of each agreement, certificate and reference:
+# not the frozen text of the document, not the other party's whole record.
+PARTY_SHOWN = ("kind", "number", "status", "date_from", "date_to", "insurance_nnw")
+REFERENCE_SHOWN = ("number", "date_from", "date_to")
+CERTIFICATE_SHOWN = (*REFERENCE_SHOWN, "hours")
+
+
+def _shown(documents, volunteer, fields):
+    return documents.select_related(None).filter(volunteer=volunteer).only(*fields)
+
+
 @register.inclusion_tag("agreements/_party_agreements.html", takes_context=True)
 def party_agreements_panel(context, party):
     """The agreements with a volunteer, a beneficiary or an institution, on
     their page."""
     if not _allowed(context, "agreements.view_agreement"):
         return {"show": False}
-    agreements = selectors.party_agreements(party).order_by("-date_from", "-pk")
+    agreements = (
+        selectors.party_agreements(party)
+        .select_related(None)
+        .only(*PARTY_SHOWN)
+        .order_by("-date_from", "-pk")
+    )
     return {
         "show": True,
         "party": party,
@@ -38,8 +54,12 @@ def volunteer_certificates_panel(context, volunteer):
     return {
         "show": True,
         "volunteer": volunteer,
-        "certificates": list(selectors.certificate_list().filter(volunteer=volunteer)),
-        "references": list(selectors.reference_list().filter(volunteer=volunteer)),
+        "certificates": list(
+            _shown(selectors.certificate_list(), volunteer, CERTIFICATE_SHOWN)
+        ),
+        "references": list(
+            _shown(selectors.reference_list(), volunteer, REFERENCE_SHOWN)
+        ),
         "perms": context.get("perms"),
     }
 

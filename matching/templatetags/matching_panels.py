@@ -10,13 +10,25 @@ from matching.models import HelpRequest
 
 register = template.Library()
 
+# What the volunteer's page shows of each assignment (not the request's
+# description and addresses).
+ASSIGNMENT_SHOWN = (
+    "date_from",
+    "date_to",
+    "status",
+    "request__title",
+    "request__category__name",
+)
+
 
 @register.inclusion_tag("matching/_volunteer_panel_body.html", takes_context=True)
 def volunteer_matching_panel(context, volunteer):
     return {
         "perms": context.get("perms"),
         "volunteer": volunteer,
-        "assignments": list(selectors.volunteer_assignments(volunteer)[:20]),
+        "assignments": list(
+            selectors.volunteer_assignments(volunteer).only(*ASSIGNMENT_SHOWN)[:20]
+        ),
         "hours": selectors.hours_totals(volunteer_id=volunteer.pk),
         "ical_url": _ical_url(context, volunteer),
     }
