@@ -85,3 +85,60 @@ def test_a_kept_form_costs_no_more_queries_than_a_drawn_one(
         coordinator_client.get(url)
     with django_assert_max_num_queries(len(drawing.captured_queries)):
         coordinator_client.get(url)
+
+
+# --- The folded forms on a record's page ----------------------------------------
+
+
+def vetting_form_html(html: str) -> str:
+    # The crispy form names its action first; the page's own forms, method.
+    start = html.index('weryfikacja/" method="post"')
+    return html[html.rindex("<form", 0, start) : html.index("</form>", start)]
+
+
+def token_of(form: str) -> str:
+    return form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+
+def test_a_kept_form_shows_the_values_of_now_with_this_pages_token(
+    coordinator_client, coordinator, make_volunteer
+):
+    import datetime as dt
+
+    from registry import vetting
+
+    volunteer = make_volunteer()
+    url = reverse("registry:volunteer-detail", args=[volunteer.pk])
+    first = vetting_form_html(coordinator_client.get(url).content.decode())
+    form = vetting_form_html(coordinator_client.get(url).content.decode())
+    # Each page masks the session's token anew (a kept form holds none).
+    assert form.count("csrfmiddlewaretoken") == first.count("csrfmiddlewaretoken") == 1
+    assert token_of(form) != token_of(first)
+    vetting.volunteer_vetting_record(
+        actor=coordinator,
+        volunteer=volunteer,
+        fields={"sex_offender_register_checked_on": dt.date(2026, 11, 2)},
+    )
+    changed = vetting_form_html(coordinator_client.get(url).content.decode())
+    assert 'value="2026-11-02"' in changed
+    assert 'value="2026-11-02"' not in form
+
+
+def test_a_kept_form_posts_with_its_token(coordinator, make_volunteer):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    volunteer = make_volunteer()
+    url = reverse("registry:volunteer-detail", args=[volunteer.pk])
+    client.get(url)
+    html = client.get(url).content.decode()
+    form = vetting_form_html(html)
+    token = token_of(form)
+    response = client.post(
+        reverse("registry:volunteer-vetting", args=[volunteer.pk]),
+        {"csrfmiddlewaretoken": token, "action": "acknowledge"},
+    )
+    assert response.status_code == 302
+    volunteer.refresh_from_db()
+    assert volunteer.standards_acknowledged_on is not None
