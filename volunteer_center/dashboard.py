@@ -13,19 +13,44 @@ from django.db.models.functions import Least, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from agreements.models import Agreement
 from matching import selectors as matching_selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.advice import selectors as advice_selectors
-from registry.models import Category, District, Volunteer
-from volunteer_center.core.figures import kept
+from registry.advice.models import Consultation, ConsultationTopic
+from registry.models import Beneficiary, Category, District, Institution, Volunteer
+from volunteer_center.core.figures import Tables, kept, kept_here
 from volunteer_center.reports import grouped_counts, status_counts
 from volunteer_center.volunteer_area import selectors as area_selectors
+from volunteer_center.volunteer_area.models import VolunteerRequest
 
 LIST_LENGTH = 8
 # What the to-do lists show of each row: whole records with their relations
 # cost more to build than the rest of the page.
 UNSTAFFED_SHOWN = ("title", "places_taken", "needed", "date_from")
 CANDIDATE_SHOWN = ("first_name", "last_name", "created_at")
+# A consultation's line: when, the topic and the person's name (not the
+# person's whole record, nor the notes of the visit).
+CONSULTATION_SHOWN = (
+    "starts_at",
+    "follow_up_due",
+    "walk_in_name",
+    "topic__name",
+    "volunteer__first_name",
+    "volunteer__last_name",
+    "beneficiary__first_name",
+    "beneficiary__last_name",
+    "institution__name",
+)
+
+
+def _consultation_lines(consultations) -> list:
+    shown = (
+        consultations.select_related(None)
+        .select_related("topic", "volunteer", "beneficiary", "institution")
+        .only(*CONSULTATION_SHOWN)
+    )
+    return list(shown[:LIST_LENGTH])
 
 
 @dataclass(frozen=True)
@@ -54,8 +79,40 @@ def _month_label(month: dt.date) -> str:
     return date_format(month, "M Y")
 
 
-def todo(user, *, today: dt.date | None = None) -> dict:
+def todo(user, *, today: dt.date | None = None, tables: Tables | None = None) -> dict:
+    """The to-do lists. All but the visits still to come (which move with the
+    clock) are read once and kept while the tables they show stand as they
+    are, for this user with these permissions (``core.figures.kept_here``)."""
     today = today or timezone.localdate()
+    visits = advice_selectors.booked_visits()
+    lists = kept_here(
+        "dashboard-todo",
+        lambda: _todo(user, today),
+        depends_on=TODO_READ,
+        args=(user.pk, sorted(user.get_all_permissions()), today),
+        tables=tables,
+    )
+    return {
+        **lists,
+        "visits": _consultation_lines(visits),
+        "visits_count": visits.count(),
+    }
+
+
+# What the kept to-do lists show: the rows, and the names they show of them.
+TODO_READ = (
+    HelpRequest,
+    Assignment,
+    Volunteer,
+    Beneficiary,
+    Institution,
+    Consultation,
+    ConsultationTopic,
+    VolunteerRequest,
+)
+
+
+def _todo(user, today: dt.date) -> dict:
     # The same set as the request list's "places still free" filter, so each
     # count matches the list its link opens.
     unstaffed = matching_selectors.request_list(user).with_free_places()
@@ -70,9 +127,8 @@ def todo(user, *, today: dt.date | None = None) -> dict:
     )
     candidates = Volunteer.objects.candidates().not_anonymised()
     follow_ups = advice_selectors.consultation_list().follow_up_due(on=today)
-    visits = advice_selectors.booked_visits()
     return {
-        "follow_ups": list(follow_ups.order_by("follow_up_due", "pk")[:LIST_LENGTH]),
+        "follow_ups": _consultation_lines(follow_ups.order_by("follow_up_due", "pk")),
         "follow_ups_count": follow_ups.count(),
         "open_by_urgency": [
             (value, label, by_urgency[value])
@@ -87,8 +143,6 @@ def todo(user, *, today: dt.date | None = None) -> dict:
             newest_first(candidates).only(*CANDIDATE_SHOWN)[:LIST_LENGTH]
         ),
         "candidates_count": candidates.count(),
-        "visits": list(visits[:LIST_LENGTH]),
-        "visits_count": visits.count(),
         "volunteer_requests": list(area_selectors.open_requests()[:LIST_LENGTH]),
     }
 
@@ -111,7 +165,15 @@ def active_volunteers_this_year(*, today: dt.date | None = None) -> int:
 CHARTS_READ = (Assignment, HoursEntry, HelpRequest, Category, District)
 
 
-def kept_charts(*, today: dt.date | None = None) -> tuple[int, list[Series]]:
+def kept_tables() -> Tables:
+    """Where the tables stand that the page's kept parts read (the charts, the
+    to-do lists, the agreements' lists), asked in one query."""
+    return Tables((*CHARTS_READ, *TODO_READ, Agreement))
+
+
+def kept_charts(
+    *, today: dt.date | None = None, tables: Tables | None = None
+) -> tuple[int, list[Series]]:
     """The year's active volunteers and the charts, counted once for as long
     as the tables they read stay as they are."""
     today = today or timezone.localdate()
@@ -120,6 +182,7 @@ def kept_charts(*, today: dt.date | None = None) -> tuple[int, list[Series]]:
         lambda: (active_volunteers_this_year(today=today), charts(today=today)),
         depends_on=CHARTS_READ,
         args=(today,),
+        tables=tables,
     )
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -103,11 +104,17 @@ class DashboardView(StaffPermissionRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        active_volunteers, charts = dashboard.kept_charts()
+        tables = dashboard.kept_tables()
+        active_volunteers, charts = dashboard.kept_charts(tables=tables)
         return super().get_context_data(
-            todo=dashboard.todo(self.request.user),
+            todo=dashboard.todo(self.request.user, tables=tables),
             active_volunteers=active_volunteers,
             charts=charts,
+            # The charts as drawn are kept ({% cache %}) while what they
+            # count stands: the day and the state of the tables they read.
+            charts_key=(timezone.localdate(), tables.state(dashboard.CHARTS_READ)),
+            keep_seconds=settings.FIGURES_KEEP_SECONDS,
+            kept_tables=tables,
             **kwargs,
         )
 

@@ -2,8 +2,13 @@
 number of queries, whatever the number of rows."""
 
 from django import template
+from django.utils import timezone
 
 from agreements import selectors
+from agreements.models import Agreement
+from matching.models import Assignment, HelpRequest
+from registry.models import Beneficiary, Institution, Volunteer
+from volunteer_center.core.figures import kept_here
 
 register = template.Library()
 
@@ -68,13 +73,37 @@ def volunteer_certificates_panel(context, volunteer):
 def agreements_dashboard(context):
     if not _allowed(context, "agreements.view_agreement"):
         return {"show": False}
+    return {
+        "show": True,
+        **kept_here(
+            "agreements-dashboard",
+            _dashboard_lists,
+            depends_on=DASHBOARD_READ,
+            args=(timezone.localdate(),),
+            # The page's own reading of where the tables stand, if it has one.
+            tables=context.get("kept_tables"),
+        ),
+    }
+
+
+def _dashboard_lists() -> dict:
     ending = selectors.agreements_ending_soon().only(*ENDING_SHOWN)
     lacking = selectors.assignments_lacking_agreement().only(*LACKING_SHOWN)
     return {
-        "show": True,
         "ending": list(ending[:DASHBOARD_ROWS]),
         "lacking": list(lacking[:DASHBOARD_ROWS]),
     }
+
+
+# Kept while what the two lists show stands, the parties' names too.
+DASHBOARD_READ = (
+    Agreement,
+    Assignment,
+    HelpRequest,
+    Volunteer,
+    Beneficiary,
+    Institution,
+)
 
 
 # What the dashboard's two lists show of each row: the parties' whole records

@@ -18,6 +18,7 @@ from agreements.models import (
     Reference,
     Signatory,
 )
+from registry import services as registry_services
 from tests.agreements.conftest import VOLUNTEER_FIELDS
 from tests.fixtures.agreements import default_signatory, sign_agreement
 from volunteer_center.core.models import AccessLog
@@ -420,6 +421,35 @@ def test_the_dashboard_lists_render_both_lists(
     assert ending.number in html
     assert "Opieka nad seniorem" in html
     assert "Bezumowna" in html
+
+
+def test_the_dashboard_lists_show_a_change_on_the_next_page(
+    coordinator, make_agreement, make_volunteer, make_assignment
+):
+    """The lists are kept while what they show stands
+    (volunteer_center/core/figures.py, ``kept_here``)."""
+    lonely = make_volunteer(last_name="Bezumowna")
+    make_assignment(
+        lonely,
+        title="Opieka nad seniorem",
+        date_from=dt.date(2026, 3, 2),
+        date_to=dt.date(2026, 8, 31),
+    )
+    request = RequestFactory().get("/")
+    request.user = coordinator
+
+    def lists() -> str:
+        return Template('{% include "agreements/_dashboard.html" %}').render(
+            Context({"user": coordinator, "request": request})
+        )
+
+    assert "Bezumowna" in lists() and "Bezumowna" in lists()
+    registry_services.volunteer_update(
+        actor=coordinator, volunteer=lonely, fields={"last_name": "Nowa-Bezumowna"}
+    )
+    assert "Nowa-Bezumowna" in lists()
+    make_agreement(party=lonely, sign=True)
+    assert "Bezumowna" not in lists()
 
 
 # --- Bulk certificates -----------------------------------------------------------

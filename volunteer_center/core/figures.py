@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils import translation
 
 
@@ -93,10 +94,13 @@ def kept[T](
     *,
     depends_on: Iterable,
     args: tuple = (),
+    tables: Tables | None = None,
 ) -> T:
     """``compute()``, or the value it gave last time for the same ``name``,
-    ``args`` and language while the tables of ``depends_on`` stood as now."""
-    parts = (name, args, translation.get_language(), state(depends_on))
+    ``args`` and language while the tables of ``depends_on`` stood as now
+    (read through ``tables`` where the page reads other tables' state too)."""
+    tables = tables or Tables(depends_on)
+    parts = (name, args, translation.get_language(), tables.state(depends_on))
     key = "figures:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     value = cache.get(key)
     if value is None:
@@ -105,25 +109,53 @@ def kept[T](
     return value
 
 
-def counted(queryset, *, depends_on: Iterable, tables: Tables | None = None) -> int:
-    """``queryset.count()``, or the number this process counted last time for
-    the same query while the tables of ``depends_on`` stood as now.
-
-    For the count above a staff list: counting the whole register costs the
-    database more than drawing the page, and the list asks for it on every
-    page. The key is the query's SQL with its parameters (the filter, the
-    user's scope, the day of a date rule) and the tables' state, so the
-    number is kept in this process's memory (``CACHES["fragments"]``) with
-    no query of its own: ``state`` (read through ``tables`` where the page
-    reads other tables' state too) takes the place of the count."""
-    sql, params = queryset.query.sql_with_params()
-    if tables is None:
-        tables = Tables(depends_on, using=queryset.db)
-    parts = (queryset.db, sql, repr(params), tables.state(depends_on))
-    key = "count:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+def kept_here[T](
+    name: str,
+    compute: Callable[[], T],
+    *,
+    depends_on: Iterable,
+    args: tuple = (),
+    tables: Tables | None = None,
+) -> T:
+    """``kept``, in this process's memory (``CACHES["fragments"]``): for what
+    is quick to count but asked on every page, where even the shared cache's
+    query would cost as much as counting it again."""
+    tables = tables or Tables(depends_on)
+    parts = (name, args, translation.get_language(), tables.state(depends_on))
+    key = "kept:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     store = caches["fragments"]
     value = store.get(key)
     if value is None:
-        value = queryset.count()
+        value = compute()
         store.set(key, value, settings.FIGURES_KEEP_SECONDS)
     return value
+
+
+def read_kept[T](
+    queryset,
+    read: Callable[[QuerySet], T],
+    *,
+    depends_on: Iterable,
+    tables: Tables | None = None,
+) -> T:
+    """``read(queryset)`` (a named function: its name is part of the key),
+    kept in this process (``kept_here``) for the same query while the tables
+    of ``depends_on`` stand as now.
+
+    For the counts above a staff list: counting the whole register costs the
+    database more than drawing the page, and every page asks. The key holds
+    the query's SQL with its parameters (the filter, the user's scope, the
+    day of a date rule), so no view has to say what its count varies by."""
+    sql, params = queryset.query.sql_with_params()
+    return kept_here(
+        f"read:{read.__qualname__}",
+        lambda: read(queryset),
+        depends_on=depends_on,
+        args=(queryset.db, sql, repr(params)),
+        tables=tables or Tables(depends_on, using=queryset.db),
+    )
+
+
+def counted(queryset, *, depends_on: Iterable, tables: Tables | None = None) -> int:
+    """``queryset.count()``, kept (``read_kept``)."""
+    return read_kept(queryset, QuerySet.count, depends_on=depends_on, tables=tables)
