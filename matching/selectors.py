@@ -29,7 +29,8 @@ from matching.models import (
     VisitAbsence,
 )
 from matching.reasons import recorder, texts
-from registry.models import District, Volunteer
+from registry.models import Category, District, Skill, Volunteer
+from volunteer_center.core.figures import kept_here
 
 # Eligible volunteers scored in Python per request. Bounds the ranking time
 # whatever the register's size; at 100,000 volunteers 400 cost three times as
@@ -272,6 +273,25 @@ def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
         )
         for s in ranked
     ]
+
+
+# What the suggestions are drawn from: the request and its slots (saved with
+# it), the volunteers with their skills, interests, districts and availability
+# (each change leaves the volunteer's history row), their assignments, and the
+# dictionaries their reasons and distances name.
+SUGGESTIONS_READ = (HelpRequest, Assignment, Volunteer, District, Skill, Category)
+
+
+def kept_suggestions(request: HelpRequest, *, limit: int = 10) -> list[Candidate]:
+    """``suggestions``, ranked once and kept while everything they are drawn
+    from stands as it is, for the day (docs/ARCHITECTURE.md, "Kept figures"):
+    the engine weighs a hundred volunteers on every opening of the page."""
+    return kept_here(
+        "suggestions",
+        lambda: suggestions(request, limit=limit),
+        depends_on=SUGGESTIONS_READ,
+        args=(request.pk, limit, timezone.localdate()),
+    )
 
 
 def score_for(request: HelpRequest, volunteer: Volunteer) -> Candidate:

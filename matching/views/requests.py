@@ -129,7 +129,7 @@ class HelpRequestDetailView(
             and request.status in HelpRequest.DIRECTABLE
             and context["free_places"]
         ):
-            context["suggestions"] = selectors.suggestions(request)
+            context["suggestions"] = selectors.kept_suggestions(request)
             context.update(self._why_not(request))
         return context
 

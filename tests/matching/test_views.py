@@ -4,6 +4,7 @@ views, and query counts that do not grow with the data."""
 import datetime as dt
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from matching import services
@@ -194,18 +195,26 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
     )
     url = request.get_absolute_url()
     coordinator_client.get(url)
+    caches["fragments"].clear()
     # session, user, user and group permissions (2); the request, its required
-    # and nice-to-have skills, slots; hours totals; suggestions: districts, the
-    # eligible pool, the pool's skills, interests, availability, past help,
-    # active assignments, skill and category names; roles for the menu; the
+    # and nice-to-have skills, slots; hours totals; where the tables the
+    # suggestions are drawn from stand; suggestions: districts, the eligible
+    # pool, the pool's skills, interests, availability, past help, active
+    # assignments, skill and category names (9); roles for the menu; the
     # assignments with their hours; the access-log insert (the request, its
     # party, the directed volunteers in one); the cover chains and visits called off
-    with django_assert_num_queries(DETAIL_QUERIES):
+    with django_assert_num_queries(DETAIL_QUERIES + 9):
         response = coordinator_client.get(url)
     assert len(response.context["suggestions"]) == volunteers
+    # Kept while those tables stand: the same page without the nine.
+    with django_assert_num_queries(DETAIL_QUERIES):
+        again = coordinator_client.get(url)
+    assert [c.volunteer.pk for c in again.context["suggestions"]] == [
+        c.volunteer.pk for c in response.context["suggestions"]
+    ]
 
 
-DETAIL_QUERIES = 23
+DETAIL_QUERIES = 15
 
 
 def test_programme_page_shows_partners_volunteers_requests_and_hours(
@@ -411,3 +420,23 @@ def test_contacting_a_volunteer_without_e_mail_says_to_call(
     assert "nie ma adresu e-mail" in response.content.decode()
     assignment.refresh_from_db()
     assert assignment.status == Assignment.Status.CONTACTED
+
+
+def test_kept_suggestions_follow_every_change_on_the_next_page(
+    make_request, active_volunteer, coordinator, coordinator_client
+):
+    """The suggestions are kept while what they are drawn from stands
+    (matching.selectors.kept_suggestions)."""
+    request = make_request(needed=3)
+    first = active_volunteer(first_name="Pierwsza", email="p@example.pl")
+    url = request.get_absolute_url()
+
+    def suggested() -> set[str]:
+        page = coordinator_client.get(url)
+        return {c.volunteer.first_name for c in page.context["suggestions"]}
+
+    assert suggested() == suggested() == {"Pierwsza"}
+    active_volunteer(first_name="Druga", email="d@example.pl")
+    assert suggested() == {"Pierwsza", "Druga"}
+    services.assignment_propose(actor=coordinator, request=request, volunteer=first)
+    assert suggested() == {"Druga"}
