@@ -402,54 +402,48 @@ def test_certificate_and_reference_are_issued_through_the_pages(
     assert Certificate.objects.count() == 1
 
 
-def test_the_dashboard_lists_render_both_lists(
-    coordinator, make_agreement, make_volunteer, make_assignment
-):
-    ending = make_agreement(sign=True, date_to=dt.date(2026, 3, 25))
-    lonely = make_volunteer(last_name="Bezumowna")
+@pytest.fixture
+def lonely(make_volunteer, make_assignment):
+    """A volunteer at work over 30 days that no agreement covers."""
+    volunteer = make_volunteer(last_name="Bezumowna")
     make_assignment(
-        lonely,
+        volunteer,
         title="Opieka nad seniorem",
         date_from=dt.date(2026, 3, 2),
         date_to=dt.date(2026, 8, 31),
     )
+    return volunteer
+
+
+def dashboard_lists(user) -> str:
     request = RequestFactory().get("/")
-    request.user = coordinator
-    html = Template('{% include "agreements/_dashboard.html" %}').render(
-        Context({"user": coordinator, "request": request})
+    request.user = user
+    return Template('{% include "agreements/_dashboard.html" %}').render(
+        Context({"user": user, "request": request})
     )
+
+
+def test_the_dashboard_lists_render_both_lists(coordinator, make_agreement, lonely):
+    ending = make_agreement(sign=True, date_to=dt.date(2026, 3, 25))
+    html = dashboard_lists(coordinator)
     assert ending.number in html
     assert "Opieka nad seniorem" in html
     assert "Bezumowna" in html
 
 
 def test_the_dashboard_lists_show_a_change_on_the_next_page(
-    coordinator, make_agreement, make_volunteer, make_assignment
+    coordinator, make_agreement, lonely
 ):
     """The lists are kept while what they show stands
     (volunteer_center/core/figures.py, ``kept_here``)."""
-    lonely = make_volunteer(last_name="Bezumowna")
-    make_assignment(
-        lonely,
-        title="Opieka nad seniorem",
-        date_from=dt.date(2026, 3, 2),
-        date_to=dt.date(2026, 8, 31),
-    )
-    request = RequestFactory().get("/")
-    request.user = coordinator
-
-    def lists() -> str:
-        return Template('{% include "agreements/_dashboard.html" %}').render(
-            Context({"user": coordinator, "request": request})
-        )
-
-    assert "Bezumowna" in lists() and "Bezumowna" in lists()
+    assert "Bezumowna" in dashboard_lists(coordinator)
+    assert "Bezumowna" in dashboard_lists(coordinator)
     registry_services.volunteer_update(
         actor=coordinator, volunteer=lonely, fields={"last_name": "Nowa-Bezumowna"}
     )
-    assert "Nowa-Bezumowna" in lists()
+    assert "Nowa-Bezumowna" in dashboard_lists(coordinator)
     make_agreement(party=lonely, sign=True)
-    assert "Bezumowna" not in lists()
+    assert "Bezumowna" not in dashboard_lists(coordinator)
 
 
 # --- Bulk certificates -----------------------------------------------------------

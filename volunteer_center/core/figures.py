@@ -88,6 +88,17 @@ class Tables:
         return tuple(value for model in models for value in self._found[model])
 
 
+def _kept[T](store, name: str, compute: Callable[[], T], depends_on, args, tables) -> T:
+    tables = tables or Tables(depends_on)
+    parts = (name, args, translation.get_language(), tables.state(depends_on))
+    key = "figures:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        store.set(key, value, settings.FIGURES_KEEP_SECONDS)
+    return value
+
+
 def kept[T](
     name: str,
     compute: Callable[[], T],
@@ -98,15 +109,9 @@ def kept[T](
 ) -> T:
     """``compute()``, or the value it gave last time for the same ``name``,
     ``args`` and language while the tables of ``depends_on`` stood as now
-    (read through ``tables`` where the page reads other tables' state too)."""
-    tables = tables or Tables(depends_on)
-    parts = (name, args, translation.get_language(), tables.state(depends_on))
-    key = "figures:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.FIGURES_KEEP_SECONDS)
-    return value
+    (read through ``tables`` where the page reads other tables' state too),
+    from the cache every worker shares."""
+    return _kept(cache, name, compute, depends_on, args, tables)
 
 
 def kept_here[T](
@@ -120,15 +125,7 @@ def kept_here[T](
     """``kept``, in this process's memory (``CACHES["fragments"]``): for what
     is quick to count but asked on every page, where even the shared cache's
     query would cost as much as counting it again."""
-    tables = tables or Tables(depends_on)
-    parts = (name, args, translation.get_language(), tables.state(depends_on))
-    key = "kept:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    store = caches["fragments"]
-    value = store.get(key)
-    if value is None:
-        value = compute()
-        store.set(key, value, settings.FIGURES_KEEP_SECONDS)
-    return value
+    return _kept(caches["fragments"], name, compute, depends_on, args, tables)
 
 
 def read_kept[T](
