@@ -17,6 +17,7 @@ from registry.advice import selectors, services
 from registry.advice.filters import ConsultationFilter
 from registry.advice.forms import ConsultationBookingForm, ConsultationForm
 from registry.errors import RegistryError
+from registry.models import Beneficiary, Consultation, Institution, Volunteer
 from registry.views.person_data import PersonDataView
 from volunteer_center.core import ratelimit
 from volunteer_center.core.mixins import FormUserMixin, StatusActionView
@@ -33,6 +34,8 @@ class ConsultationListView(RegisterListView):
     page_title = _("Advice and support")
     filterset_class = ConsultationFilter
     template_name = "registry/consultation_list.html"
+    # The search by the person's name reads their records too.
+    count_depends_on = (Consultation, Volunteer, Beneficiary, Institution)
     export_filename = "porady"
     # Each consultation is logged, as its page is: a walk-in person's data
     # lives in the consultation itself.
