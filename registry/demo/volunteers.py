@@ -3,6 +3,7 @@ vetted, each with skills, interests, districts and weekly availability."""
 
 import datetime as dt
 from collections.abc import Iterable
+from itertools import accumulate
 
 from django.conf import settings
 
@@ -16,6 +17,13 @@ from registry.demo.vocabulary import (
 )
 from registry.demo.writer import Writer, writer
 from registry.models import Availability, District, Institution, Volunteer
+
+# Drawn for each of 100,000 volunteers: the lists made once (cumulative
+# weights give the draws that the weights 20, 60, 10, 10 and 50, 35, 15 do).
+STATUSES = [status.value for status in Volunteer.Status]
+STATUS_WEIGHTS = list(accumulate([20, 60, 10, 10]))
+SOURCES = [source.value for source in Volunteer.Source]
+SOURCE_WEIGHTS = list(accumulate([50, 35, 15]))
 
 
 def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -> int:
@@ -40,10 +48,8 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[dict, dict]:
     birth_date = ctx.birth_date(13, 17) if minor else ctx.birth_date(18, 78)
     district = ctx.district()
     street, postal_code, city = ctx.address(district)
-    status = rng.choices([s.value for s in Volunteer.Status], weights=[20, 60, 10, 10])[
-        0
-    ]
-    source = rng.choices([s.value for s in Volunteer.Source], weights=[50, 35, 15])[0]
+    status = rng.choices(STATUSES, cum_weights=STATUS_WEIGHTS)[0]
+    source = rng.choices(SOURCES, cum_weights=SOURCE_WEIGHTS)[0]
     volunteer = {
         "first_name": first,
         "last_name": last,
