@@ -11,6 +11,7 @@ from matching.demo.vocabulary import AStatus, Status
 from matching.facts import Register
 from matching.models import Assignment, HelpRequest
 from matching.reasons import recorder
+from registry.demo.bulk import indexes_built_alongside
 from registry.demo.rows import BATCH, create_records
 
 
@@ -51,24 +52,31 @@ def make_assignments(ctx, specs: list[Spec], requests) -> list[dict]:
     plans = [_planned(ctx, spec) for spec in specs]
     taken: dict[int, set[int]] = defaultdict(set)
     made: list[tuple[Spec, int, str, engine.Suggestion]] = []
-    for step in range(3):
-        for spec, plan in zip(specs, plans, strict=True):
-            statuses = plan[step]
-            if not statuses:
-                continue
-            picked = _pick(ctx, register, spec, len(statuses), taken)
-            for vid, status in zip(picked, statuses, strict=False):
-                volunteer = register.volunteers[vid]
-                # Scored as at the proposal, before the assignment binds time.
-                scored = engine.score_candidate(
-                    register.request_input(spec.facts),
-                    register.candidate_input(spec.facts, volunteer),
-                )
-                register.record(spec.facts, volunteer, status)
-                taken[spec.request.pk].add(vid)
-                made.append((spec, vid, status, scored))
+    # Picking needs no database: the register's indexes are built meanwhile.
+    with indexes_built_alongside():
+        for step in range(3):
+            made += _picked(ctx, register, specs, [plan[step] for plan in plans], taken)
     _settle_statuses(specs, made)
     return _write_assignments(ctx, made)
+
+
+def _picked(ctx, register: Register, specs: list[Spec], plans, taken) -> list:
+    made = []
+    for spec, statuses in zip(specs, plans, strict=True):
+        if not statuses:
+            continue
+        picked = _pick(ctx, register, spec, len(statuses), taken)
+        for vid, status in zip(picked, statuses, strict=False):
+            volunteer = register.volunteers[vid]
+            # Scored as at the proposal, before the assignment binds time.
+            scored = engine.score_candidate(
+                register.request_input(spec.facts),
+                register.candidate_input(spec.facts, volunteer),
+            )
+            register.record(spec.facts, volunteer, status)
+            taken[spec.request.pk].add(vid)
+            made.append((spec, vid, status, scored))
+    return made
 
 
 def _pick(ctx, register: Register, spec: Spec, count: int, taken) -> list[int]:

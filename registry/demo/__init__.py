@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from registry.demo.advice import make_consultations
 from registry.demo.beneficiaries import make_beneficiaries
-from registry.demo.bulk import indexes_built_at_end
+from registry.demo.bulk import leave_indexes
 from registry.demo.context import Context
 from registry.demo.institutions import make_institutions
 from registry.demo.rows import analyze
@@ -36,8 +36,9 @@ def generate(*, rng, options, stdout) -> None:
         Volunteer.reachable_districts.through,
         Availability,
     )
-    with indexes_built_at_end(*tables):
-        count = make_volunteers(ctx, options["volunteers"], institutions)
+    # Built again while the matching demo picks (or when the load ends).
+    leave_indexes(*tables)
+    count = make_volunteers(ctx, options["volunteers"], institutions)
     analyze(*tables)
     stdout.write(f"  volunteers: {count}")
     count = make_beneficiaries(ctx, options["beneficiaries"])

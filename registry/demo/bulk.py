@@ -10,17 +10,19 @@ by PostgreSQL with one query over its table; a row that breaks one still
 fails the load. Only keys that do nothing but check (NO ACTION) are taken, so
 no delete or update behaves otherwise meanwhile.
 
-The plain indexes (not unique, not a constraint's) of the tables a block
+The plain indexes (not unique, not a constraint's) of the tables a part
 fills: kept up row by row, those of the 100,000 volunteers (a trigram GIN
 index among them) cost the database three times what building them at
-once does. Dropped when the block starts, they are built again from their
-own definitions when it ends, before anything reads the tables.
+once does. Dropped before the part writes, they are built again from their
+own definitions later: while the next part computes without the database,
+or when the load ends.
 
-Until the commit the tables stay locked (ACCESS EXCLUSIVE), and the blocks
-must run inside ``transaction.atomic()``: if one fails, the rollback gives
+Until the commit the tables stay locked (ACCESS EXCLUSIVE), and all this
+must run inside ``transaction.atomic()``: if it fails, the rollback gives
 the keys and indexes back.
 """
 
+import threading
 from contextlib import contextmanager
 
 from django.db import connection
@@ -80,26 +82,86 @@ ORDER BY c.relname
 """
 
 
+class _Load:
+    """The indexes the parts of the running load left to build: (tables,
+    definitions) each; None outside a load."""
+
+    left: list[tuple[list[str], list[str]]] | None = None
+
+
+_load = _Load()
+
+
 @contextmanager
-def indexes_built_at_end(*models):
-    """The plain indexes of these models' tables built once the block ends."""
-    if connection.vendor != "postgresql":
+def indexes_left_to_build():
+    """The load in which parts may leave indexes to build (``leave_indexes``):
+    those still left are built when it ends; after a failure they are
+    forgotten (the rollback gives them back)."""
+    _load.left = []
+    try:
         yield
+        with connection.cursor() as cursor:
+            for tables, definitions in _load.left:
+                _build(cursor, tables, definitions)
+    finally:
+        _load.left = None
+
+
+def leave_indexes(*models) -> None:
+    """Drops the plain indexes of these models' tables; a later part builds
+    them alongside its own work (``indexes_built_alongside``), else the load's
+    end does."""
+    if connection.vendor != "postgresql":
         return
     _require_transaction()
+    if _load.left is None:
+        raise TransactionManagementError("Indexes are left only inside a load.")
     tables = [model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute(INDEXES, [tables])
-        indexes = cursor.fetchall()
-        if indexes:
+        if indexes := cursor.fetchall():
             _check_pending(cursor, tables)
             cursor.execute(f"DROP INDEX {', '.join(name for name, _ in indexes)}")
-    yield
-    with connection.cursor() as cursor:
-        if indexes:
-            _check_pending(cursor, tables)
-        for _name, definition in indexes:
-            cursor.execute(definition)
+            _load.left.append((tables, [definition for _, definition in indexes]))
+
+
+@contextmanager
+def indexes_built_alongside():
+    """The indexes left so far built by a second thread, on the same
+    connection and transaction, while the block works without the database
+    (at 100,000 volunteers the build takes seconds: the matching demo's
+    picking hides it). When the block ends they are built."""
+    left = _load.left or []
+    if _load.left is not None:
+        _load.left = []
+    if not left:
+        yield
+        return
+    raw = connection.connection  # psycopg's, in the transaction
+    failures: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            with raw.cursor() as cursor:
+                for tables, definitions in left:
+                    _build(cursor, tables, definitions)
+        except BaseException as error:  # raised again in the block's thread
+            failures.append(error)
+
+    thread = threading.Thread(target=build, name="demo-indexes")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failures:
+        raise failures[0]
+
+
+def _build(cursor, tables: list[str], definitions: list[str]) -> None:
+    _check_pending(cursor, tables)
+    for definition in definitions:
+        cursor.execute(definition)
 
 
 def _check_pending(cursor, tables: list[str]) -> None:

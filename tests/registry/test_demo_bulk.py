@@ -3,12 +3,25 @@
 were, and a row that breaks one still fails the load."""
 
 import datetime as dt
+from contextlib import contextmanager
 
 import pytest
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import (
+    IntegrityError,
+    connection,
+    connections,
+    transaction,
+)
 from django.db.transaction import TransactionManagementError
+from psycopg.errors import UndefinedTable
 
-from registry.demo.bulk import foreign_keys_checked_at_end, indexes_built_at_end
+from registry.demo import bulk
+from registry.demo.bulk import (
+    foreign_keys_checked_at_end,
+    indexes_built_alongside,
+    indexes_left_to_build,
+    leave_indexes,
+)
 from registry.models import Availability, Volunteer
 
 pytestmark = pytest.mark.django_db
@@ -68,24 +81,67 @@ def _indexes(model) -> dict[str, str]:
         return dict(cursor.fetchall())
 
 
-def test_the_plain_indexes_are_built_again_as_they_were_when_the_block_ends(town):
+def test_indexes_left_are_built_alongside_a_block_as_they_were(town):
+    """Dropped by a part, built again by a second thread while a later part
+    works without the database, as they were; the rows written meanwhile are
+    in them."""
     before, others = _indexes(Availability), _indexes(Volunteer)
     assert "registry_av_weekday_06c791_idx" in before
-    with indexes_built_at_end(Availability):
+    with indexes_left_to_build():
+        leave_indexes(Availability)
         during = _indexes(Availability)
         assert _indexes(Volunteer) == others  # a table not named keeps its own
         volunteer = _volunteer(town)
         Availability.objects.create(volunteer=volunteer, weekday=0, part="evening")
+        with indexes_built_alongside():
+            folded = sum(range(100_000))  # the work that needs no database
+        assert _indexes(Availability) == before
+        with indexes_built_alongside():  # nothing left: nothing to do
+            pass
     # The primary key and the unique slot stay: they are constraints.
     assert sorted(during) == [
         "availability_unique_slot",
         "registry_availability_pkey",
     ]
+    assert folded == 4_999_950_000
     assert _indexes(Availability) == before
     assert Availability.objects.filter(weekday=0).count() == 1
 
 
-@pytest.mark.parametrize("block", [foreign_keys_checked_at_end, indexes_built_at_end])
+def test_indexes_still_left_are_built_when_the_load_ends(town):
+    before = _indexes(Availability)
+    with indexes_left_to_build():
+        leave_indexes(Availability)
+        assert "registry_av_weekday_06c791_idx" not in _indexes(Availability)
+    assert _indexes(Availability) == before
+
+
+def test_a_failed_build_is_raised_in_the_blocks_thread():
+    with indexes_left_to_build():
+        leave_indexes(Availability)
+        # A definition the database refuses, as a broken build would be.
+        [(_tables, definitions)] = bulk._load.left
+        definitions.append("CREATE INDEX broken ON no_such_table (id)")
+        broken = pytest.raises(UndefinedTable, match="no_such_table")
+        with broken, transaction.atomic(), indexes_built_alongside():
+            pass
+
+
+def test_indexes_are_left_only_inside_a_load():
+    with pytest.raises(TransactionManagementError):
+        leave_indexes(Availability)
+    assert "registry_av_weekday_06c791_idx" in _indexes(Availability)
+
+
+def _load_with_indexes_left():
+    with indexes_left_to_build():
+        leave_indexes(Availability)
+        yield
+
+
+@pytest.mark.parametrize(
+    "block", [foreign_keys_checked_at_end, contextmanager(_load_with_indexes_left)]
+)
 def test_the_blocks_refuse_to_run_outside_a_transaction(monkeypatch, block):
     # The wrapper itself: the proxy ``connection`` would lose the attribute.
     monkeypatch.setattr(connections["default"], "in_atomic_block", False)

@@ -14,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.demo.bulk import foreign_keys_checked_at_end
+from registry.demo.bulk import foreign_keys_checked_at_end, indexes_left_to_build
 from registry.models import Volunteer
 from volunteer_center.demo_users import demo_users_ensure
 
@@ -63,8 +63,13 @@ class Command(BaseCommand):
             return
         rng = random.Random(options["seed"])
         started = time.perf_counter()
-        # The keys are checked once each at the end, not row by row.
-        with transaction.atomic(), foreign_keys_checked_at_end():
+        # The keys are checked once each at the end, the indexes the parts
+        # leave are built once (registry.demo.bulk), not row by row.
+        with (
+            transaction.atomic(),
+            foreign_keys_checked_at_end(),
+            indexes_left_to_build(),
+        ):
             demo_users_ensure()
             for module in demo_modules():
                 module.generate(rng=rng, options=options, stdout=out)
