@@ -66,12 +66,12 @@ def _picked(ctx, register: Register, specs: list[Spec], plans, taken) -> list:
         if not statuses:
             continue
         picked = _pick(ctx, register, spec, len(statuses), taken)
+        request = register.request_input(spec.facts)
         for vid, status in zip(picked, statuses, strict=False):
             volunteer = register.volunteers[vid]
             # Scored as at the proposal, before the assignment binds time.
             scored = engine.score_candidate(
-                register.request_input(spec.facts),
-                register.candidate_input(spec.facts, volunteer),
+                request, register.candidate_input(spec.facts, volunteer)
             )
             register.record(spec.facts, volunteer, status)
             taken[spec.request.pk].add(vid)
