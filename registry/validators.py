@@ -122,27 +122,23 @@ def normalize_regon(value: str) -> str:
     return regon.compact(value or "")
 
 
+def _check_number(value: str, number, message, code: str) -> None:
+    """A number that ``number`` (a python-stdnum module) validates, read in
+    its ``compact`` form (the one stored); empty is allowed."""
+    digits = number.compact(value or "")
+    if digits and (_foreign_digits(value) or not number.is_valid(digits)):
+        raise ValidationError(message, code=code)
+
+
 def validate_nip(value: str) -> None:
-    digits = normalize_nip(value)
-    if not digits:
-        return
-    if _foreign_digits(value) or not nip.is_valid(digits):
-        raise ValidationError(
-            _("Enter a valid NIP (10 digits with a correct check digit)."),
-            code="invalid_nip",
-        )
+    message = _("Enter a valid NIP (10 digits with a correct check digit).")
+    _check_number(value, nip, message, "invalid_nip")
 
 
 def validate_regon(value: str) -> None:
     """9 digits, or 14 whose first 9 are a valid REGON themselves."""
-    digits = normalize_regon(value)
-    if not digits:
-        return
-    if _foreign_digits(value) or not regon.is_valid(digits):
-        raise ValidationError(
-            _("Enter a valid REGON (9 or 14 digits with a correct check digit)."),
-            code="invalid_regon",
-        )
+    message = _("Enter a valid REGON (9 or 14 digits with a correct check digit).")
+    _check_number(value, regon, message, "invalid_regon")
 
 
 def validate_krs(value: str) -> None:
