@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy, pgettext
 
 from matching.engine import Reason
 from registry.models import Category, Skill
@@ -105,31 +105,38 @@ def _times(slots: Iterable[Sequence]) -> str:
     )
 
 
-def _required_skill(p: Mapping) -> str:
-    names = p.get("skills", [])
-    return ngettext(
+def _skills(text) -> Callable[[Mapping], str]:
+    """A reason that names skills: ``text`` (lazy) is singular or plural by
+    their number, ``count``."""
+
+    def render(p: Mapping) -> str:
+        names = p.get("skills", [])
+        return text % {"count": len(names), "skills": _quoted(names)}
+
+    return render
+
+
+_required_skill = _skills(
+    ngettext_lazy(
         "has the required skill %(skills)s",
         "has the required skills %(skills)s",
-        len(names),
-    ) % {"skills": _quoted(names)}
-
-
-def _missing_required_skill(p: Mapping) -> str:
-    names = p.get("skills", [])
-    return ngettext(
+        "count",
+    )
+)
+_missing_required_skill = _skills(
+    ngettext_lazy(
         "lacks the required skill %(skills)s",
         "lacks the required skills %(skills)s",
-        len(names),
-    ) % {"skills": _quoted(names)}
-
-
-def _nice_skill(p: Mapping) -> str:
-    names = p.get("skills", [])
-    return ngettext(
+        "count",
+    )
+)
+_nice_skill = _skills(
+    ngettext_lazy(
         "has the useful skill %(skills)s",
         "has the useful skills %(skills)s",
-        len(names),
-    ) % {"skills": _quoted(names)}
+        "count",
+    )
+)
 
 
 def _availability(p: Mapping) -> str:
