@@ -5,7 +5,7 @@ from django import template
 from django.utils import timezone
 
 from agreements import selectors
-from agreements.models import Agreement
+from agreements.models import Agreement, Certificate, Reference
 from matching.models import Assignment, HelpRequest
 from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.core.figures import kept_here
@@ -34,20 +34,25 @@ def _shown(documents, volunteer, fields):
 @register.inclusion_tag("agreements/_party_agreements.html", takes_context=True)
 def party_agreements_panel(context, party):
     """The agreements with a volunteer, a beneficiary or an institution, on
-    their page."""
+    their page, kept while the agreements stand (core.figures)."""
     if not _allowed(context, "agreements.view_agreement"):
         return {"show": False}
-    agreements = (
-        selectors.party_agreements(party)
-        .select_related(None)
-        .only(*PARTY_SHOWN)
-        .order_by("-date_from", "-pk")
+    agreements = kept_here(
+        "party-agreements-panel",
+        lambda: list(
+            selectors.party_agreements(party)
+            .select_related(None)
+            .only(*PARTY_SHOWN)
+            .order_by("-date_from", "-pk")
+        ),
+        depends_on=[Agreement],
+        args=(party._meta.label, party.pk),
     )
     return {
         "show": True,
         "party": party,
         "kind": party._meta.model_name,
-        "agreements": list(agreements),
+        "agreements": agreements,
         "perms": context.get("perms"),
     }
 
@@ -56,15 +61,23 @@ def party_agreements_panel(context, party):
 def volunteer_certificates_panel(context, volunteer):
     if not _allowed(context, "agreements.view_certificate"):
         return {"show": False}
+    documents = kept_here(
+        "volunteer-certificates-panel",
+        lambda: {
+            "certificates": list(
+                _shown(selectors.certificate_list(), volunteer, CERTIFICATE_SHOWN)
+            ),
+            "references": list(
+                _shown(selectors.reference_list(), volunteer, REFERENCE_SHOWN)
+            ),
+        },
+        depends_on=[Certificate, Reference],
+        args=(volunteer.pk,),
+    )
     return {
         "show": True,
         "volunteer": volunteer,
-        "certificates": list(
-            _shown(selectors.certificate_list(), volunteer, CERTIFICATE_SHOWN)
-        ),
-        "references": list(
-            _shown(selectors.reference_list(), volunteer, REFERENCE_SHOWN)
-        ),
+        **documents,
         "perms": context.get("perms"),
     }
 

@@ -6,7 +6,9 @@ from django import template
 from django.urls import reverse
 
 from matching import ical, selectors
-from matching.models import HelpRequest
+from matching.models import Assignment, HelpRequest, HoursEntry
+from registry.models import Category
+from volunteer_center.core.figures import kept_here
 
 register = template.Library()
 
@@ -21,16 +23,30 @@ ASSIGNMENT_SHOWN = (
 )
 
 
+# What the volunteer's panel shows: kept while these stand (core.figures).
+VOLUNTEER_PANEL_READ = (Assignment, HoursEntry, HelpRequest, Category)
+
+
 @register.inclusion_tag("matching/_volunteer_panel_body.html", takes_context=True)
 def volunteer_matching_panel(context, volunteer):
     return {
         "perms": context.get("perms"),
         "volunteer": volunteer,
-        "assignments": list(
-            selectors.volunteer_assignments(volunteer).only(*ASSIGNMENT_SHOWN)[:20]
+        **kept_here(
+            "volunteer-matching-panel",
+            lambda: _volunteer_work(volunteer),
+            depends_on=VOLUNTEER_PANEL_READ,
+            args=(volunteer.pk,),
         ),
-        "hours": selectors.hours_totals(volunteer_id=volunteer.pk),
         "ical_url": _ical_url(context, volunteer),
+    }
+
+
+def _volunteer_work(volunteer) -> dict:
+    assignments = selectors.volunteer_assignments(volunteer).only(*ASSIGNMENT_SHOWN)
+    return {
+        "assignments": list(assignments[:20]),
+        "hours": selectors.hours_totals(volunteer_id=volunteer.pk),
     }
 
 

@@ -563,3 +563,37 @@ def test_anonymised_people_are_no_agreement_party(coordinator_client, make_benef
     assert page.context["parties"] == []
     create = reverse("agreements:agreement-create", args=["beneficiary", gone.pk])
     assert coordinator_client.get(create).status_code == 404
+
+
+def test_a_volunteers_panels_show_a_change_on_the_next_page(
+    coordinator_client, make_agreement, make_volunteer, make_assignment, log_hours
+):
+    """The other apps' panels on a volunteer's page are kept while their tables
+    stand (volunteer_center/core/figures.py, ``kept_here``)."""
+    volunteer = make_volunteer(last_name="Panelowa")
+    url = reverse("registry:volunteer-detail", args=[volunteer.pk])
+
+    def page() -> str:
+        return coordinator_client.get(url).content.decode()
+
+    assert "Opieka nad seniorem" not in page()
+    work = make_assignment(
+        volunteer,
+        title="Opieka nad seniorem",
+        date_from=dt.date(2026, 3, 2),
+        date_to=dt.date(2026, 3, 20),
+    )
+    log_hours(work, dt.date(2026, 3, 10), "3")
+    agreement = make_agreement(party=volunteer)
+    html = page()
+    assert "Opieka nad seniorem" in html
+    assert agreement.number in html
+    coordinator_client.post(
+        reverse("agreements:certificate-create", args=[volunteer.pk]),
+        {
+            "date_from": "2026-03-01",
+            "date_to": "2026-03-31",
+            "signatory": default_signatory().pk,
+        },
+    )
+    assert Certificate.objects.get().number in page()
