@@ -156,10 +156,11 @@ def test_where_the_tables_stand_moves_with_every_change(database):
     latest change, one query on either database. (Outside the quick start,
     which has one database, history rows go to the default one: the audited
     part is checked there.)"""
-    from volunteer_center.core.figures import state
+    from volunteer_center.core.figures import Tables
 
     def where():
-        return state([Category], using=database) + state([HelpRequest])
+        dictionary = Tables([Category], using=database).state([Category])
+        return dictionary + Tables([HelpRequest]).state([HelpRequest])
 
     before = where()
     request = make_request(database, NOVEMBER, 1)

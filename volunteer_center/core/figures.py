@@ -4,7 +4,7 @@ The dashboard's charts and the periodic report add up every request,
 assignment and hour of a year: a tenth of a second of the database's time at
 100,000 volunteers, for figures that change a few times an hour. ``kept``
 computes them once and keeps them in the shared cache under a key that holds
-the state of every table they read (``state``): the newest change-history row
+the state of every table they read (``states``): the newest change-history row
 of an audited table (every service write leaves one), or the row count and the
 latest ``updated_at`` of a small dictionary table. Any change to one of them
 makes a new key, so a coordinator who signs an agreement sees it counted on
@@ -57,13 +57,6 @@ def states(models: Iterable, *, using: str = "default") -> dict:
         model: tuple(next(values) for _ in sqls)
         for model, sqls in zip(models, columns, strict=True)
     }
-
-
-def state(models: Iterable, *, using: str = "default") -> tuple:
-    """``states`` of ``models`` as one tuple, in their order."""
-    models = list(models)
-    found = states(models, using=using)
-    return tuple(value for model in models for value in found[model])
 
 
 class Tables:
