@@ -1,11 +1,13 @@
 from django.urls import path
 
 from agreements import views
+from volunteer_center.core.routing import resource
 
 app_name = "agreements"
 
 urlpatterns = [
-    path("porozumienia/", views.AgreementListView.as_view(), name="agreement-list"),
+    *resource("porozumienia/", "agreement", views, "Agreement"),
+    # A new agreement is made for a party chosen first.
     path(
         "porozumienia/nowe/",
         views.PartyChooseView.as_view(),
@@ -15,16 +17,6 @@ urlpatterns = [
         "porozumienia/nowe/<str:kind>/<int:pk>/",
         views.AgreementCreateView.as_view(),
         name="agreement-create",
-    ),
-    path(
-        "porozumienia/<int:pk>/",
-        views.AgreementDetailView.as_view(),
-        name="agreement-detail",
-    ),
-    path(
-        "porozumienia/<int:pk>/edycja/",
-        views.AgreementUpdateView.as_view(),
-        name="agreement-update",
     ),
     path(
         "porozumienia/<int:pk>/status/",

@@ -1,30 +1,13 @@
 from django.urls import path
 
 from matching.views import assignments, batch, hours, programmes, public, requests
+from volunteer_center.core.routing import resource
 
 app_name = "matching"
 
 urlpatterns = [
-    path("zgloszenia/", requests.HelpRequestListView.as_view(), name="request-list"),
-    path(
-        "zgloszenia/nowe/",
-        requests.HelpRequestCreateView.as_view(),
-        name="request-create",
-    ),
-    path(
-        "zgloszenia/<int:pk>/",
-        requests.HelpRequestDetailView.as_view(),
-        name="request-detail",
-    ),
-    path(
-        "zgloszenia/<int:pk>/edycja/",
-        requests.HelpRequestUpdateView.as_view(),
-        name="request-update",
-    ),
-    path(
-        "zgloszenia/<int:pk>/status/",
-        requests.HelpRequestStatusView.as_view(),
-        name="request-status",
+    *resource(
+        "zgloszenia/", "request", requests, "HelpRequest", new="nowe/", status=True
     ),
     path(
         "zgloszenia/<int:pk>/skieruj/",
@@ -74,20 +57,5 @@ urlpatterns = [
         public.VolunteerCalendarView.as_view(),
         name="volunteer-ical",
     ),
-    path("programy/", programmes.ProgrammeListView.as_view(), name="programme-list"),
-    path(
-        "programy/nowy/",
-        programmes.ProgrammeCreateView.as_view(),
-        name="programme-create",
-    ),
-    path(
-        "programy/<int:pk>/",
-        programmes.ProgrammeDetailView.as_view(),
-        name="programme-detail",
-    ),
-    path(
-        "programy/<int:pk>/edycja/",
-        programmes.ProgrammeUpdateView.as_view(),
-        name="programme-update",
-    ),
+    *resource("programy/", "programme", programmes, "Programme", new="nowy/"),
 ]

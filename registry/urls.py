@@ -2,6 +2,7 @@ from django.urls import path
 
 from registry.advice import urls as advice_urls
 from registry.views import people, public, volunteers
+from volunteer_center.core.routing import resource
 
 app_name = "registry"
 
@@ -19,28 +20,8 @@ urlpatterns = [
         name="guardian-consent",
     ),
     # Volunteers
-    path(
-        "wolontariusze/", volunteers.VolunteerListView.as_view(), name="volunteer-list"
-    ),
-    path(
-        "wolontariusze/nowy/",
-        volunteers.VolunteerCreateView.as_view(),
-        name="volunteer-create",
-    ),
-    path(
-        "wolontariusze/<int:pk>/",
-        volunteers.VolunteerDetailView.as_view(),
-        name="volunteer-detail",
-    ),
-    path(
-        "wolontariusze/<int:pk>/edycja/",
-        volunteers.VolunteerUpdateView.as_view(),
-        name="volunteer-update",
-    ),
-    path(
-        "wolontariusze/<int:pk>/status/",
-        volunteers.VolunteerStatusView.as_view(),
-        name="volunteer-status",
+    *resource(
+        "wolontariusze/", "volunteer", volunteers, "Volunteer", new="nowy/", status=True
     ),
     path(
         "wolontariusze/<int:pk>/dane-osobowe/",
@@ -68,22 +49,7 @@ urlpatterns = [
         name="volunteer-anonymise",
     ),
     # Beneficiaries
-    path("podopieczni/", people.BeneficiaryListView.as_view(), name="beneficiary-list"),
-    path(
-        "podopieczni/nowy/",
-        people.BeneficiaryCreateView.as_view(),
-        name="beneficiary-create",
-    ),
-    path(
-        "podopieczni/<int:pk>/",
-        people.BeneficiaryDetailView.as_view(),
-        name="beneficiary-detail",
-    ),
-    path(
-        "podopieczni/<int:pk>/edycja/",
-        people.BeneficiaryUpdateView.as_view(),
-        name="beneficiary-update",
-    ),
+    *resource("podopieczni/", "beneficiary", people, "Beneficiary", new="nowy/"),
     path(
         "podopieczni/<int:pk>/dane-osobowe/",
         people.BeneficiaryExportDataView.as_view(),
@@ -105,21 +71,6 @@ urlpatterns = [
         name="beneficiary-anonymise",
     ),
     # Institutions
-    path("instytucje/", people.InstitutionListView.as_view(), name="institution-list"),
-    path(
-        "instytucje/nowa/",
-        people.InstitutionCreateView.as_view(),
-        name="institution-create",
-    ),
-    path(
-        "instytucje/<int:pk>/",
-        people.InstitutionDetailView.as_view(),
-        name="institution-detail",
-    ),
-    path(
-        "instytucje/<int:pk>/edycja/",
-        people.InstitutionUpdateView.as_view(),
-        name="institution-update",
-    ),
+    *resource("instytucje/", "institution", people, "Institution", new="nowa/"),
     *advice_urls.urlpatterns,
 ]

@@ -3,34 +3,17 @@
 from django.urls import path
 
 from registry.advice import views
+from volunteer_center.core.routing import resource
 
 urlpatterns = [
     # Advice and support
-    path("porady/", views.ConsultationListView.as_view(), name="consultation-list"),
-    path(
-        "porady/nowa/",
-        views.ConsultationCreateView.as_view(),
-        name="consultation-create",
-    ),
-    path(
-        "porady/<int:pk>/",
-        views.ConsultationDetailView.as_view(),
-        name="consultation-detail",
-    ),
-    path(
-        "porady/<int:pk>/edycja/",
-        views.ConsultationUpdateView.as_view(),
-        name="consultation-update",
+    *resource(
+        "porady/", "consultation", views, "Consultation", new="nowa/", status=True
     ),
     path(
         "porady/<int:pk>/dane-osobowe/",
         views.ConsultationPersonDataView.as_view(),
         name="consultation-person-data",
-    ),
-    path(
-        "porady/<int:pk>/status/",
-        views.ConsultationStatusView.as_view(),
-        name="consultation-status",
     ),
     # Public: booking a visit in office hours
     path(

@@ -1,15 +1,19 @@
 """The small helpers of core that several apps share: the status-move refusal's
-parameters, the lists' period filters, the row form."""
+parameters, the lists' period filters, the row form, a register's addresses."""
 
 import django_filters
 from django import forms
+from django.urls import reverse
 from django.utils import translation
 
+from agreements import views
 from matching.models import Assignment, HoursEntry
 from registry.models import Volunteer
+from registry.views import volunteers
 from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.filters import period_filters
 from volunteer_center.core.forms import RowForm
+from volunteer_center.core.routing import resource
 
 
 def test_status_move_names_are_the_labels_of_both_statuses():
@@ -84,3 +88,36 @@ def test_a_row_form_is_optional_styled_and_needs_its_field_once_filled():
     filled = _Row(data={"kind": "a"})
     assert not filled.is_valid()
     assert filled.errors["name"] == ["Give the name."]
+
+
+def test_a_register_s_addresses_are_named_after_it_and_reach_its_views():
+    patterns = resource(
+        "wolontariusze/", "volunteer", volunteers, "Volunteer", new="nowy/", status=True
+    )
+
+    assert [(str(p.pattern), p.name, p.callback.view_class) for p in patterns] == [
+        ("wolontariusze/", "volunteer-list", volunteers.VolunteerListView),
+        ("wolontariusze/nowy/", "volunteer-create", volunteers.VolunteerCreateView),
+        ("wolontariusze/<int:pk>/", "volunteer-detail", volunteers.VolunteerDetailView),
+        (
+            "wolontariusze/<int:pk>/edycja/",
+            "volunteer-update",
+            volunteers.VolunteerUpdateView,
+        ),
+        (
+            "wolontariusze/<int:pk>/status/",
+            "volunteer-status",
+            volunteers.VolunteerStatusView,
+        ),
+    ]
+    assert reverse("registry:volunteer-update", args=[7]) == "/wolontariusze/7/edycja/"
+
+
+def test_a_register_without_a_new_page_or_a_status_action_has_neither():
+    patterns = resource("porozumienia/", "agreement", views, "Agreement")
+
+    assert [p.name for p in patterns] == [
+        "agreement-list",
+        "agreement-detail",
+        "agreement-update",
+    ]
