@@ -31,6 +31,7 @@ from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
+    RecordActionView,
     ScopedObjectMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
@@ -199,27 +200,13 @@ class AgreementUpdateView(
         )
 
 
-class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class AgreementActionView(RecordActionView):
     """Sign, bring into force or terminate: POST only."""
 
     permission_required = "agreements.change_agreement"
     scope = selectors.agreement_scope
-    http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
-        agreement = self.get_object()
-        action = request.POST.get("action", "")
-        handler = getattr(self, f"do_{action}", None)
-        if handler is None:
-            messages.error(request, _("Unknown action."))
-        else:
-            try:
-                handler(agreement)
-            except AgreementError as error:
-                messages.error(request, error.message)
-        return HttpResponseRedirect(agreement.get_absolute_url())
-
-    def do_prepare(self, agreement):
+    def do_prepare(self, agreement) -> str:
         form = PrepareForm(self.request.POST)
         if not form.is_valid():
             raise AgreementError(_("Choose who signs for the OPS."))
@@ -228,17 +215,13 @@ class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View)
             agreement=agreement,
             signatory=form.cleaned_data["signatory"],
         )
-        messages.success(
-            self.request,
-            _(
-                "The document for signing is ready: download it, print it and have "
-                "it signed."
-            ),
+        self.warnings = outcome.warnings
+        return _(
+            "The document for signing is ready: download it, print it and have "
+            "it signed."
         )
-        for warning in outcome.warnings:
-            messages.warning(self.request, warning)
 
-    def do_sign(self, agreement):
+    def do_sign(self, agreement) -> str:
         form = SignForm(self.request.POST)
         if not form.is_valid():
             raise AgreementError(_("Enter the day the agreement was signed."))
@@ -248,20 +231,14 @@ class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View)
             signed_on=form.cleaned_data["signed_on"],
             document_sha256=form.cleaned_data["document_sha256"],
         )
-        messages.success(
-            self.request, _("Agreement %(number)s is signed.") % {"number": agreement}
-        )
-        for warning in outcome.warnings:
-            messages.warning(self.request, warning)
+        self.warnings = outcome.warnings
+        return _("Agreement %(number)s is signed.") % {"number": agreement}
 
-    def do_activate(self, agreement):
+    def do_activate(self, agreement) -> str:
         services.agreement_activate(actor=self.request.user, agreement=agreement)
-        messages.success(
-            self.request,
-            _("Agreement %(number)s is now in force.") % {"number": agreement},
-        )
+        return _("Agreement %(number)s is now in force.") % {"number": agreement}
 
-    def do_terminate(self, agreement):
+    def do_terminate(self, agreement) -> str:
         form = TerminateForm(self.request.POST)
         if not form.is_valid():
             raise AgreementError(_("Give the date and the reason for the termination."))
@@ -271,10 +248,7 @@ class AgreementActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View)
             date=form.cleaned_data["date"],
             reason=form.cleaned_data["reason"],
         )
-        messages.success(
-            self.request,
-            _("Agreement %(number)s is terminated.") % {"number": agreement},
-        )
+        return _("Agreement %(number)s is terminated.") % {"number": agreement}
 
 
 class AgreementPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):

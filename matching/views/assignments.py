@@ -1,9 +1,6 @@
 """Directing volunteers: the list of assignments, proposing, status changes."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from matching import selectors, services
 from matching.filters import AssignmentFilter
@@ -11,8 +8,7 @@ from matching.views.requests import SEES_VOLUNTEERS
 from registry import selectors as registry_selectors
 from volunteer_center.core.exports import phone
 from volunteer_center.core.mixins import (
-    ScopedObjectMixin,
-    StaffPermissionRequiredMixin,
+    RecordActionView,
     StatusActionView,
 )
 from volunteer_center.core.views import RegisterListView
@@ -43,44 +39,33 @@ class AssignmentListView(RegisterListView):
         return super().get_queryset()
 
 
-class AssignmentProposeView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class AssignmentProposeView(RecordActionView):
     """Directs the chosen volunteer to the request, keeping the score and the
     reasons the coordinator saw."""
 
     permission_required = "matching.add_assignment"
     scope = selectors.request_scope
 
-    def post(self, request, *args, **kwargs):
-        help_request = self.get_object()
-        volunteer_id = request.POST.get("volunteer", "")
+    def act(self, help_request) -> str:
+        volunteer_id = self.request.POST.get("volunteer", "")
         volunteer = (
-            registry_selectors.volunteer_scope(request.user)
+            registry_selectors.volunteer_scope(self.request.user)
             .filter(pk=volunteer_id)
             .first()
             if volunteer_id.isdigit()
             else None
         )
         if volunteer is None:
-            messages.error(request, _("Choose a volunteer to propose."))
-            return redirect(help_request.get_absolute_url())
+            raise services.MatchingError(_("Choose a volunteer to propose."))
         scored = selectors.score_for(help_request, volunteer)
-        try:
-            services.assignment_propose(
-                actor=request.user,
-                request=help_request,
-                volunteer=volunteer,
-                score=scored.score,
-                reasons=scored.reasons,
-            )
-        except services.MatchingError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("%(volunteer)s proposed for this request.")
-                % {"volunteer": volunteer},
-            )
-        return redirect(help_request.get_absolute_url())
+        services.assignment_propose(
+            actor=self.request.user,
+            request=help_request,
+            volunteer=volunteer,
+            score=scored.score,
+            reasons=scored.reasons,
+        )
+        return _("%(volunteer)s proposed for this request.") % {"volunteer": volunteer}
 
 
 class AssignmentStatusView(StatusActionView):
@@ -108,15 +93,7 @@ class AssignmentStatusView(StatusActionView):
             _("The host institution's insurance is recorded."),
         ),
     }
-
-    def run_action(self, name: str, obj):
-        if name == "host_insurance":
-            return services.assignment_record_host_insurance(
-                actor=self.request.user,
-                assignment=obj,
-                description=self.request.POST.get("host_insurance", ""),
-            )
-        return super().run_action(name, obj)
+    posted = {"host_insurance": {"description": "host_insurance"}}
 
     def get_queryset(self):
         return super().get_queryset().select_related("request", "volunteer")

@@ -17,7 +17,7 @@ from matching.models import (
 )
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
-    ScopedObjectMixin,
+    RecordActionView,
     StaffPermissionRequiredMixin,
     safe_next,
 )
@@ -134,33 +134,24 @@ class HoursApproveView(StaffPermissionRequiredMixin, View):
         return redirect(safe_next(request, reverse("matching:hours-list")))
 
 
-class HoursChangeView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class HoursChangeView(RecordActionView):
     """Corrects or rejects one entry, before or after approval (POST only)."""
 
     permission_required = "matching.change_hoursentry"
     scope = selectors.hours_scope
 
-    def post(self, request, pk):
-        entry = self.get_object()
-        form = HoursCorrectionForm(request.POST)
+    def act(self, entry) -> str:
+        form = HoursCorrectionForm(self.request.POST)
         if not form.is_valid():
-            messages.error(request, _("Give a date, the hours and the reason."))
-        else:
-            try:
-                self._change(entry, form.cleaned_data)
-            except services.MatchingError as error:
-                messages.error(request, error.message)
-        back = reverse("matching:hours-log", args=[entry.assignment_id])
-        return redirect(safe_next(request, back))
-
-    def _change(self, entry, data) -> None:
+            raise services.MatchingError(_("Give a date, the hours and the reason."))
+        data = form.cleaned_data
         if self.request.POST.get("action") == "reject":
             services.hours_reject(
                 actor=self.request.user, entry=entry, reason=data["reason"]
             )
-            messages.success(self.request, _("The entry is rejected."))
-        else:
-            services.hours_correct(actor=self.request.user, entry=entry, **data)
-            messages.success(
-                self.request, _("The entry is corrected and waits for approval.")
-            )
+            return _("The entry is rejected.")
+        services.hours_correct(actor=self.request.user, entry=entry, **data)
+        return _("The entry is corrected and waits for approval.")
+
+    def get_success_url(self) -> str:
+        return reverse("matching:hours-log", args=[self.object.assignment_id])

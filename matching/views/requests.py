@@ -187,15 +187,7 @@ class HelpRequestStatusView(StatusActionView):
             _("The request is open again: volunteers can be directed to it."),
         ),
     }
-
-    def run_action(self, name: str, obj):
-        if name == "cancel":
-            return services.help_request_cancel(
-                actor=self.request.user,
-                request=obj,
-                reason=self.request.POST.get("reason", ""),
-            )
-        return super().run_action(name, obj)
+    posted = {"cancel": {"reason": "reason"}}
 
 
 class CoverChainStopView(StatusActionView):

@@ -1,10 +1,6 @@
 """Staff screens of the volunteers register."""
 
-from django.contrib import messages
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from registry import consents, selectors, services, vetting
 from registry.errors import RegistryError
@@ -19,11 +15,7 @@ from registry.forms import (
 from registry.models import Volunteer
 from registry.views.person_data import PersonDataView
 from volunteer_center.core.exports import phone
-from volunteer_center.core.mixins import (
-    ScopedObjectMixin,
-    StaffPermissionRequiredMixin,
-    StatusActionView,
-)
+from volunteer_center.core.mixins import RecordActionView, StatusActionView
 from volunteer_center.core.views import (
     RecordDetailView,
     RegisterListView,
@@ -151,51 +143,29 @@ class VolunteerExportDataView(PersonDataView):
     filename_prefix = "wolontariusz"
 
 
-class VolunteerAnonymiseView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    permission_required = "registry.delete_volunteer"
-    scope = selectors.volunteer_scope
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        volunteer = self.get_object()
-        try:
-            services.volunteer_anonymise(actor=request.user, volunteer=volunteer)
-        except services.RegistryError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The volunteer's data has been anonymised."))
-        return HttpResponseRedirect(
-            reverse("registry:volunteer-detail", args=[volunteer.pk])
-        )
-
-
-class VolunteerRecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class VolunteerRecordActionView(RecordActionView):
     """A POST from the volunteer's page that records something about them
     (a consent, a check): a change to the record, never to an anonymised one."""
 
     permission_required = "registry.change_volunteer"
     scope = selectors.volunteer_scope
-    http_method_names = ["post"]
 
     def get_queryset(self):
         return super().get_queryset().not_anonymised()
 
 
+class VolunteerAnonymiseView(RecordActionView):
+    permission_required = "registry.delete_volunteer"
+    scope = selectors.volunteer_scope
+
+    def act(self, volunteer) -> str:
+        services.volunteer_anonymise(actor=self.request.user, volunteer=volunteer)
+        return _("The volunteer's data has been anonymised.")
+
+
 class VolunteerGuardianConsentView(VolunteerRecordActionView):
     """The legal representative's consent from the volunteer's page: send them
     the link, record a consent given in writing, or its withdrawal."""
-
-    def post(self, request, *args, **kwargs):
-        volunteer = self.get_object()
-        action = request.POST.get("action", "")
-        handler = getattr(self, f"do_{action}", None)
-        try:
-            if handler is None:
-                raise RegistryError(_("Unknown action."))
-            messages.success(request, handler(volunteer))
-        except RegistryError as error:
-            messages.error(request, error.message)
-        return HttpResponseRedirect(volunteer.get_absolute_url())
 
     def do_send_link(self, volunteer) -> str:
         request = consents.guardian_consent_request(
@@ -223,40 +193,25 @@ class VolunteerConsentWithdrawView(VolunteerRecordActionView):
     """The volunteer withdrew a voluntary consent (news, photographs) by
     telling the staff: it is recorded from their page."""
 
-    def post(self, request, *args, **kwargs):
-        volunteer = self.get_object()
-        try:
-            consents.volunteer_consent_withdraw(
-                actor=request.user,
-                volunteer=volunteer,
-                purpose=request.POST.get("purpose", ""),
-            )
-        except RegistryError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The withdrawal of the consent is recorded."))
-        return HttpResponseRedirect(volunteer.get_absolute_url())
+    def act(self, volunteer) -> str:
+        consents.volunteer_consent_withdraw(
+            actor=self.request.user,
+            volunteer=volunteer,
+            purpose=self.request.POST.get("purpose", ""),
+        )
+        return _("The withdrawal of the consent is recorded.")
 
 
 class VolunteerVettingView(VolunteerRecordActionView):
     """The checks before work with minors and the acknowledgement of the
     child protection standards, recorded from the volunteer's page."""
 
-    def post(self, request, *args, **kwargs):
-        volunteer = self.get_object()
-        try:
-            if request.POST.get("action") == "acknowledge":
-                vetting.volunteer_standards_acknowledge(
-                    actor=request.user, volunteer=volunteer
-                )
-                messages.success(request, _("The acknowledgement is recorded."))
-            else:
-                self._record(volunteer)
-        except RegistryError as error:
-            messages.error(request, error.message)
-        return HttpResponseRedirect(volunteer.get_absolute_url())
-
-    def _record(self, volunteer) -> None:
+    def act(self, volunteer) -> str:
+        if self.request.POST.get("action") == "acknowledge":
+            vetting.volunteer_standards_acknowledge(
+                actor=self.request.user, volunteer=volunteer
+            )
+            return _("The acknowledgement is recorded.")
         form = VettingForm(self.request.POST, instance=volunteer)
         if not form.is_valid():
             raise RegistryError(
@@ -265,4 +220,4 @@ class VolunteerVettingView(VolunteerRecordActionView):
         vetting.volunteer_vetting_record(
             actor=self.request.user, volunteer=volunteer, fields=form.service_fields()
         )
-        messages.success(self.request, _("The checks are recorded."))
+        return _("The checks are recorded.")

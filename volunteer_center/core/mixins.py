@@ -1,7 +1,7 @@
 """The mixins every staff view is built from: login and a named permission,
 the object-access scope, the audit of personal-data reads, filtered lists,
-change history, forms that call a service (and get the user), and the one
-status-action view. The pages built from them are in views.py."""
+change history, forms that call a service (and get the user), and the
+action views of a record's buttons. The pages built from them are in views.py."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -216,43 +216,73 @@ class FormUserMixin:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-class StatusActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
-    """POST ``action=<name>`` runs one service on the object and goes back.
+class RecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+    """A POST from a record's page that does one thing to the record and goes
+    back (to ``next`` when it is a path of this site).
 
-    ``actions`` maps a name to ``(service, success message)``; the service is
-    called as ``service(actor=user, <service_arg>=object)``, a message may use
-    ``%(name)s`` for the object. A refusal (a DomainError) becomes an error
-    message, and so does a value the model refuses (an action's reason too
-    long); ``run_action`` may be overridden for actions that need more."""
+    ``act(obj)`` calls the service and returns the sentence that says it is
+    done; by default it runs ``do_<action>(obj)`` for the POST's ``action``.
+    A refusal (a DomainError) becomes an error message, and so does a value
+    the model refuses (an action's reason too long). Warnings ``act`` leaves
+    in ``self.warnings`` follow the sentence."""
 
     http_method_names = ["post"]
-    actions: dict = {}
-    service_arg = "obj"
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        name = request.POST.get("action", "")
-        if name not in self.actions:
-            messages.error(request, _("Unknown action."))
+        self.warnings = []
+        try:
+            done = self.act(self.object)
+        except DomainError as error:
+            messages.error(request, error.message)
+        except ValidationError as error:
+            for sentence in validation_messages(error, type(self.object)):
+                messages.error(request, sentence)
         else:
-            try:
-                result = self.run_action(name, self.object)
-            except DomainError as error:
-                messages.error(request, error.message)
-            except ValidationError as error:
-                for sentence in validation_messages(error, type(self.object)):
-                    messages.error(request, sentence)
-            else:
-                self.object = result if result is not None else self.object
-                messages.success(request, self.success_message(name))
+            messages.success(request, done)
+            for warning in self.warnings:
+                messages.warning(request, warning)
         return HttpResponseRedirect(safe_next(request, self.get_success_url()))
 
-    def run_action(self, name: str, obj):
-        service = self.actions[name][0]
-        return service(actor=self.request.user, **{self.service_arg: obj})
-
-    def success_message(self, name: str) -> str:
-        return self.actions[name][1] % {"name": self.object}
+    def act(self, obj) -> str:
+        handler = getattr(self, f"do_{self.request.POST.get('action', '')}", None)
+        if handler is None:
+            raise DomainError(_("Unknown action."))
+        return handler(obj)
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()
+
+
+class StatusActionView(RecordActionView):
+    """POST ``action=<name>`` runs one service on the object and goes back.
+
+    ``actions`` maps a name to ``(service, success message)``; the service is
+    called as ``service(actor=user, <service_arg>=object)``, with the keywords
+    ``posted`` names for the action taken from the POST (``{"cancel":
+    {"reason": "reason"}}``: ``reason=POST["reason"]``). A message may use
+    ``%(name)s`` for the object; ``run_action`` may be overridden for actions
+    that need more."""
+
+    actions: dict = {}
+    posted: dict[str, dict[str, str]] = {}
+    service_arg = "obj"
+
+    def act(self, obj) -> str:
+        name = self.request.POST.get("action", "")
+        if name not in self.actions:
+            raise DomainError(_("Unknown action."))
+        result = self.run_action(name, obj)
+        self.object = result if result is not None else obj
+        return self.success_message(name)
+
+    def run_action(self, name: str, obj):
+        service = self.actions[name][0]
+        fields = self.posted.get(name, {})
+        values = {
+            key: self.request.POST.get(field, "") for key, field in fields.items()
+        }
+        return service(actor=self.request.user, **{self.service_arg: obj}, **values)
+
+    def success_message(self, name: str) -> str:
+        return self.actions[name][1] % {"name": self.object}
