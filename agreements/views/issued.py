@@ -3,9 +3,7 @@
 from django.contrib import messages
 from django.http import (
     HttpResponseRedirect,
-    JsonResponse,
 )
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -24,6 +22,7 @@ from registry.models import Volunteer
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     JobObjectMixin,
+    JobProgressView,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
 )
@@ -154,18 +153,11 @@ class BatchDetailView(StaffPermissionRequiredMixin, JobObjectMixin, DetailView):
     context_object_name = "batch"
 
 
-class BatchProgressView(StaffPermissionRequiredMixin, JobObjectMixin, View):
-    """The progress the batch page polls."""
-
+class BatchProgressView(StaffPermissionRequiredMixin, JobProgressView):
     permission_required = "agreements.view_certificatebatch"
     scope = selectors.certificate_batch_scope
-
-    def get(self, request, *args, **kwargs):
-        batch = self.get_object()
-        url = None
-        if batch.zip_file:
-            url = reverse("agreements:batch-download", args=[batch.pk])
-        return JsonResponse(batch.progress(download_url=url))
+    download = "agreements:batch-download"
+    file_field = "zip_file"
 
 
 class BatchDownloadView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):

@@ -43,23 +43,28 @@ class ProgrammeDetailView(StaffPermissionRequiredMixin, ScopedObjectMixin, Detai
         )
 
 
-class ProgrammeCreateView(ServiceCreateView):
-    permission_required = "matching.add_programme"
+class ProgrammeFormMixin:
+    """A programme is created and edited by one service."""
+
     form_class = ProgrammeForm
     template_name = "_form.html"
     service = services.programme_save
     success_message = _("Programme saved.")
+
+
+class ProgrammeCreateView(ProgrammeFormMixin, ServiceCreateView):
+    permission_required = "matching.add_programme"
     page_title = _("New programme")
 
 
 class ProgrammeUpdateView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, ServiceFormMixin, UpdateView
+    ProgrammeFormMixin,
+    StaffPermissionRequiredMixin,
+    ScopedObjectMixin,
+    ServiceFormMixin,
+    UpdateView,
 ):
     permission_required = "matching.change_programme"
-    form_class = ProgrammeForm
-    template_name = "_form.html"
     scope = selectors.programme_scope
-    service = services.programme_save
     service_arg = "programme"
-    success_message = _("Programme saved.")
     page_title = _("Edit programme")

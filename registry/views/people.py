@@ -183,19 +183,20 @@ class InstitutionDetailView(RecordDetailView):
         return [obj, *obj.contacts.all()]
 
 
-class InstitutionCreateView(ServiceCreateView):
-    permission_required = "registry.add_institution"
+class InstitutionFormMixin:
     form_class = InstitutionForm
     template_name = "registry/person_form.html"
+
+
+class InstitutionCreateView(InstitutionFormMixin, ServiceCreateView):
+    permission_required = "registry.add_institution"
     service = services.institution_create
     success_message = _("%(name)s has been added to the register.")
     page_title = _("New institution")
 
 
-class InstitutionUpdateView(ServiceUpdateView):
+class InstitutionUpdateView(InstitutionFormMixin, ServiceUpdateView):
     permission_required = "registry.change_institution"
     scope = selectors.institution_scope
-    form_class = InstitutionForm
-    template_name = "registry/person_form.html"
     service = services.institution_update
     service_arg = "institution"

@@ -97,19 +97,20 @@ class VolunteerDetailView(RecordDetailView):
         return context
 
 
-class VolunteerCreateView(ServiceCreateView):
-    permission_required = "registry.add_volunteer"
+class VolunteerFormMixin:
     form_class = VolunteerForm
     template_name = "registry/person_form.html"
+
+
+class VolunteerCreateView(VolunteerFormMixin, ServiceCreateView):
+    permission_required = "registry.add_volunteer"
     service = services.volunteer_create
     success_message = _("Volunteer %(name)s has been added.")
     page_title = _("New volunteer")
 
 
-class VolunteerUpdateView(ServiceUpdateView):
+class VolunteerUpdateView(VolunteerFormMixin, ServiceUpdateView):
     permission_required = "registry.change_volunteer"
-    form_class = VolunteerForm
-    template_name = "registry/person_form.html"
     scope = selectors.volunteer_scope
     service = services.volunteer_update
     service_arg = "volunteer"

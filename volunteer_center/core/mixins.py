@@ -6,8 +6,9 @@ action views of a record's buttons. The pages built from them are in views.py.""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -64,6 +65,21 @@ class JobObjectMixin(ScopedObjectMixin):
         job = super().get_object(queryset)
         job.fail_if_stale()
         return job
+
+
+class JobProgressView(JobObjectMixin, View):
+    """What a background job's page polls (``CountedProgress.progress``): with
+    the address of its file (the URL name ``download``) once ``file_field``
+    holds one."""
+
+    download = ""
+    file_field = "file"
+
+    def get(self, request, *args, **kwargs):
+        job = self.get_object()
+        has_file = getattr(job, self.file_field)
+        url = reverse(self.download, args=[job.pk]) if has_file else None
+        return JsonResponse(job.progress(download_url=url))
 
 
 def safe_next(request, default: str) -> str:

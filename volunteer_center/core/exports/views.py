@@ -7,9 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.views import View
@@ -31,7 +30,7 @@ from volunteer_center.core.exports.files import (
     write_xlsx,
 )
 from volunteer_center.core.exports.jobs import export_job_request, export_job_scope
-from volunteer_center.core.mixins import JobObjectMixin
+from volunteer_center.core.mixins import JobObjectMixin, JobProgressView
 from volunteer_center.core.models import AccessLog
 
 
@@ -144,13 +143,8 @@ class ExportJobView(ExportJobMixin, DetailView):
     context_object_name = "job"
 
 
-class ExportJobProgressView(ExportJobMixin, View):
-    """The progress the export's page polls."""
-
-    def get(self, request, *args, **kwargs):
-        job = self.get_object()
-        url = reverse("core:export-download", args=[job.pk]) if job.file else None
-        return JsonResponse(job.progress(download_url=url))
+class ExportJobProgressView(ExportJobMixin, JobProgressView):
+    download = "core:export-download"
 
 
 class ExportJobDownloadView(ExportJobMixin, View):
