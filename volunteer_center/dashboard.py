@@ -19,7 +19,7 @@ from matching.models import Assignment, HelpRequest, HoursEntry
 from registry.advice import selectors as advice_selectors
 from registry.advice.models import Consultation, ConsultationTopic
 from registry.models import Beneficiary, Category, District, Institution, Volunteer
-from volunteer_center.core.figures import Tables, kept, kept_here
+from volunteer_center.core.figures import Tables, kept, kept_here, user_args
 from volunteer_center.reports import grouped_counts, status_counts
 from volunteer_center.volunteer_area import selectors as area_selectors
 from volunteer_center.volunteer_area.models import VolunteerRequest
@@ -89,7 +89,7 @@ def todo(user, *, today: dt.date | None = None, tables: Tables | None = None) ->
         "dashboard-todo",
         lambda: _todo(user, today),
         depends_on=TODO_READ,
-        args=(user.pk, sorted(user.get_all_permissions()), today),
+        args=(*user_args(user), today),
         tables=tables,
     )
     return {

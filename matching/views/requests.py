@@ -2,6 +2,7 @@
 filing and editing, status changes."""
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
@@ -13,7 +14,9 @@ from matching.models import (
     HelpRequest,
 )
 from registry.models import Volunteer
+from volunteer_center.core import fragments
 from volunteer_center.core.audit import access_log_many
+from volunteer_center.core.figures import Tables
 from volunteer_center.core.mixins import (
     FormUserMixin,
     ScopedObjectMixin,
@@ -102,34 +105,52 @@ class HelpRequestDetailView(
     template_name = "matching/helprequest_detail.html"
     scope = selectors.request_scope
 
-    def get_queryset(self):
-        return selectors.request_detail(super().get_queryset())
+    def get_object(self, queryset=None):
+        # One state query for the page's kept parts (core.figures.Tables).
+        self.tables = Tables(
+            (*selectors.request_page_read(), *selectors.SUGGESTIONS_READ)
+        )
+        self.page = selectors.kept_request_page(
+            self.get_queryset(),
+            self.kwargs["pk"],
+            user=self.request.user,
+            tables=self.tables,
+        )
+        if self.page is None:
+            raise Http404
+        return self.page.request
 
     def get_context_data(self, **kwargs):
-        request = self.object
+        request, page = self.object, self.page
         context = super().get_context_data(**kwargs)
-        assignments = list(selectors.request_assignments(request))
-        context["assignments"] = assignments
+        context["assignments"] = page.assignments
         # The page shows the party's address and the directed volunteers'
         # contacts: each of them is in the access log.
         party = request.beneficiary or request.institution
         access_log_many(
             actor=self.request.user,
             action=AccessLog.Action.VIEW,
-            objects=[request, party, *(a.volunteer for a in assignments)],
+            objects=[request, party, *(a.volunteer for a in page.assignments)],
         )
-        holding = sum(a.status in Assignment.HOLDING_PLACE for a in assignments)
+        holding = sum(a.status in Assignment.HOLDING_PLACE for a in page.assignments)
         context["free_places"] = max(0, request.needed - holding)
-        context["hours"] = selectors.hours_totals(request_id=request.pk)
-        context["cover_chains"] = selectors.request_cover_chains(request)
-        context["absences"] = selectors.request_absences(request)
+        context["hours"] = page.hours
+        context["cover_chains"] = page.cover_chains
+        context["absences"] = page.absences
         context["may_direct"] = self.request.user.has_perm("matching.add_assignment")
         if (
             context["may_direct"]
             and request.status in HelpRequest.DIRECTABLE
             and context["free_places"]
         ):
-            context["suggestions"] = selectors.kept_suggestions(request)
+            suggestions = selectors.kept_suggestions(request, tables=self.tables)
+            context["suggestions"] = suggestions
+            context["suggestions_table"] = fragments.drawn(
+                "matching/_suggestions_table.html",
+                {"suggestions": suggestions, "req": request},
+                shows=(request.pk, [_shown(c) for c in suggestions]),
+                request=self.request,
+            )
             context.update(self._why_not(request))
         return context
 
@@ -142,6 +163,18 @@ class HelpRequestDetailView(
             "why_query": query,
             "why_not": [(v, selectors.why_not(request, v)) for v in found],
         }
+
+
+def _shown(candidate: selectors.Candidate) -> tuple:
+    """What the table of suggestions shows of a candidate."""
+    volunteer = candidate.volunteer
+    return (
+        volunteer.pk,
+        str(volunteer),
+        str(volunteer.district or ""),
+        candidate.score,
+        candidate.reasons,
+    )
 
 
 class HelpRequestFormMixin(FormUserMixin):

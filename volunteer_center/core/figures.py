@@ -121,6 +121,12 @@ def kept_here[T](
     return _kept(caches["fragments"], name, compute, depends_on, args, tables)
 
 
+def user_args(user) -> tuple:
+    """What a kept value drawn for one user varies by: who they are and what
+    they may do (a permission taken away changes the key at once)."""
+    return (user.pk, tuple(sorted(user.get_all_permissions())))
+
+
 def read_kept[T](
     queryset,
     read: Callable[[QuerySet], T],

@@ -1,5 +1,5 @@
 """Parts of a page drawn once and kept: the filter form above a staff list,
-the empty forms on a record's page.
+the empty forms on a record's page, a request's table of suggestions.
 
 The filter form of the volunteer list (nine fields, three of them lists from
 the dictionaries) cost a third of the page's time to draw at 100,000
@@ -123,7 +123,7 @@ def filter_form(filterset) -> str:
 
 
 def _kept_html(parts: list, draw) -> str:
-    key = "form:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = "part:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     store = caches["fragments"]
     html = store.get(key)
     if html is None:
@@ -163,3 +163,21 @@ def crispy_form(form, request) -> str:
         start = html.index(">", html.index("<form")) + 1
         html = html[:start] + token + html[start:]
     return mark_safe(html)
+
+
+# Stands for the CSRF token while a part is drawn, replaced by the page's own
+# token each time the part is shown.
+_TOKEN = "csrf-token-put-in-when-shown"
+
+
+def drawn(template_name: str, context: dict, *, shows, request) -> str:
+    """``template_name`` drawn with ``context`` once per key: the template's
+    text, the language and ``shows``, which names everything the part shows
+    (so a kept part is never stale). The template sees no request (no
+    ``perms``, no user); the CSRF token of its forms is put in when shown."""
+    parts = [_template_digest(template_name), translation.get_language(), shows]
+    html = _kept_html(
+        parts,
+        lambda: get_template(template_name).render({**context, "csrf_token": _TOKEN}),
+    )
+    return mark_safe(html.replace(_TOKEN, get_token(request)))
