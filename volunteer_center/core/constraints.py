@@ -1,12 +1,21 @@
 """The checks that several models ask of the database, each defined once:
 the constraint is named ``<name>_<what it checks>`` after the model's
 lower-case name, and its message is what a form shows next to the field
-(``full_clean()`` asks it). The years a date may have are
+(``full_clean()`` asks it, all of a model's checks in one query:
+``ChecksInOneQuery``). The years a date may have are
 ``core.dates.storable_dates``."""
 
-from django.db import models
-from django.db.models import F, Q
+import logging
+
+from django.core.exceptions import FieldError, ValidationError
+from django.db import DatabaseError, connections, models, router, transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Coalesce
+from django.db.models.sql import Query
+from django.db.models.sql.constants import SINGLE
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 def period_in_order(
@@ -67,3 +76,94 @@ def version_from_one(name: str, message) -> models.CheckConstraint:
         name=f"{name}_version_positive",
         violation_error_message=message,
     )
+
+
+def _asked_in_sql(constraint) -> bool:
+    """A check ``full_clean()`` asks the database (not one that, like
+    ``core.dates.StorableDates``, says it needs no asking)."""
+    return (
+        isinstance(constraint, models.CheckConstraint)
+        and type(constraint).validate is models.CheckConstraint.validate
+    )
+
+
+def _broken_checks(instance, model, checks, exclude, using) -> set | None:
+    """The names of the ``checks`` (of ``model``) that ``instance`` breaks,
+    asked of the database in one query; None if the database could not
+    answer it (each check is then asked alone, as Django does)."""
+    query = Query(None)
+    against = instance._get_field_expression_map(meta=model._meta, exclude=exclude)
+    for name, value in against.items():
+        if not hasattr(value, "resolve_expression"):
+            value = Value(value)
+        query.add_annotation(value, name, select=False)
+    connection = connections[using]
+    asked = []
+    for constraint in checks:
+        if exclude and constraint._expression_refs_exclude(
+            model, constraint.condition, exclude
+        ):
+            continue
+        condition = constraint.condition
+        if connection.features.supports_comparing_boolean_expr:
+            # A check does not fail when it comes out UNKNOWN.
+            condition = Coalesce(condition, True, output_field=BooleanField())
+        wrapped = ExpressionWrapper(Q(condition), output_field=BooleanField())
+        try:
+            query.add_annotation(wrapped, f"check_{len(asked)}")
+        except FieldError:
+            continue  # a field the condition names is not in ``against``
+        asked.append(constraint)
+    if not asked:
+        return set()
+    atomic = transaction.atomic(using=using) if connection.in_atomic_block else None
+    try:
+        if atomic is None:
+            row = query.get_compiler(using=using).execute_sql(SINGLE)
+        else:
+            with atomic:
+                row = query.get_compiler(using=using).execute_sql(SINGLE)
+    except DatabaseError as error:
+        logger.warning("Checks of %s asked one by one: %s", model.__name__, error)
+        return None
+    return {c.name for c, kept in zip(asked, row, strict=True) if not kept}
+
+
+class ChecksInOneQuery(models.Model):
+    """``full_clean()`` asks all of a model's check constraints in one query
+    (Django asks each in a query of its own, inside a savepoint of its own:
+    three round trips per check, nine checks on an agreement). The answers,
+    the messages and their order are Django's."""
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude=None):
+        using = router.db_for_write(type(self), instance=self)
+        errors = {}
+        for model, constraints in self.get_constraints():
+            checks = [c for c in constraints if _asked_in_sql(c)]
+            broken = _broken_checks(self, model, checks, exclude, using)
+            for constraint in constraints:
+                try:
+                    if broken is None or constraint not in checks:
+                        constraint.validate(model, self, exclude=exclude, using=using)
+                    elif constraint.name in broken:
+                        raise ValidationError(
+                            constraint.get_violation_error_message(),
+                            code=constraint.violation_error_code,
+                        )
+                except ValidationError as error:
+                    errors = _grouped(errors, constraint, error)
+        if errors:
+            raise ValidationError(errors)
+
+
+def _grouped(errors: dict, constraint, error: ValidationError) -> dict:
+    """As ``Model.validate_constraints`` files an error: a one-field unique
+    constraint's next to its field, the others as they say."""
+    fields = getattr(constraint, "fields", ())
+    if getattr(error, "code", None) == "unique" and len(fields) == 1:
+        errors.setdefault(fields[0], []).append(error)
+        return errors
+    return error.update_error_dict(errors)

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from volunteer_center.core.constraints import ChecksInOneQuery
+
 # The database keeps dates of these years only (CHECK constraints): far from
 # Python's years 1 and 9999, so that a time zone's shift or some years of
 # arithmetic on a stored date never overflow on a page. The setting lies
@@ -76,7 +78,7 @@ def implausible_dates(instance: models.Model, exclude=()) -> dict[str, list]:
     return errors
 
 
-class PlausibleDatesModel(models.Model):
+class PlausibleDatesModel(ChecksInOneQuery):
     """Every date and date-time field of the model is of the plausible years,
     the ones added later too. Reported alone, before the field validators and
     the model's rules: those compare and move dates, which would overflow or
