@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from agreements import selectors
 from agreements.models import Certificate, InsurancePolicy, Reference
+from agreements.templatetags import agreements_panels as panels_tags
 from matching import rules
 from matching import selectors as matching_selectors
 from volunteer_center.core import registries
@@ -140,6 +141,12 @@ def register() -> None:
             registries.person_panels.register(
                 template, model=f"registry.{model}", order=order
             )
+        registries.person_panel_reads.register(
+            panels_tags.PARTY_PANEL_READ, model=f"registry.{model}"
+        )
+    registries.person_panel_reads.register(
+        panels_tags.CERTIFICATES_PANEL_READ, model="registry.volunteer"
+    )
     for model in ("registry.volunteer", "registry.beneficiary"):
         registries.person_data.register(party_agreements_data, model=model, order=30)
     registries.person_data.register(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching import selectors
 from matching.models import Assignment, HelpRequest, HoursEntry
+from matching.templatetags import matching_panels
 from volunteer_center.core import registries
 
 ASSIGNMENT_LABELS = {
@@ -127,6 +128,9 @@ def register() -> None:
         registries.person_panels.register(
             f"matching/_{model}_panel.html", model=f"registry.{model}", order=10
         )
+    registries.person_panel_reads.register(
+        matching_panels.VOLUNTEER_PANEL_READ, model="registry.volunteer"
+    )
     registries.person_data.register(
         volunteer_assignments_data, model="registry.volunteer", order=20
     )

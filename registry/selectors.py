@@ -11,6 +11,8 @@ from registry import validators
 from registry.models import (
     Availability,
     Beneficiary,
+    Category,
+    District,
     Institution,
     Skill,
     Volunteer,
@@ -56,6 +58,12 @@ def with_skill_names(volunteers: Iterable[Volunteer]) -> list[Volunteer]:
     for volunteer in volunteers:
         volunteer.skill_names = names[volunteer.pk]
     return volunteers
+
+
+# What a volunteer's page is drawn from (``volunteer_detail`` and the change
+# history; the availability, skills, interests and districts are saved with
+# the volunteer, each change leaving its history row), besides staff accounts.
+VOLUNTEER_PAGE_READ = (Volunteer, District, Skill, Category, Institution)
 
 
 def volunteer_detail(volunteers: QuerySet[Volunteer]) -> QuerySet[Volunteer]:

@@ -22,6 +22,9 @@ def _allowed(context, permission: str) -> bool:
 
 # What a person's page shows of each agreement, certificate and reference:
 # not the frozen text of the document, not the other party's whole record.
+# What the panels on a person's page show: kept while these stand.
+PARTY_PANEL_READ = (Agreement,)
+CERTIFICATES_PANEL_READ = (Certificate, Reference)
 PARTY_SHOWN = ("kind", "number", "status", "date_from", "date_to", "insurance_nnw")
 REFERENCE_SHOWN = ("number", "date_from", "date_to")
 CERTIFICATE_SHOWN = (*REFERENCE_SHOWN, "hours")
@@ -45,8 +48,9 @@ def party_agreements_panel(context, party):
             .only(*PARTY_SHOWN)
             .order_by("-date_from", "-pk")
         ),
-        depends_on=[Agreement],
+        depends_on=PARTY_PANEL_READ,
         args=(party._meta.label, party.pk),
+        tables=context.get("kept_tables"),
     )
     return {
         "show": True,
@@ -71,8 +75,9 @@ def volunteer_certificates_panel(context, volunteer):
                 _shown(selectors.reference_list(), volunteer, REFERENCE_SHOWN)
             ),
         },
-        depends_on=[Certificate, Reference],
+        depends_on=CERTIFICATES_PANEL_READ,
         args=(volunteer.pk,),
+        tables=context.get("kept_tables"),
     )
     return {
         "show": True,

@@ -37,6 +37,7 @@ def volunteer_matching_panel(context, volunteer):
             lambda: _volunteer_work(volunteer),
             depends_on=VOLUNTEER_PANEL_READ,
             args=(volunteer.pk,),
+            tables=context.get("kept_tables"),
         ),
         "ical_url": _ical_url(context, volunteer),
     }

@@ -80,6 +80,7 @@ class VolunteerDetailView(RecordDetailView):
     permission_required = "registry.view_volunteer"
     template_name = "registry/volunteer_detail.html"
     scope = selectors.volunteer_scope
+    record_reads = selectors.VOLUNTEER_PAGE_READ
 
     def get_queryset(self):
         return selectors.volunteer_detail(super().get_queryset())

@@ -4,22 +4,25 @@ change history, forms that call a service (and get the user), and the
 action views of a record's buttons. The pages built from them are in views.py."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from volunteer_center.core import registries
 from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.errors import (
     DomainError,
     add_validation_error,
     validation_messages,
 )
-from volunteer_center.core.figures import Tables
+from volunteer_center.core.figures import Tables, kept_here, user_args
 from volunteer_center.core.fragments import choice_models
 from volunteer_center.core.history import change_history
 from volunteer_center.core.models import AccessLog
@@ -94,6 +97,57 @@ def safe_next(request, default: str) -> str:
     return default
 
 
+class KeptRecordMixin(ScopedObjectMixin):
+    """A record's page whose record (with the rows ``get_queryset`` joins and
+    prefetches) and change history are read once for this user with these
+    permissions and kept while the tables of ``record_reads`` and the staff
+    accounts stand, for the day (docs/ARCHITECTURE.md, "Kept figures"). The
+    page reads where those tables and its kept panels' stand in one query,
+    given to the panels as ``kept_tables``. Without ``record_reads`` the
+    record is read on every visit."""
+
+    # The models the record and its change history are drawn from: its own
+    # (audited, so every change leaves a history row), and those it names.
+    record_reads: tuple = ()
+    kept_tables = None
+
+    def _reads(self) -> tuple:
+        return (*self.record_reads, get_user_model())
+
+    def get_object(self, queryset=None):
+        if not self.record_reads or queryset is not None:
+            return super().get_object(queryset)
+        reads = self._reads()
+        model = self.get_queryset().model
+        self.kept_tables = Tables((*reads, *registries.panel_reads(model)))
+        pk = self.kwargs[self.pk_url_kwarg]
+        user = self.request.user
+        found = kept_here(
+            "record",
+            lambda: self.get_queryset().filter(pk=pk).first(),
+            depends_on=reads,
+            args=(model._meta.label, pk, *user_args(user), timezone.localdate()),
+            tables=self.kept_tables,
+        )
+        if found is None:
+            raise Http404
+        return found
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kept_tables=self.kept_tables, **kwargs)
+
+    def record_history(self, obj):
+        if not self.record_reads:
+            return change_history(obj)
+        return kept_here(
+            "record-history",
+            lambda: change_history(obj),
+            depends_on=self._reads(),
+            args=(obj._meta.label, obj.pk),
+            tables=self.kept_tables,
+        )
+
+
 class AuditedDetailMixin(ScopedObjectMixin):
     """Logs each opening of a page or an edit form that shows personal data:
     one entry per record whose data it shows (``audited(obj)``: the object
@@ -165,13 +219,16 @@ class ChangeHistoryMixin:
     """Puts the record's change history (who, when, old → new) in the
     context as ``history``, for users allowed to see it; otherwise None."""
 
+    def record_history(self, obj):
+        return change_history(obj)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         opts = self.object._meta
         allowed = self.request.user.has_perm(
             f"{opts.app_label}.view_historical{opts.model_name}"
         )
-        context["history"] = change_history(self.object) if allowed else None
+        context["history"] = self.record_history(self.object) if allowed else None
         return context
 
 

@@ -8,6 +8,9 @@ A lower layer calls a registry here; a higher app fills it in its
 - ``nav_menus``: a template per app, rendered in the staff navigation.
 - ``person_panels``: templates shown on a person's page (volunteer,
   beneficiary, institution), per model.
+- ``person_panel_reads``: the models a kept panel on a person's page reads
+  (``core.figures``), per model: the page reads where all of them stand in
+  one query and gives the panels that reading as ``kept_tables``.
 - ``person_data``: functions returning an app's part of one person's data
   (RODO art. 15 and 20): ``fn(person) -> DataSection | None``.
 - ``person_erasure``: functions run inside the anonymisation of one person,
@@ -89,8 +92,15 @@ def person_erase(*, person, actor) -> None:
 
 nav_menus = Registry("navigation menus")
 person_panels = Registry("panels on a person's page", per_model=True)
+person_panel_reads = Registry("what the kept panels read", per_model=True)
 person_data = Registry("a person's data, per app", per_model=True)
 person_erasure = Registry("anonymisation of a person, per app", per_model=True)
 assignment_start_checks = Registry("checks before an assignment starts")
 
 StartCheck = Callable[..., str | None]
+
+
+def panel_reads(person) -> tuple:
+    """Every model the kept panels on ``person``'s page read."""
+    entries = person_panel_reads.for_model(person)
+    return tuple(model for reads in entries for model in reads)

@@ -9,6 +9,7 @@ from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     ChangeHistoryMixin,
     FilteredListMixin,
+    KeptRecordMixin,
     ServiceFormMixin,
     StaffPermissionRequiredMixin,
 )
@@ -21,10 +22,15 @@ class RegisterListView(
 
 
 class RecordDetailView(
-    StaffPermissionRequiredMixin, AuditedDetailMixin, ChangeHistoryMixin, DetailView
+    StaffPermissionRequiredMixin,
+    AuditedDetailMixin,
+    KeptRecordMixin,
+    ChangeHistoryMixin,
+    DetailView,
 ):
-    """A record's page: fetched through its scope, its reading logged, its
-    change history shown to those allowed to see it."""
+    """A record's page: fetched through its scope (and kept, where the view
+    names its ``record_reads``), its reading logged, its change history shown
+    to those allowed to see it."""
 
 
 class ServiceCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
