@@ -8,9 +8,12 @@ import logging
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import connection, connections, models
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext
+
+from matching.models import HelpRequest
+from tests.conftest import BOTH_DATABASES
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +80,23 @@ def test_a_value_the_database_cannot_compare_is_asked_check_by_check(
         ours = _errors(_ours, request)
     assert ours == _errors(_as_django, request)
     assert "asked one by one" in caplog.text
+
+
+@pytest.mark.django_db(databases=BOTH_DATABASES)
+def test_the_one_query_answers_alike_on_both_databases(database):
+    day = dt.date(2027, 3, 2)
+    request = HelpRequest(
+        title="Zakupy", needed=0, date_from=day, date_to=day - dt.timedelta(days=1)
+    )
+    request._state.db = database
+    with CaptureQueriesContext(connections[database]) as asked:
+        ours = _errors(_ours, request)
+    assert ours == _errors(_as_django, request)
+    assert ours["__all__"] == [
+        gettext("Choose either a beneficiary or an institution."),
+        gettext("The end cannot precede the start."),
+        gettext("A request needs between 1 and 50 volunteers."),
+        gettext("A one-off request lasts one day."),
+    ]
+    selects = [q["sql"] for q in asked.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(selects) == 1
