@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,15 +29,8 @@ from matching.models import (
     VisitAbsence,
 )
 from matching.reasons import recorder, texts
-from registry.models import (
-    Beneficiary,
-    Category,
-    District,
-    Institution,
-    Skill,
-    Volunteer,
-)
-from volunteer_center.core.figures import Tables, kept_here, user_args
+from registry.models import Category, District, Skill, Volunteer
+from volunteer_center.core.figures import Tables, kept_here
 
 # Eligible volunteers scored in Python per request. Bounds the ranking time
 # whatever the register's size; at 100,000 volunteers 400 cost three times as
@@ -163,71 +155,6 @@ def request_assignments(request: HelpRequest) -> QuerySet[Assignment]:
             ),
         )
         .order_by("status", "pk")
-    )
-
-
-@dataclass(frozen=True)
-class RequestPage:
-    """What a request's page shows besides its suggestions."""
-
-    request: HelpRequest
-    assignments: list[Assignment]
-    hours: "HoursTotals"
-    cover_chains: list[CoverChain]
-    absences: list[VisitAbsence]
-
-
-def request_page(requests: QuerySet[HelpRequest], pk: int) -> RequestPage | None:
-    """The request ``pk`` from ``requests`` (a user's scope) with everything
-    its page shows: nine queries; None where the request is not in scope."""
-    request = request_detail(requests).filter(pk=pk).first()
-    if request is None:
-        return None
-    return RequestPage(
-        request=request,
-        assignments=list(request_assignments(request)),
-        hours=hours_totals(request_id=request.pk),
-        cover_chains=list(request_cover_chains(request)),
-        absences=list(request_absences(request)),
-    )
-
-
-def request_page_read() -> tuple:
-    """What a request's page is drawn from: the request with its slots and
-    skills (saved with it), its assignments and their hours, its cover
-    chains and visits called off, the people and staff accounts it names,
-    the dictionaries and programmes."""
-    return (
-        HelpRequest,
-        Assignment,
-        HoursEntry,
-        CoverChain,
-        CoverOffer,
-        VisitAbsence,
-        Volunteer,
-        Beneficiary,
-        Institution,
-        Programme,
-        District,
-        Category,
-        Skill,
-        get_user_model(),
-    )
-
-
-def kept_request_page(
-    requests: QuerySet[HelpRequest], pk: int, *, user, tables: Tables | None = None
-) -> RequestPage | None:
-    """``request_page``, kept for this user with these permissions (their
-    scope) while the tables it is drawn from stand, for the day (the visits
-    called off are those still to come; docs/ARCHITECTURE.md, "Kept
-    figures"): a coordinator opens the same request many times a day."""
-    return kept_here(
-        "request-page",
-        lambda: request_page(requests, pk),
-        depends_on=request_page_read(),
-        args=(pk, *user_args(user), timezone.localdate()),
-        tables=tables,
     )
 
 

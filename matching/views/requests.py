@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from matching import selectors, services
+from matching import request_page, selectors, services
 from matching.filters import HelpRequestFilter
 from matching.forms import HelpRequestForm
 from matching.models import (
@@ -108,9 +108,9 @@ class HelpRequestDetailView(
     def get_object(self, queryset=None):
         # One state query for the page's kept parts (core.figures.Tables).
         self.tables = Tables(
-            (*selectors.request_page_read(), *selectors.SUGGESTIONS_READ)
+            (*request_page.request_page_read(), *selectors.SUGGESTIONS_READ)
         )
-        self.page = selectors.kept_request_page(
+        self.page = request_page.kept_request_page(
             self.get_queryset(),
             self.kwargs["pk"],
             user=self.request.user,

@@ -1,5 +1,5 @@
 """A request's page is kept while the tables it shows stand
-(``matching.selectors.kept_request_page``, ``core.fragments.drawn``): what a
+(``matching.request_page.kept_request_page``, ``core.fragments.drawn``): what a
 service changes shows on the very next visit, and a request a user may no
 longer see is a 404 at once."""
 
