@@ -49,7 +49,9 @@ def with_skill_names(volunteers: Iterable[Volunteer]) -> list[Volunteer]:
     names = defaultdict(list)
     order = [f"skill__{field}" for field in Skill._meta.ordering]
     pairs = (
-        Volunteer.skills.through.objects.filter(volunteer__in=volunteers)
+        Volunteer.skills.through.objects.filter(
+            volunteer_id__in=[volunteer.pk for volunteer in volunteers]
+        )
         .order_by(*order, "skill_id")
         .values_list("volunteer_id", "skill__name")
     )

@@ -20,6 +20,8 @@ from stdnum.pl import nip, pesel, regon
 # unique PESEL.
 ASCII_DIGITS = re.compile(r"[0-9]+")
 POSTAL_CODE_RE = re.compile(r"[0-9]{2}-[0-9]{3}")
+# A Polish number as normalize_phone stores it (E.164): +48 and nine digits.
+POLISH_E164_RE = re.compile(r"\+48[1-9][0-9]{8}")
 
 
 def _foreign_digits(value: str) -> bool:
@@ -58,10 +60,18 @@ def format_phone(value: str) -> str:
     shows 25 and parsing one costs more than drawing its row)."""
     if not value:
         return ""
-    try:
-        number = phonenumbers.parse(value, "PL")
-    except phonenumbers.NumberParseException:
-        return value
+    if POLISH_E164_RE.fullmatch(value):
+        # How normalize_phone stores a Polish number: the number it stands
+        # for is known without parsing, which is half the cost of an export's
+        # phone column.
+        number = phonenumbers.PhoneNumber(
+            country_code=48, national_number=int(value[3:])
+        )
+    else:
+        try:
+            number = phonenumbers.parse(value, "PL")
+        except phonenumbers.NumberParseException:
+            return value
     return phonenumbers.format_number(
         number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )

@@ -1,5 +1,6 @@
 """Staff screens of the volunteers register."""
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from registry import consents, selectors, services, vetting
@@ -24,10 +25,6 @@ from volunteer_center.core.views import (
 )
 
 
-def _names(related: str):
-    return lambda row: ", ".join(str(o) for o in getattr(row, related).all())
-
-
 class VolunteerListView(RegisterListView):
     permission_required = "registry.view_volunteer"
     page_title = _("Volunteers")
@@ -39,11 +36,11 @@ class VolunteerListView(RegisterListView):
         (_("first name"), "first_name"),
         (_("status"), "get_status_display"),
         (_("under 18"), "is_minor"),
-        (_("district"), "district.name"),
+        (_("district"), "district_name"),
         (_("town"), "city"),
         (_("phone"), phone("phone_display")),
         (_("e-mail"), "email"),
-        (_("skills"), _names("skills")),
+        (_("skills"), lambda row: ", ".join(row.skill_names)),
         (_("signed up"), "created_at"),
     ]
 
@@ -57,6 +54,12 @@ class VolunteerListView(RegisterListView):
         "email",
         "created_at",
     )
+    # The district's name read with the row, not as a District built for each
+    # of 100,000 rows (``get_export_queryset``).
+    export_fields = (
+        *(name for name in list_fields if name != "district__name"),
+        "city",
+    )
     # Every write that can change who is listed (the record, its skills,
     # interests and availability) leaves a history row of the volunteer.
     count_depends_on = (Volunteer,)
@@ -66,7 +69,10 @@ class VolunteerListView(RegisterListView):
         return super().get_queryset()
 
     def get_export_queryset(self, queryset):
-        return queryset.prefetch_related("skills")
+        return queryset.select_related(None).annotate(district_name=F("district__name"))
+
+    def export_chunk(self, rows):
+        return selectors.with_skill_names(rows)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -44,6 +44,35 @@ def test_polish_phone_numbers_are_stored_normalised(raw, stored):
     assert validators.normalize_phone(raw) == stored
 
 
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+48600123456", "+48 600 123 456"),
+        ("+48322141111", "+48 32 214 11 11"),
+        ("+48801234567", "+48 801 234 567"),
+        ("+4930123456", "+49 30 123456"),
+        ("+48123", "+48 123"),
+        ("", ""),
+    ],
+)
+def test_a_stored_phone_is_shown_grouped_as_phonenumbers_groups_it(stored, shown):
+    assert validators.format_phone(stored) == shown
+
+
+def test_a_polish_phone_is_shown_as_if_it_had_been_parsed():
+    """Polish numbers skip the parsing (an export formats 100,000 of them):
+    every prefix is grouped as phonenumbers groups the parsed number."""
+    import phonenumbers
+
+    for prefix in range(10, 100):
+        stored = f"+48{prefix}1234567"
+        parsed = phonenumbers.parse(stored, "PL")
+        expected = phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        assert validators.format_phone(stored) == expected
+
+
 @pytest.mark.django_db
 def test_volunteer_phone_is_normalised_on_clean():
     record = volunteer(phone="600 123 456")

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from registry.models import Skill
 from tests.conftest import make_user
 from volunteer_center.core.models import AccessLog, ExportJob
 from volunteer_center.core.roles import COORDINATOR
@@ -46,6 +47,9 @@ def test_a_long_xlsx_export_goes_to_the_queue_and_gives_the_filtered_file(
 ):
     active = [make_volunteer(last_name=n, status="active") for n in "ŁAB"]
     make_volunteer(last_name="Kandydatka")
+    active[1].skills.set(
+        Skill.objects.filter(name__in=["Pierwsza pomoc", "Język migowy"])
+    )
 
     response = export(
         coordinator_client, django_capture_on_commit_callbacks, status="active"
@@ -65,6 +69,15 @@ def test_a_long_xlsx_export_goes_to_the_queue_and_gives_the_filtered_file(
     rows = sheet_rows(download)
     assert rows[0][:2] == ("Nazwisko", "Imię")
     assert [row[0] for row in rows[1:]] == ["A", "B", "Ł"]
+    # Each chunk's skills, as the immediate export reads them, with the
+    # choices' labels in the requester's language.
+    skills, status = rows[0].index("Umiejętności"), rows[0].index("Status")
+    assert [row[skills] for row in rows[1:]] == [
+        "Język migowy, Pierwsza pomoc",
+        None,
+        None,
+    ]
+    assert {row[status] for row in rows[1:]} == {"aktywny"}
     built = AccessLog.objects.get(subjects__has_key="registry.volunteer")
     assert set(expand(built.subjects["registry.volunteer"])) == {v.pk for v in active}
     assert built.actor == coordinator and "status=active" in built.detail

@@ -77,7 +77,7 @@ def logged_hours(coordinator, assignment, hours=("2", "1.5")):
 
 @pytest.mark.parametrize("export_format", FORMATS)
 def test_volunteers_export_has_only_the_filtered_rows_with_polish_headers(
-    coordinator_client, make_volunteer, skills, export_format
+    coordinator_client, make_volunteer, skills, districts, export_format
 ):
     make_volunteer(
         last_name="Żółkiewska",
@@ -85,6 +85,8 @@ def test_volunteers_export_has_only_the_filtered_rows_with_polish_headers(
         phone="601 234 567",
         email="ola@example.pl",
         skills=[skills["Język migowy"]],
+        district=districts["Zabrzeg"],
+        city="Zabrzeg",
     )
     make_volunteer(last_name="Aktywny", status="active")
     make_volunteer(last_name="Kandydat")
@@ -102,6 +104,37 @@ def test_volunteers_export_has_only_the_filtered_rows_with_polish_headers(
     assert ola[headers.index("Umiejętności")] == "Język migowy"
     assert ola[headers.index("Status")] == "aktywny"
     assert ola[headers.index("Poniżej 18 lat")] == "nie"
+    assert ola[headers.index("Dzielnica")] == "Zabrzeg"
+    assert ola[headers.index("Miasto")] == "Zabrzeg"
+
+
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_an_export_in_english_shows_english_labels(
+    coordinator_client, make_volunteer, export_format
+):
+    make_volunteer(last_name="Nowak", status="paused")
+    coordinator_client.cookies["django_language"] = "en"
+
+    headers, rows = download(
+        coordinator_client, "registry:volunteer-list", export_format
+    )
+
+    assert headers[:3] == ["Last name", "First name", "Status"]
+    assert column(headers, rows, "Status") == ["paused"]
+    assert column(headers, rows, "Under 18") == ["no"]
+
+
+def test_a_stored_value_outside_the_choices_is_exported_as_it_is(
+    coordinator_client, make_volunteer
+):
+    volunteer = make_volunteer(last_name="Nowak")
+    Volunteer.objects.filter(pk=volunteer.pk).update(status="archived")
+
+    headers, rows = download(coordinator_client, "registry:volunteer-list", "csv")
+
+    volunteer.refresh_from_db()
+    assert column(headers, rows, "Status") == [volunteer.get_status_display()]
+    assert column(headers, rows, "Status") == ["archived"]
 
 
 def test_export_has_every_filtered_row_not_only_the_page(coordinator_client):

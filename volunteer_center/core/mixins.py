@@ -178,7 +178,8 @@ class FilteredListMixin:
     paginator_class = IndexPaginator
     # The fields a row of the list shows (``QuerySet.only``); empty: all. A
     # volunteer's record has sixty columns and the list shows seven: building
-    # 25 whole rows cost more than drawing them. Exports read whole rows.
+    # 25 whole rows cost more than drawing them. Exports read their own
+    # ``export_fields`` (core.exports).
     list_fields: tuple[str, ...] = ()
     # The models the list's count depends on, for keeping it between pages
     # (core.pagination.IndexPaginator); empty: counted on every page.

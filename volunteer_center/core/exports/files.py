@@ -2,11 +2,14 @@
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -28,21 +31,45 @@ def attachment(response, filename: str):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A path ending in Django's ``get_<field>_display``.
+DISPLAY = re.compile(r"get_(\w+)_display")
+
+
 class Column:
     def __init__(self, header, accessor: Callable | str, permission: str = ""):
         self.header = header
         self.accessor = accessor
         self.permission = permission
+        self._path = accessor.split(".") if isinstance(accessor, str) else []
+        # A choice's label is looked up and translated once per export, not
+        # once per row: ``get_status_display`` costs more than writing the line.
+        self._labels = None
+        if self._path and (display := DISPLAY.fullmatch(self._path[-1])):
+            self._path[-1] = display[1]
+            self._labels = {}
 
     def value(self, row):
         if callable(self.accessor):
             return self.accessor(row)
-        value = row
-        for name in self.accessor.split("."):
+        value = owner = row
+        for name in self._path:
+            owner = value
             value = getattr(value, name, None) if value is not None else None
             if callable(value) and not isinstance(value, models.Manager):
                 value = value()
-        return value
+        if self._labels is None or owner is None:
+            return value
+        key = make_hashable(value)
+        if key not in self._labels:
+            self._labels[key] = _label(owner, self._path[-1], key)
+        return self._labels[key]
+
+
+def _label(obj, field_name: str, value):
+    """What ``obj.get_<field_name>_display()`` shows for ``value``, as Django
+    finds it (``Model._get_FIELD_display``)."""
+    choices = dict(make_hashable(obj._meta.get_field(field_name).flatchoices))
+    return force_str(choices.get(value, value), strings_only=True)
 
 
 def phone(path: str) -> Callable:
@@ -98,9 +125,10 @@ def csv_lines(
     # Lines are written while the response streams, after the request's
     # language may have been switched off: "tak"/"nie" stay in its language.
     with translation.override(language):
+        yes_no = {True: gettext("yes"), False: gettext("no")}
         lines = []
         for row in table:
-            lines.append(writer.writerow([csv_text(value) for value in row]))
+            lines.append(writer.writerow([csv_text(value, yes_no) for value in row]))
             if len(lines) == LINES_PER_CHUNK:
                 yield "".join(lines)
                 lines = []
@@ -108,11 +136,13 @@ def csv_lines(
             yield "".join(lines)
 
 
-def csv_text(value) -> str:
+def csv_text(value, yes_no: dict[bool, str]) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
     if isinstance(value, bool):
-        return gettext("yes") if value else gettext("no")
+        return yes_no[value]
     if isinstance(value, dt.datetime):
         return f"{timezone.localtime(value):%d.%m.%Y %H:%M}"
     if isinstance(value, dt.date):

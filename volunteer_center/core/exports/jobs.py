@@ -16,7 +16,6 @@ from django.tasks import task
 from django.urls import resolve
 from django.utils import timezone, translation
 
-from volunteer_center.core.exports.files import CHUNK_ROWS
 from volunteer_center.core.models import ExportJob
 
 logger = logging.getLogger(__name__)
@@ -88,7 +87,7 @@ def build_export(job_id: int) -> int:
             queryset = view.get_export_queryset(view.get_queryset())
             total = queryset.count()
             ExportJob.objects.filter(pk=job_id).start(total=total, done=0)
-            rows = _counted(queryset.iterator(chunk_size=CHUNK_ROWS), job_id)
+            rows = _counted(view.export_rows(queryset), job_id)
             with tempfile.TemporaryFile() as out:
                 view.write_xlsx_file(out, rows)
                 out.seek(0)
