@@ -13,6 +13,7 @@ TAG_LIBRARIES = {
     "extensions": "core",
     "legal": "core",
     "lists": "core",
+    "numbers": "core",
     "matching_panels": "matching",
     "agreements_panels": "agreements",
     "agreements_text": "agreements",

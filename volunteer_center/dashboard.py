@@ -194,8 +194,14 @@ def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:
     start = period[0]
     requests = HelpRequest.objects.all()
     return [
-        Series(_("Active volunteers per month"), _active_per_month(period, start)),
-        Series(_("Hours per month"), _hours_per_month(period, start), unit="h"),
+        Series(
+            _("Active volunteers per month"), _active_per_month(period, start, today)
+        ),
+        Series(
+            _("Hours per month, approved and awaiting approval"),
+            _hours_per_month(period, start),
+            unit="h",
+        ),
         Series(_("Requests by category"), grouped_counts(requests, "category__name")),
         Series(_("Requests by status"), status_counts(requests)),
         Series(_("Requests by district"), grouped_counts(requests, "district__name")),
@@ -203,9 +209,10 @@ def charts(*, today: dt.date | None = None, months: int = 12) -> list[Series]:
     ]
 
 
-def _active_per_month(period, start) -> list[tuple[str, float]]:
+def _active_per_month(period, start, today: dt.date) -> list[tuple[str, float]]:
     """Volunteers with accepted, active or completed work in each month: one
-    aggregate with a distinct count per month."""
+    aggregate with a distinct count per month. The current month counts up to
+    today: work that starts later in it is not active yet."""
     working = Assignment.objects.filter(
         status__in=Assignment.WORKING, date_to__gte=start
     )
@@ -215,7 +222,7 @@ def _active_per_month(period, start) -> list[tuple[str, float]]:
                 "volunteer",
                 distinct=True,
                 filter=matching_selectors.working_in(
-                    month, _next_month(month) - dt.timedelta(days=1)
+                    month, min(_next_month(month) - dt.timedelta(days=1), today)
                 ),
             )
             for i, month in enumerate(period)

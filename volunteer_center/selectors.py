@@ -7,4 +7,7 @@ def role_home_url(user) -> str:
         return reverse("dashboard")
     if user.is_staff:
         return reverse("admin:index")
+    if user.has_perm("matching.view_helprequest"):
+        # A social worker works from the requests they filed for their people.
+        return reverse("matching:request-list")
     return reverse("home")

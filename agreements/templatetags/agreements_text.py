@@ -8,9 +8,11 @@ register = template.Library()
 
 
 @register.filter
-def agreement_html(text: str) -> str:
+def agreement_html(text: str, level: int = 2) -> str:
     """Paragraphs split at blank lines; a paragraph opening with "§" gets its
-    first line as a heading."""
+    first line as a heading, at ``level`` (3 where the text sits under a page's
+    own second-level heading)."""
+    tag = f"h{int(level)}"
     parts = []
     for block in text.strip().split("\n\n"):
         block = block.strip("\n")
@@ -18,7 +20,7 @@ def agreement_html(text: str) -> str:
             continue
         first, _, rest = block.partition("\n")
         if first.startswith("§") or (first and not rest and len(first) < 60):
-            parts.append(format_html("<h2>{}</h2>", first))
+            parts.append(format_html("<{}>{}</{}>", tag, first, tag))
             if rest:
                 parts.append(linebreaks(rest, autoescape=True))
         else:

@@ -108,6 +108,8 @@ class HelpRequest(TimeStampedModel):
     # Volunteers can be directed while places are free: before the work and
     # while it goes on (a second volunteer joining a weekly request).
     DIRECTABLE = (Status.NEW, Status.OPEN, Status.IN_PROGRESS)
+    # The work is over: no places to fill, no visits to come.
+    FINISHED = (Status.COMPLETED, Status.CANCELLED)
 
     beneficiary = optional_link(
         Beneficiary, _("beneficiary"), related_name="help_requests"
@@ -256,6 +258,20 @@ class HelpRequest(TimeStampedModel):
         return f"{weekly}, {period}" if weekly else str(period)
 
     @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def constraints_in_words(self) -> list[str]:
+        """What the request asks of a volunteer beyond skills, as listed on its page."""
+        flags = (
+            (self.adults_only, _("adults only")),
+            (self.involves_minors, _("work with minors: vetting required")),
+            (self.driving_licence_required, _("driving licence")),
+        )
+        return [str(label) for required, label in flags if required]
+
+    @property
     def place_in_words(self) -> str:
         """Where the help is given: the address and the district."""
         district = self.district.name if self.district else ""
@@ -294,13 +310,18 @@ class RequestSlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.get_weekday_display()} {self.span}"
 
     @property
     def hours(self) -> Decimal:
         return hours_between(self.start, self.end)
 
     @property
+    def span(self) -> str:
+        """ "13:00–15:00": the hours alone, for a line that already names the day."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+    @property
     def in_words(self) -> str:
         """ "wtorki 13:00–15:00": the day of every week and the hours."""
-        return f"{WEEKDAY_PLURALS[self.weekday]} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{WEEKDAY_PLURALS[self.weekday]} {self.span}"

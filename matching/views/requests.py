@@ -92,9 +92,12 @@ class HelpRequestListView(RegisterListView):
         return super().get_queryset()
 
     def get_export_queryset(self, queryset):
-        holding = Assignment.objects.holding_place().select_related("volunteer")
+        # Who helps or helped: a completed request still names its volunteers.
+        working = Assignment.objects.filter(
+            status__in=Assignment.WORKING
+        ).select_related("volunteer")
         return queryset.prefetch_related(
-            Prefetch("assignments", queryset=holding, to_attr="export_assignments")
+            Prefetch("assignments", queryset=working, to_attr="export_assignments")
         )
 
 

@@ -339,7 +339,7 @@ def test_the_text_on_the_page_is_escaped(coordinator_client, make_agreement):
     page = coordinator_client.get(agreement.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; zakupy" in page
-    assert "<h2>§ 1. Zakres świadczeń</h2>" in page
+    assert "<h3>§ 1. Zakres świadczeń</h3>" in page
 
 
 def test_the_volunteer_page_shows_agreements_and_documents(

@@ -19,13 +19,13 @@ def test_marking_former_asks_first_and_can_be_undone(
     login(page, live_server, coordinator)
     page.goto(live_server.url + volunteer.get_absolute_url())
     page.once("dialog", lambda dialog: dialog.dismiss())
-    page.get_by_role("button", name="Oznacz jako byłego").click()
+    page.get_by_role("button", name="Przenieś do byłych wolontariuszy").click()
     page.wait_for_load_state()
     volunteer.refresh_from_db()
     assert volunteer.status == Volunteer.Status.ACTIVE
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation():
-        page.get_by_role("button", name="Oznacz jako byłego").click()
+        page.get_by_role("button", name="Przenieś do byłych wolontariuszy").click()
     volunteer.refresh_from_db()
     assert volunteer.status == Volunteer.Status.FORMER
     with page.expect_navigation():

@@ -151,7 +151,7 @@ def test_the_host_corrects_the_hours_and_the_coordinator_sees_it(
     assert entry.status == HoursEntry.Status.LOGGED  # approval stays with staff
     client.force_login(coordinator)
     listing = client.get("/godziny/").content.decode()
-    assert "instytucja liczy 1,50 godz." in listing
+    assert "instytucja liczy 1,5 godz." in listing
     assert "Maria Dyrektor" in listing
 
 

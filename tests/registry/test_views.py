@@ -394,6 +394,17 @@ def test_detail_shows_history_and_logs_the_view(
     ).exists()
 
 
+@pytest.mark.parametrize(
+    ("age", "words"),
+    [(18, "18 lat"), (22, "22 lata"), (21, "21 lat"), (34, "34 lata"), (41, "41 lat")],
+)
+def test_the_age_is_said_the_polish_way(coordinator_client, make_volunteer, age, words):
+    born = dt.date(dt.date.today().year - age, 1, 1)  # that age all this year
+    volunteer = make_volunteer(birth_date=born)
+    html = coordinator_client.get(volunteer.get_absolute_url()).content.decode()
+    assert f"({words})" in html
+
+
 def test_personal_data_export_is_json_and_logged(coordinator_client, make_volunteer):
     volunteer = make_volunteer(email="kasia@example.pl")
     response = coordinator_client.get(

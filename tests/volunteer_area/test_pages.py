@@ -53,7 +53,9 @@ def test_the_assignment_page_gives_place_time_and_coordinator(
     assert "ul. Polna 3" in text
     assert coordinator.email in text
     assert "02.03.2027" in text and "09.03.2027" in text
-    assert "09:00" in text
+    # Each visit names its day once: "wtorek, 02.03.2027: 09:00–11:00".
+    assert "wtorek, 02.03.2027: 09:00–11:00" in text
+    assert "Wtorek 09:00" not in text
 
 
 def test_a_proposal_reads_as_a_question_to_the_volunteer(area_client, proposal):

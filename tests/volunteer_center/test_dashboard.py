@@ -65,12 +65,31 @@ def test_charts_count_what_happened(make_request, active_volunteer, coordinator)
             actor=coordinator, assignment=assignment, date=MARCH, hours=Decimal("3.5")
         )
     charts = {s.title: dict(s.rows) for s in dashboard.charts(today=MARCH, months=2)}
-    assert list(charts["Godziny w miesiącach"].values()) == [0, 3.5]
+    hours = charts["Godziny w miesiącach, zatwierdzone i czekające na zatwierdzenie"]
+    assert list(hours.values()) == [0, 3.5]
     assert list(charts["Aktywni wolontariusze w miesiącach"].values()) == [0, 1]
     assert charts["Zgłoszenia według statusu"]["w realizacji"] == 1
     assert charts["Zgłoszenia według dzielnicy"]["Czechowice-Dziedzice"] == 1
     # One of two places taken.
     assert list(charts["Obsadzenie według miesiąca rozpoczęcia"].values()) == [0, 50]
+
+
+def test_this_months_active_volunteers_are_counted_up_to_today(
+    make_request, active_volunteer, coordinator
+):
+    on_the_23rd = dt.date(2027, 3, 23)  # a Tuesday, as the request's slot
+    later = make_request(date_from=on_the_23rd, date_to=on_the_23rd)
+    assignment = services.assignment_propose(
+        actor=coordinator, request=later, volunteer=active_volunteer()
+    )
+    services.assignment_accept(actor=coordinator, assignment=assignment)
+
+    def active_this_month(today):
+        charts = {s.title: s.rows for s in dashboard.charts(today=today, months=1)}
+        return charts["Aktywni wolontariusze w miesiącach"][0][1]
+
+    assert active_this_month(MARCH) == 0  # accepted, but the work is on the 23rd
+    assert active_this_month(on_the_23rd) == 1
 
 
 @pytest.mark.parametrize("rows", [1, 5])

@@ -174,10 +174,12 @@ def test_dashboard_is_the_coordinators_and_sends_others_to_their_start_page(
     response = administrator_client.get(url)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
-    for client in (social_worker_client, outsider_client):
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"] == reverse("home")
+    response = social_worker_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("matching:request-list")
+    response = outsider_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
 
 
 # --- Failed logins (django-axes) --------------------------------------------------

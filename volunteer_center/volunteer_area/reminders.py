@@ -33,9 +33,7 @@ from volunteer_center.volunteer_area.links import call_off_url
 
 # A completed or cancelled request has no visits left to remind of.
 _REQUEST_GOING_ON = [
-    status
-    for status in HelpRequest.Status
-    if status not in (HelpRequest.Status.COMPLETED, HelpRequest.Status.CANCELLED)
+    status for status in HelpRequest.Status if status not in HelpRequest.FINISHED
 ]
 
 BATCH = 2000
@@ -50,7 +48,7 @@ class Visit:
 
     @property
     def times(self) -> str:
-        return ", ".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in self.slots)
+        return ", ".join(slot.span for slot in self.slots)
 
 
 def _assignments(statuses, first: dt.date, last: dt.date):

@@ -72,6 +72,11 @@ class Visit:
     slots: tuple
     called_off: object  # the VisitAbsence, or None
 
+    @property
+    def times(self) -> str:
+        """ "13:00–15:00": the line already names the day."""
+        return ", ".join(slot.span for slot in self.slots)
+
 
 def upcoming_visits(
     assignment: Assignment, today: dt.date | None = None
