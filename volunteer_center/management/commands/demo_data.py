@@ -72,5 +72,12 @@ class Command(BaseCommand):
         ):
             demo_users_ensure()
             for module in demo_modules():
+                part = time.perf_counter()
                 module.generate(rng=rng, options=options, stdout=out)
-        out.write(f"Demo data ready in {time.perf_counter() - started:.1f} s.")
+                out.write(f"  ({module.__name__}: {time.perf_counter() - part:.1f} s)")
+            parts_done = time.perf_counter()
+        ended = time.perf_counter()
+        out.write(
+            f"  (keys checked, indexes built, committed: {ended - parts_done:.1f} s)"
+        )
+        out.write(f"Demo data ready in {ended - started:.1f} s.")
