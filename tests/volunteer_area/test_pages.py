@@ -29,6 +29,17 @@ def test_the_overview_groups_assignments(area_client, weekly_assignment, proposa
     assert page.index("Spacer z seniorem") < page.index("Zakupy dla seniora")
 
 
+def test_a_signed_in_volunteer_is_not_offered_sign_up_or_staff_login(
+    area_client, client
+):
+    area = area_client.get(AREA).content.decode()
+    assert "Zostań wolontariuszem" not in area
+    assert "Logowanie pracowników" not in area
+    assert "O Centrum" in area and "Ochrona danych" in area  # the rest stays
+    public = client.get("/").content.decode()
+    assert "Zostań wolontariuszem" in public and "Logowanie pracowników" in public
+
+
 def test_another_volunteers_assignment_is_not_found(
     weekly_assignment, active_volunteer
 ):
