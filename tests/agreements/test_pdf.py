@@ -184,6 +184,8 @@ def test_a_certificate_pdf_states_the_hours_and_the_work(
         assert expected in text, expected
     assert "1 stycznia 2026" not in text
     assert "podpis i pieczęć Centrum" not in text
+    # Each work's hours as a person writes them: 2,5 and 1,5, not 2,50.
+    assert "2,5" in text and "1,5" in text and "2,50" not in text
 
 
 def test_a_reference_pdf_carries_the_assessment(

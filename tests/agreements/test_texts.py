@@ -10,6 +10,7 @@ from agreements.documents import agreement_context
 from agreements.models import AgreementTemplate
 from agreements.placeholders import PLACEHOLDERS, text_errors
 from agreements.services import AgreementError
+from agreements.templatetags.agreements_text import agreement_html
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +113,6 @@ def test_two_editors_of_the_newest_version_do_not_drop_each_others_changes(
 
 
 def test_the_text_on_the_detail_page_has_headings_below_the_pages_own():
-    from agreements.templatetags.agreements_text import agreement_html
-
     text = "§ 1\nPrzedmiot porozumienia.\n\nTreść."
     assert agreement_html(text).startswith("<h2>§ 1</h2>")
     assert agreement_html(text, 3).startswith("<h3>§ 1</h3>")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from matching import services
 from tests.matching.conftest import TUESDAY
 from tests.volunteer_center.test_exports import column, directed, download
+from volunteer_center.core.templatetags.numbers import hours
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,4 @@ def test_hours_are_written_without_trailing_zeros(
     ],
 )
 def test_hours_read_as_written(value, words):
-    from volunteer_center.core.templatetags.numbers import hours
-
     assert hours(value) == words
