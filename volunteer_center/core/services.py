@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from django.db import models
 
-from volunteer_center.core.actors import SelfServiceActor
+from volunteer_center.core.actors import SelfServiceActor, split_reason
 
 
 def assign_fields(instance: models.Model, fields: Mapping) -> None:
@@ -18,9 +18,14 @@ def assign_fields(instance: models.Model, fields: Mapping) -> None:
         setattr(instance, name, value)
 
 
-def save_validated(instance: models.Model, *, actor) -> None:
+def save_validated(instance: models.Model, *, actor) -> bool:
     """``full_clean()`` then save, with ``actor`` as the history's author: a
-    staff user, or a person in the self-service area (core.actors)."""
+    staff user, or a person in the self-service area (core.actors).
+
+    A record with a change history that would be saved exactly as it is
+    stored, with no change of its lists in words (the change reason), is not
+    saved again: an entry saying "modified" and naming no change is no audit
+    (docs/ARCHITECTURE.md, Personal data). Returns whether it was saved."""
     if isinstance(actor, SelfServiceActor):
         instance._history_user = None
         instance._change_reason = actor.change_reason(
@@ -29,7 +34,45 @@ def save_validated(instance: models.Model, *, actor) -> None:
     else:
         instance._history_user = actor
     instance.full_clean()
+    if _has_history(instance) and not _reason_note(instance) and _as_stored(instance):
+        return False
     instance.save()
+    return True
+
+
+def _has_history(instance: models.Model) -> bool:
+    return hasattr(instance._meta, "simple_history_manager_attribute")
+
+
+def _reason_note(instance: models.Model) -> str:
+    """The change reason's words beyond the actor's reference."""
+    return split_reason(getattr(instance, "_change_reason", None))[1]
+
+
+def _as_stored(instance: models.Model) -> bool:
+    """Whether ``instance`` is a stored record whose every column (but those
+    stamped on saving, ``updated_at``) holds the value stored: one query."""
+    if instance._state.adding or instance.pk is None:
+        return False
+    deferred = instance.get_deferred_fields()
+    fields = [
+        f
+        for f in instance._meta.concrete_fields
+        if f.attname not in deferred
+        and not getattr(f, "auto_now", False)
+        and not getattr(f, "auto_now_add", False)
+    ]
+    stored = (
+        type(instance)
+        ._base_manager.using(instance._state.db)
+        .filter(pk=instance.pk)
+        .values_list(*(f.attname for f in fields))
+        .first()
+    )
+    return stored is not None and all(
+        getattr(instance, f.attname) == value
+        for f, value in zip(fields, stored, strict=True)
+    )
 
 
 def next_version(versions: models.QuerySet) -> int:
