@@ -29,6 +29,11 @@ from registry.models import (
     Volunteer,
 )
 from volunteer_center.core.errors import status_move_names
+from volunteer_center.core.history import (
+    changes_note,
+    list_change,
+    many_to_many_change,
+)
 from volunteer_center.core.services import assign_fields, save_validated
 
 Slot = tuple[int, str]
@@ -128,6 +133,7 @@ def volunteer_create(
     others = _assign_volunteer_fields(
         volunteer, fields, actor=actor, different_person=different_person
     )
+    volunteer._change_reason = changes_note(_confirmed_text(others))
     save_validated(volunteer, actor=actor)
     volunteer.different_from.add(*others)
     if volunteer.source == Volunteer.Source.INSTITUTION:
@@ -162,7 +168,9 @@ def volunteer_update(
         "reachable_districts": reachable_districts,
         "availability": availability,
     }
-    volunteer._change_reason = _relations_change_text(volunteer, **relations)
+    volunteer._change_reason = changes_note(
+        _relations_change_text(volunteer, **relations), _confirmed_text(others)
+    )
     save_validated(volunteer, actor=actor)
     _set_relations(volunteer, **relations)
     return volunteer
@@ -230,44 +238,36 @@ def _send_sign_up_mail(email: str, *, known: bool) -> None:
     )
 
 
-def _relations_change_text(volunteer: Volunteer, **new) -> str | None:
-    """ "skills: A, B → A, C; availability: …" for the relations that change,
-    so the volunteer's history shows them like any other field."""
-    parts = []
-    for name in ("skills", "interests", "reachable_districts"):
-        if new[name] is None:
-            continue
-        field = Volunteer._meta.get_field(name)
-        old = sorted(str(o) for o in getattr(volunteer, name).all())
-        wanted = sorted(
-            str(o)
-            for o in field.related_model.objects.filter(
-                pk__in=[getattr(o, "pk", o) for o in new[name]]
-            )
-        )
-        if old != wanted:
-            parts.append(f"{field.verbose_name}: {_names(old)} → {_names(wanted)}")
+def _relations_change_text(volunteer: Volunteer, **new) -> str:
+    """ "skills: A, B → A, C (…); availability: …" for the relations that
+    change, so the volunteer's history shows them like any other field."""
+    parts = [
+        many_to_many_change(volunteer, name, new[name])
+        for name in ("skills", "interests", "reachable_districts")
+    ]
     if new["availability"] is not None:
         old = set(volunteer.availability.values_list("weekday", "part"))
-        if old != set(new["availability"]):
-            parts.append(
-                f"{Availability._meta.verbose_name}: "
-                f"{_slots_text(old)} → {_slots_text(set(new['availability']))}"
+        parts.append(
+            list_change(
+                Availability._meta.verbose_name,
+                _slots_text(old),
+                _slots_text(set(new["availability"])),
             )
-    return "; ".join(parts) or None
-
-
-def _names(values: list[str]) -> str:
-    return ", ".join(values) or "—"
-
-
-def _slots_text(slots) -> str:
-    return (
-        ", ".join(
-            str(Availability(weekday=day, part=part)) for day, part in sorted(slots)
         )
-        or "—"
-    )
+    return changes_note(*parts) or ""
+
+
+def _slots_text(slots) -> list[str]:
+    return [str(Availability(weekday=day, part=part)) for day, part in sorted(slots)]
+
+
+def _confirmed_text(others) -> str:
+    """The people a save confirmed to be someone else than its person."""
+    if not others:
+        return ""
+    return _("confirmed to be a different person from: %(names)s") % {
+        "names": ", ".join(str(other) for other in others)
+    }
 
 
 # Which statuses each status change starts from.
@@ -358,6 +358,7 @@ def _save_beneficiary(
         scope=Beneficiary.objects.visible_to(actor),
         different_person=different_person,
     )
+    beneficiary._change_reason = changes_note(_confirmed_text(others))
     save_validated(beneficiary, actor=actor)
     beneficiary.different_from.add(*others)
 
@@ -414,26 +415,71 @@ def institution_update(
 def _save_institution(
     institution: Institution, fields: Mapping, contacts, *, actor
 ) -> Institution:
+    """The institution and, when given, its contact persons; what changed
+    among them is said in the institution's history (each person's own
+    history keeps their values)."""
     assign_fields(institution, fields)
-    save_validated(institution, actor=actor)
-    if contacts is not None:
+    if contacts is None:
+        save_validated(institution, actor=actor)
+    elif institution.pk is None:
+        # A new institution needs its id before its contact persons.
+        added = [str(row.get("name", "")) for row in contacts]
+        institution._change_reason = _contacts_change_text(added, [], [])
+        save_validated(institution, actor=actor)
         _set_contacts(institution, contacts, actor=actor)
+    else:
+        institution._change_reason = _contacts_change_text(
+            *_set_contacts(institution, contacts, actor=actor)
+        )
+        save_validated(institution, actor=actor)
     return institution
 
 
-def _set_contacts(institution: Institution, rows: Iterable[Mapping], *, actor) -> None:
+def _set_contacts(
+    institution: Institution, rows: Iterable[Mapping], *, actor
+) -> tuple[list[str], list[str], list[str]]:
+    """Saves the rows as the institution's contact persons; returns the names
+    added, the changed ("Ewa Nowak (phone)") and the removed."""
     existing = {c.pk: c for c in institution.contacts.select_for_update()}
     kept = set()
+    added, changed = [], []
     for row in rows:
         values = {k: v for k, v in row.items() if k != "id"}
         contact = existing.get(row.get("id")) or ContactPerson(institution=institution)
+        before = {name: getattr(contact, name) for name in values}
         assign_fields(contact, values)
         save_validated(contact, actor=actor)
+        if contact.pk not in existing:
+            added.append(str(contact))
+        elif names := [
+            str(ContactPerson._meta.get_field(name).verbose_name)
+            for name in values
+            # Compared as the model keeps it (a phone without its spaces).
+            if getattr(contact, name) != before[name]
+        ]:
+            changed.append(f"{contact} ({', '.join(names)})")
         kept.add(contact.pk)
+    removed = []
     for pk, contact in existing.items():
         if pk not in kept:
+            removed.append(str(contact))
             contact._history_user = actor
             contact.delete()
+    return added, changed, removed
+
+
+def _contacts_change_text(added, changed, removed) -> str | None:
+    """ "contact persons: added: Jan Kos; changed: Ewa Nowak (phone)"."""
+    parts = []
+    if added:
+        parts.append(_("added: %(names)s") % {"names": ", ".join(added)})
+    if changed:
+        parts.append(_("changed: %(names)s") % {"names": ", ".join(changed)})
+    if removed:
+        parts.append(_("removed: %(names)s") % {"names": ", ".join(removed)})
+    if not parts:
+        return None
+    return f"{ContactPerson._meta.verbose_name_plural}: {'; '.join(parts)}"
 
 
 @transaction.atomic

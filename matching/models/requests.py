@@ -167,7 +167,12 @@ class HelpRequest(TimeStampedModel):
         _("reason for cancelling"), max_length=300, blank=True
     )
     created_by = staff_account_field(_("filed by"), blank=False)
-    history = HistoricalRecords(excluded_fields=["updated_at", "places_taken"])
+    # Changes to the time slots and the skills are written into the change
+    # reason (old → new), next to the field changes.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "places_taken"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     objects = HelpRequestQuerySet.as_manager()
 

@@ -16,6 +16,7 @@ from matching.services.assignments import (
 )
 from registry.models import Beneficiary, Volunteer
 from volunteer_center.core.errors import status_move_names
+from volunteer_center.core.history import changes_note, list_change, many_to_many_change
 from volunteer_center.core.services import save_validated
 
 Slot = tuple[int, dt.time, dt.time]
@@ -116,6 +117,16 @@ def help_request_update(
     request.involves_minors = rules.involves_minors(request)
     new_slots = _slots_for(request, old_slots if slots is None else slots)
     _check_holders(request, holders, new_slots)
+    # The lists saved after the request, in words in its history.
+    request._change_reason = changes_note(
+        list_change(
+            RequestSlot._meta.verbose_name_plural,
+            _slots_words(old_slots),
+            _slots_words(new_slots),
+        ),
+        many_to_many_change(request, "required_skills", required_skills),
+        many_to_many_change(request, "nice_skills", nice_skills),
+    )
     save_validated(request, actor=actor)
     with clashes_refused(explain=_double_booking):
         if new_slots != old_slots:
@@ -127,6 +138,12 @@ def help_request_update(
         request.nice_skills.set(nice_skills)
     request_refresh(request, actor=actor)
     return request
+
+
+def _slots_words(slots: Iterable[Slot]) -> list[str]:
+    return [
+        str(RequestSlot(weekday=day, start=start, end=end)) for day, start, end in slots
+    ]
 
 
 def _locked_holders(request: HelpRequest) -> list[Assignment]:

@@ -86,7 +86,12 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
     different_from = models.ManyToManyField(
         "self", verbose_name=_("confirmed as a different person"), blank=True
     )
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # The people a save confirmed to be someone else are written into the
+    # change reason, next to the field changes.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     search_fields = ("first_name", "last_name", "email")
     objects = BeneficiaryQuerySet.as_manager()

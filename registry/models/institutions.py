@@ -70,7 +70,12 @@ class Institution(Searchable, Address, TimeStampedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # Changes to the contact persons are written into the change reason, next
+    # to the field changes (each person's own history keeps the values).
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     search_fields = ("name", "email", "nip")
     objects = SearchQuerySet.as_manager()

@@ -147,11 +147,23 @@ def test_changes_of_skills_and_availability_are_in_the_history(
     assert latest.who == coordinator
     assert f"{first} → {second}" in latest.note
     assert "wieczorem" in latest.note or "evening" in latest.note
-    # Saving the same relations again records no relation change.
+    # Saving the same relations again records no relation change: nothing
+    # changed, so no entry at all (docs/ARCHITECTURE.md, Personal data).
+    entries = volunteer.history.count()
     services.volunteer_update(
         actor=coordinator,
         volunteer=volunteer,
         fields={},
+        skills=[second],
+        availability={(1, "morning"), (3, "evening")},
+    )
+    assert volunteer.history.count() == entries
+    assert change_history(volunteer)[0] == latest
+    # With a field change and the same relations, the entry has no list note.
+    services.volunteer_update(
+        actor=coordinator,
+        volunteer=volunteer,
+        fields={"languages": "niemiecki"},
         skills=[second],
         availability={(1, "morning"), (3, "evening")},
     )

@@ -27,7 +27,8 @@ DAYS = {(d, p) for d in range(7) for p in ("morning", "afternoon")}
 
 
 def _put(data: dict, name: str, value) -> None:
-    if value in (None, False, ""):
+    # Not ``value in (None, False, "")``: 0 == False, and Monday is day 0.
+    if value is None or value is False or value == "":
         return
     if value is True:
         data[name] = "on"
@@ -41,20 +42,24 @@ def _put(data: dict, name: str, value) -> None:
         data[name] = str(value)
 
 
+def form_data(form) -> dict:
+    """What a form holds, as a browser would post it."""
+    data = {}
+    for name in form.fields:
+        _put(data, form.add_prefix(name), form[name].value())
+    return data
+
+
 def admin_form_data(page) -> dict:
     """What the admin's form and inlines hold, as a browser would post it."""
-    data = {}
-    form = page.context["adminform"].form
-    for name in form.fields:
-        _put(data, name, form[name].value())
+    data = form_data(page.context["adminform"].form)
     for inline in page.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:
             data[management.add_prefix(name)] = management[name].value()
         for sub in formset.forms:
-            for name in sub.fields:
-                _put(data, sub.add_prefix(name), sub[name].value())
+            data.update(form_data(sub))
     return data
 
 
