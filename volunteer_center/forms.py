@@ -37,13 +37,26 @@ class SetPasswordForm(SubmitHelperMixin, auth_forms.SetPasswordForm):
 
 class ReportPeriodForm(forms.Form):
     """The report's period: the current year to date unless dates are given
-    (the previous year is one link away, ``shortcuts``)."""
+    (the previous year is one link away, ``shortcuts``). The fields show the
+    period the figures are for: the default one when the page opens, and a
+    date left blank filled in with its default."""
 
     date_from = PlausibleDateField(label=_("from"), required=False)
     date_to = PlausibleDateField(label=_("until"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        start, end = self.default_period()
+        if data is not None:
+            data = data.copy()
+            for name, day in (("date_from", start), ("date_to", end)):
+                if not str(data.get(name) or "").strip():
+                    data[name] = f"{day:%Y-%m-%d}"
+        kwargs["initial"] = {
+            "date_from": start,
+            "date_to": end,
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(data, *args, **kwargs)
         self.helper = submit_helper(
             _("Show the report"), method="get", form_class="row g-2 align-items-end"
         )
@@ -53,9 +66,14 @@ class ReportPeriodForm(forms.Form):
         check_period(self, data)
         return data
 
-    def period(self) -> tuple[dt.date, dt.date]:
+    @staticmethod
+    def default_period() -> tuple[dt.date, dt.date]:
         today = timezone.localdate()
-        default = (today.replace(month=1, day=1), today)
+        return today.replace(month=1, day=1), today
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The dates given, or the default period while they are not valid."""
+        default = self.default_period()
         if not self.is_bound or not self.is_valid():
             return default
         return (
