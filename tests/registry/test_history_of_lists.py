@@ -12,6 +12,7 @@ from tests.registry.test_admin import admin_url
 from tests.volunteer_center.test_no_path_around_services import (
     admin_form_data,
     form_data,
+    formset_data,
 )
 from volunteer_center.core.history import change_history
 
@@ -164,14 +165,7 @@ def test_a_beneficiary_saved_unchanged_leaves_no_entry(
 def institution_form_data(client, institution) -> dict:
     page = client.get(reverse("registry:institution-update", args=[institution.pk]))
     form = page.context["form"]
-    data = form_data(form)
-    rows = form.rows_formset
-    management = rows.management_form
-    for name in management.fields:
-        data[management.add_prefix(name)] = management[name].value()
-    for row in rows.forms:
-        data.update(form_data(row))
-    return data
+    return {**form_data(form), **formset_data(form.rows_formset)}
 
 
 def test_changing_only_the_contact_persons_says_which_in_the_institution(

@@ -50,16 +50,23 @@ def form_data(form) -> dict:
     return data
 
 
+def formset_data(formset) -> dict:
+    """What a formset (its management form and rows) holds, as posted."""
+    management = formset.management_form
+    data = {
+        management.add_prefix(name): management[name].value()
+        for name in management.fields
+    }
+    for sub in formset.forms:
+        data.update(form_data(sub))
+    return data
+
+
 def admin_form_data(page) -> dict:
     """What the admin's form and inlines hold, as a browser would post it."""
     data = form_data(page.context["adminform"].form)
     for inline in page.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for sub in formset.forms:
-            data.update(form_data(sub))
+        data.update(formset_data(inline.formset))
     return data
 
 
