@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from matching.reasons import texts
@@ -44,7 +45,7 @@ class Assignment(TimeStampedModel):
         CONTACTED = "contacted", _("contacted")
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("assignment status", "active")
         COMPLETED = "completed", _("completed")
         CANCELLED = "cancelled", _("cancelled")
 

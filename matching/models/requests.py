@@ -36,6 +36,7 @@ from volunteer_center.core.models import (
     optional_link,
     staff_account_field,
 )
+from volunteer_center.core.text import place_in_words
 
 Weekday = Availability.Weekday
 
@@ -256,10 +257,13 @@ class HelpRequest(TimeStampedModel):
                 "end": f"{slot.end:%H:%M}",
             }
         weekly = ", ".join(slot.in_words for slot in slots)
-        period = _("from %(start)s to %(end)s") % {
-            "start": f"{self.date_from:%d.%m.%Y}",
-            "end": f"{self.date_to:%d.%m.%Y}",
-        }
+        if self.date_to == self.date_from:
+            period = f"{self.date_from:%d.%m.%Y}"
+        else:
+            period = _("from %(start)s to %(end)s") % {
+                "start": f"{self.date_from:%d.%m.%Y}",
+                "end": f"{self.date_to:%d.%m.%Y}",
+            }
         return f"{weekly}, {period}" if weekly else str(period)
 
     @property
@@ -278,9 +282,9 @@ class HelpRequest(TimeStampedModel):
 
     @property
     def place_in_words(self) -> str:
-        """Where the help is given: the address and the district."""
-        district = self.district.name if self.district else ""
-        return ", ".join(part for part in (self.address, district) if part)
+        """Where the help is given: the address and the district, the district
+        once (the address taken from the beneficiary already names the town)."""
+        return place_in_words(self.address, self.district.name if self.district else "")
 
 
 # "Every Tuesday" said the Polish way ("wtorki"): a weekly slot's day.

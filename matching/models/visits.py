@@ -4,6 +4,7 @@ a cover chain for a place that was freed."""
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from matching.models.assignments import Assignment
 from matching.models.requests import HelpRequest
@@ -130,8 +131,8 @@ class CoverOffer(TimeStampedModel):
 
     class Status(models.TextChoices):
         LIVE = "live", _("waiting for an answer")
-        ACCEPTED = "accepted", _("accepted")
-        DECLINED = "declined", _("declined")
+        ACCEPTED = "accepted", pgettext_lazy("cover offer status", "accepted")
+        DECLINED = "declined", pgettext_lazy("cover offer status", "declined")
         EXPIRED = "expired", _("no answer in time")
         WITHDRAWN = "withdrawn", _("withdrawn")
 

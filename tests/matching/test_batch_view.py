@@ -47,7 +47,7 @@ def test_plan_is_prepared_in_the_background_and_applied_in_part(
     values = [row["value"] for row in page.context["rows"]]
     assert len(values) == 2
     html = page.content.decode()
-    assert "Zakupy" in html and "Spacer" in html and "wolny(a) we wtorki" in html
+    assert "Zakupy" in html and "Spacer" in html and "wolny(-a) we wtorki" in html
     chosen = next(v for v in values if v.startswith(f"{first.pk}:"))
     response = coordinator_client.post(
         proposal.get_absolute_url(), {"pair": [chosen]}, follow=True

@@ -75,15 +75,15 @@ def test_skills_in_polish():
 
 def test_availability_in_polish_weekdays():
     assert say("availability", slots=[(1, "10:00", "12:00")], fraction=1.0) == (
-        "wolny(a) we wtorki 10:00–12:00"
+        "wolny(-a) we wtorki 10:00–12:00"
     )
     slots = [(d, "08:00", "09:00") for d in range(7)] + [(1, "16:00", "18:00")]
     assert say("availability", slots=slots, fraction=0.5) == (
-        "wolny(a) w poniedziałki 08:00–09:00, we wtorki 08:00–09:00 i 16:00–18:00,"
+        "wolny(-a) w poniedziałki 08:00–09:00, we wtorki 08:00–09:00 i 16:00–18:00,"
         " w środy 08:00–09:00, w czwartki 08:00–09:00, w piątki 08:00–09:00,"
         " w soboty 08:00–09:00, w niedziele 08:00–09:00 (50% godzin zgłoszenia)"
     )
-    assert say("no_availability") == "nie jest wolny(a) w godzinach zgłoszenia"
+    assert say("no_availability") == "nie jest wolny(-a) w godzinach zgłoszenia"
 
 
 def test_place_people_and_interest_in_polish():

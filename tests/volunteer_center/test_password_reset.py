@@ -26,7 +26,9 @@ def test_a_staff_member_gets_a_link_and_sets_a_new_password(
     (message,) = mail.outbox
     assert message.to == [coordinator.email]
     assert message.subject == "Centrum Wolontariatu: ustawienie nowego hasła"
-    assert "Dzień dobry, Koordynator Testowa," in message.body
+    # No name: Polish greets in the vocative, which a name does not give.
+    assert message.body.startswith("Dzień dobry,\n")
+    assert "Dzień dobry, Koordynator" not in message.body
     link = re.search(r"http://127\.0\.0\.1:8101(/konto/haslo/nowe/\S+)", message.body)
     assert link, message.body
     browser = Client()

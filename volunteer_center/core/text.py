@@ -23,3 +23,29 @@ def _fold_word(word: str) -> str:
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def period_in_words(start, end, open_end: str = "…") -> str:
+    """A period as a person writes it: "03.10.2026" for one day,
+    "03.10.2026–17.10.2026" for more, "03.10.2026–…" with no end yet
+    (dates or date-times; empty when there is no start)."""
+    if not start:
+        return ""
+    first = f"{start:%d.%m.%Y}"
+    if not end:
+        return f"{first}–{open_end}"
+    last = f"{end:%d.%m.%Y}"
+    return first if last == first else f"{first}–{last}"
+
+
+def place_in_words(address: str, *places: str) -> str:
+    """Where something is, said once: the address, then each larger place
+    (district, town) that the address does not already name — "ul. Północna
+    12/14, 43-502 Czechowice-Dziedzice" stays as it is, "ul. Północna 12/14"
+    becomes "ul. Północna 12/14, Czechowice-Dziedzice"."""
+    parts = [address.strip()] if address and address.strip() else []
+    for place in places:
+        place = (place or "").strip()
+        if place and not any(fold(place) in fold(part) for part in parts):
+            parts.append(place)
+    return ", ".join(parts)

@@ -8,6 +8,7 @@ from matching.forms import HoursEntryForm
 from registry.forms.fields import AvailabilityField
 from registry.models import Category, District, Skill, Volunteer
 from volunteer_center.core.forms import PlausibleDateField, submit_helper
+from volunteer_center.core.text import period_in_words
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -78,7 +79,7 @@ class AreaHoursForm(HoursEntryForm):
         super().__init__(*args, **kwargs)
         self.fields["assignment"].queryset = assignments
         self.fields["assignment"].label_from_instance = lambda a: (
-            f"{a.request.title} ({a.date_from:%d.%m.%Y}–{a.date_to:%d.%m.%Y})"
+            f"{a.request.title} ({period_in_words(a.date_from, a.date_to)})"
         )
         self.order_fields(["assignment", "date", "hours", "note"])
         self.helper = submit_helper(_("Log hours"))
