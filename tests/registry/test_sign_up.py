@@ -215,3 +215,13 @@ def test_voluntary_consents_are_recorded_and_their_withdrawal_too(
     assert volunteer.newsletter_consent_at is None
     history = volunteer.history.first()
     assert history.history_user.username == "koordynator"
+
+
+def test_the_confirmation_greets_without_a_name_or_a_guessed_gender(
+    client, form_data, django_capture_on_commit_callbacks
+):
+    post(client, form_data, django_capture_on_commit_callbacks)
+    (message,) = mail.outbox
+    assert message.body.startswith("Dzień dobry,\n")
+    assert "(-aś)" not in message.body
+    assert "Jeśli to nie Twoje zgłoszenie, zignoruj tę wiadomość" in message.body
