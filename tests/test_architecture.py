@@ -14,6 +14,7 @@ TAG_LIBRARIES = {
     "legal": "core",
     "lists": "core",
     "numbers": "core",
+    "words": "core",
     "matching_panels": "matching",
     "agreements_panels": "agreements",
     "agreements_text": "agreements",

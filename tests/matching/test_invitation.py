@@ -79,7 +79,8 @@ def test_request_without_a_place_is_held_at_the_beneficiary_s_address(
     message = _invite(
         coordinator, request, volunteer, django_capture_on_commit_callbacks
     )
-    assert "ul. Lipowa 3, 43-516 Zabrzeg, Zabrzeg" in message.body
+    # The town is said once: the address already names the district.
+    assert "gdzie: ul. Lipowa 3, 43-516 Zabrzeg\n" in message.body
     assignment = request.assignments.get()
     services.assignment_accept(actor=coordinator, assignment=assignment)
     feed = ical.volunteer_calendar(volunteer, today=MONDAY).decode()
