@@ -180,13 +180,13 @@ def build(date_from: dt.date, date_to: dt.date) -> Report:
 def _volunteer_tables(active: list[tuple[str, str, int]]) -> list[Table]:
     group_order = [_age_group(low) for low, _high in AGE_GROUPS]
     return [
-        Table(
+        _people_table(
             _("Active volunteers by age group"),
             (_("age"), count_heading()),
             _counted([(age, n) for age, _d, n in active], group_order),
             sheet=_("Volunteers by age"),
         ),
-        Table(
+        _people_table(
             _("Active volunteers by district"),
             (_("district"), count_heading()),
             _counted([(d or "—", n) for _a, d, n in active]),
@@ -216,7 +216,8 @@ def _merged_note() -> str:
 
 
 def _people_table(title, header, rows, sheet) -> Table:
-    """A table counting requests or visits of people who receive help."""
+    """A table counting people: volunteers, or the requests and visits of
+    people who receive help."""
     merged = small_groups_merged(rows)
     note = _merged_note() if merged != rows else ""
     return Table(title, header, merged, sheet=sheet, note=note)
