@@ -1,6 +1,7 @@
 """PostgreSQL's COPY for the demo's new model rows: ids taken from the table's
 sequence first, then every column written as bulk_create would write it (the
-fields' defaults, auto_now stamps, values prepared by fields that need it)."""
+fields' defaults, auto_now stamps, values prepared by fields that need it),
+except that a stamp the demo gave (a ``created_at`` in the past) is kept."""
 
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -80,7 +81,8 @@ def _object_rows(fields, objects: list) -> Iterator[tuple]:
     row_of = attrgetter(*(f.attname for f in fields))
     for obj in objects:
         for field in stamps:
-            field.pre_save(obj, add=True)
+            if getattr(obj, field.attname) is None:  # else the demo's own
+                field.pre_save(obj, add=True)
         row = row_of(obj)
         if prepared:
             row = list(row)
@@ -93,7 +95,8 @@ def _object_rows(fields, objects: list) -> Iterator[tuple]:
 def copy_records(model, records: list[dict], pks: list[int], cursor=None) -> None:
     """New records given as {attname: value} with the ids reserved for them,
     without building a model instance each (at 100,000 volunteers of 54
-    fields that cost seconds); the fields left out take their defaults."""
+    fields that cost seconds); the fields left out take their defaults, the
+    stamps (``created_at``, ``updated_at``) the moment of the write."""
     pk = model._meta.pk
     fields = [f for f in model._meta.concrete_fields if f is not pk]
     names = {pk.attname, *(f.attname for f in fields)}

@@ -31,10 +31,52 @@ def bulk_create(model, objects: list, *, actor=None, history: bool = True) -> li
     if connection.vendor == "postgresql":
         copy_objects(model, objects)
     else:
+        given = _given_stamps(model, objects)
         objects = model.objects.bulk_create(objects, batch_size=BATCH)
+        _restore_stamps(model, objects, given)
     if history and hasattr(model, "history"):
         copy_history(model, [obj.pk for obj in objects], actor=actor)
     return objects
+
+
+def _stamp_fields(model) -> list:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+
+
+def _given_stamps(model, objects: list) -> list[tuple] | None:
+    """The stamps the demo gave (``created_at`` in the past), which
+    bulk_create would overwrite with the moment of the write."""
+    fields = _stamp_fields(model)
+    given = [tuple(getattr(obj, f.attname) for f in fields) for obj in objects]
+    if not any(value is not None for values in given for value in values):
+        return None
+    return given
+
+
+def _restore_stamps(model, objects: list, given: list[tuple] | None) -> None:
+    """Writes the given stamps back over bulk_create's, in one statement."""
+    if given is None:
+        return
+    fields = _stamp_fields(model)
+    quote = connection.ops.quote_name
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = []
+    for obj, values in zip(objects, given, strict=True):
+        for field, value in zip(fields, values, strict=True):
+            if value is not None:
+                setattr(obj, field.attname, value)
+        rows.append([*(adapt(getattr(obj, f.attname)) for f in fields), obj.pk])
+    sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET {sets} "
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def create_records(model, records: list[dict], *, actor=None) -> list[int]:
@@ -82,7 +124,10 @@ def copy_history(
     """One "created" history row per record, as simple-history's
     bulk_history_create writes it, but copied by the database from the rows
     just written: building 100,000 historical rows in Python cost a third of
-    the demo data's time. ``cursor``: the background writer's own."""
+    the demo data's time. The row is dated when the record was created (its
+    ``created_at``, which the demo sets in the past), so that a person's
+    history says they were entered when they signed up. ``cursor``: the
+    background writer's own."""
     connection = connections[using]
     quote = connection.ops.quote_name
     history = model.history.model._meta
@@ -92,13 +137,19 @@ def copy_history(
         if not f.primary_key and f.name not in HISTORY_FIELDS
     )
     stamps = ", ".join(quote(history.get_field(f).column) for f in HISTORY_FIELDS)
+    created = _created_column(model, quote)
     insert = (
         f"INSERT INTO {quote(history.db_table)} ({copied}, {stamps}) "
-        f"SELECT {copied}, %s, '+', %s, %s FROM {quote(model._meta.db_table)} "
+        f"SELECT {copied}, {created or '%s'}, '+', %s, %s "
+        f"FROM {quote(model._meta.db_table)} "
         f"WHERE {quote(model._meta.pk.column)} IN "
     )
     values = [
-        connection.ops.adapt_datetimefield_value(timezone.now()),
+        *(
+            []
+            if created
+            else [connection.ops.adapt_datetimefield_value(timezone.now())]
+        ),
         getattr(actor, "pk", None),
         "dane demonstracyjne",
     ]
@@ -107,6 +158,14 @@ def copy_history(
             chunk = pks[start : start + 500]
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"{insert}({marks})", [*values, *chunk])
+
+
+def _created_column(model, quote) -> str | None:
+    """The record's own creation stamp, quoted; None when it has none."""
+    for field in model._meta.concrete_fields:
+        if field.name == "created_at":
+            return quote(field.column)
+    return None
 
 
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], cursor=None) -> None:

@@ -4,12 +4,16 @@ databases; the rows COPY writes on PostgreSQL are those bulk_create writes."""
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.forms.models import model_to_dict
+from django.utils import timezone
 from psycopg.errors import StringDataRightTruncation
 
 from matching.models import Assignment
+from registry.demo import rows as demo_rows
 from registry.demo.rows import bulk_create, copy_history, create_records
 from registry.demo.writer import BackgroundWriter, writer
 from registry.models import Availability, Volunteer
@@ -170,3 +174,64 @@ def test_the_background_writer_writes_each_batch_and_raises_its_failure(
         write.rows(
             Availability, ("volunteer_id", "weekday", "part"), [(pks[0], 2, too_long)]
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
+def test_a_given_creation_stamp_is_kept_and_dates_the_history_row(
+    vendor, monkeypatch, coordinator, town, active_volunteer, make_request
+):
+    """The demo dates its records in the past: a ``created_at`` given in a
+    record or on an instance is written as given, by COPY (PostgreSQL) and by
+    bulk_create (the quick start's SQLite, whose stamps the writer puts back),
+    and the "created" history row carries it; a record without one is
+    stamped now."""
+    if vendor != "postgresql":
+        # The bulk_create branch, on this database.
+        monkeypatch.setattr(
+            demo_rows,
+            "connection",
+            SimpleNamespace(
+                vendor=vendor, ops=connection.ops, cursor=connection.cursor
+            ),
+        )
+    signed_up = dt.datetime(2025, 3, 4, 15, 20, tzinfo=dt.UTC)
+    later = dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)
+    stamped = {"created_at": signed_up, "updated_at": later}
+    given, plain = create_records(
+        Volunteer,
+        [{**_volunteer(town, 1), **stamped}, _volunteer(town, 2)],
+        actor=coordinator,
+    )
+    request = make_request()
+    [proposed] = bulk_create(
+        Assignment,
+        [
+            Assignment(
+                request=request,
+                volunteer=active_volunteer(),
+                status="proposed",
+                date_from=request.date_from,
+                date_to=request.date_to,
+                weekly_hours=Decimal("2"),
+                created_at=later,
+            )
+        ],
+        actor=coordinator,
+    )
+
+    before = timezone.now() - dt.timedelta(minutes=5)
+    volunteers = Volunteer.objects.in_bulk([given, plain])
+    assert (volunteers[given].created_at, volunteers[given].updated_at) == (
+        signed_up,
+        later,
+    )
+    assert volunteers[plain].created_at > before
+    assert volunteers[plain].updated_at >= volunteers[plain].created_at
+    written = Assignment.objects.get(pk=proposed.pk)
+    assert proposed.created_at == written.created_at == later
+    assert written.updated_at > before  # none given: stamped now
+    history = Volunteer.history.filter(history_type="+")
+    assert history.get(id=given).history_date == signed_up
+    assert history.get(id=plain).history_date == volunteers[plain].created_at
+    assert written.history.get().history_date == later
