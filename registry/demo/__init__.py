@@ -17,7 +17,7 @@ from registry.demo.bulk import leave_indexes
 from registry.demo.context import Context
 from registry.demo.institutions import make_institutions
 from registry.demo.rows import analyze
-from registry.demo.volunteers import make_volunteers
+from registry.demo.volunteers import make_volunteers, standards_dated
 from registry.models import Availability, Volunteer
 
 __all__ = ["generate"]
@@ -26,6 +26,7 @@ __all__ = ["generate"]
 def generate(*, rng, options, stdout) -> None:
     today = timezone.localdate()
     ctx = Context(rng=rng, today=today)
+    standards_dated(ctx)
     institutions = make_institutions(ctx, options["institutions"])
     stdout.write(f"  institutions: {len(institutions)}")
     tables = (

@@ -1,7 +1,10 @@
 """The demo beneficiaries, shared out between the social workers."""
 
+import datetime as dt
+
 from registry.demo.context import Context
 from registry.demo.rows import batched, bulk_create
+from registry.demo.timeline import SPAN_DAYS, at, office_minutes, register_start, spread
 from registry.demo.vocabulary import NEEDS
 from registry.models import Beneficiary
 
@@ -23,7 +26,15 @@ def _beneficiary(ctx: Context, serial: int, workers: list) -> Beneficiary:
     contact = rng.choices(
         [c.value for c in Beneficiary.Contact], weights=[60, 5, 15, 20]
     )[0]
+    # Over the register's two years; the matching demo moves one back before
+    # the first request filed for them (matching.demo.requests).
+    day = register_start(ctx.today) + dt.timedelta(
+        days=1 + spread(serial, SPAN_DAYS - 1)
+    )
+    entered = at(day, office_minutes(serial))
     return Beneficiary(
+        created_at=entered,
+        updated_at=entered,
         first_name=first,
         last_name=last,
         gender="female" if female else "male",

@@ -1,8 +1,11 @@
 """The demo institutions: the town's named ones first, then generated ones,
 each with one or two contact persons."""
 
+import datetime as dt
+
 from registry.demo.context import Context
 from registry.demo.rows import bulk_create
+from registry.demo.timeline import at, office_minutes, register_start, spread
 from registry.demo.vocabulary import (
     GENERATED_KINDS,
     INSTITUTIONS,
@@ -15,11 +18,18 @@ from volunteer_center.core.text import fold
 
 def make_institutions(ctx: Context, count: int) -> list[Institution]:
     objects = [_institution(ctx, i) for i in range(count)]
+    for index, institution in enumerate(objects):
+        # Entered in the register's first three weeks, before anyone who
+        # came from them or any request they sent.
+        day = register_start(ctx.today) + dt.timedelta(days=spread(index, 21))
+        institution.created_at = at(day, office_minutes(index))
+        institution.updated_at = institution.created_at
     created = bulk_create(Institution, objects, actor=ctx.coordinator)
     contacts = []
     for institution in created:
-        for _index in range(ctx.rng.randint(1, 2)):
+        for index in range(ctx.rng.randint(1, 2)):
             first, last, _female = ctx.person()
+            entered = institution.created_at + dt.timedelta(minutes=index + 1)
             contacts.append(
                 ContactPerson(
                     institution=institution,
@@ -27,6 +37,8 @@ def make_institutions(ctx: Context, count: int) -> list[Institution]:
                     position=ctx.rng.choice(POSITIONS),
                     phone=ctx.phone(),
                     email=ctx.email(first, last, institution.pk),
+                    created_at=entered,
+                    updated_at=entered,
                 )
             )
     bulk_create(ContactPerson, contacts, actor=ctx.coordinator)

@@ -5,10 +5,14 @@ import datetime as dt
 from collections.abc import Iterable
 from itertools import accumulate
 
-from django.conf import settings
-
 from registry.demo.context import Context
 from registry.demo.rows import batched
+from registry.demo.timeline import (
+    at,
+    clause_version_on,
+    office_minutes,
+    register_start,
+)
 from registry.demo.vocabulary import (
     FEMALE_FIRST,
     LANGUAGES,
@@ -17,6 +21,7 @@ from registry.demo.vocabulary import (
 )
 from registry.demo.writer import Writer, writer
 from registry.models import Availability, District, Institution, Volunteer
+from volunteer_center.core.legal.models import ChildProtectionStandards
 
 # Drawn for each of 100,000 volunteers: the lists made once (cumulative
 # weights give the draws that the weights 20, 60, 10, 10 and 50, 35, 15 do).
@@ -24,6 +29,18 @@ STATUSES = [status.value for status in Volunteer.Status]
 STATUS_WEIGHTS = list(accumulate([20, 60, 10, 10]))
 SOURCES = [source.value for source in Volunteer.Source]
 SOURCE_WEIGHTS = list(accumulate([50, 35, 15]))
+# The version of the child protection standards the vetted acknowledge.
+STANDARDS_VERSION = 1
+
+
+def standards_dated(ctx: Context) -> None:
+    """The child protection standards the demo volunteers acknowledge
+    (version 1, which the migration created when the database was made) were
+    in force from the register's first day, before any acknowledgement."""
+    first = at(register_start(ctx.today), 8 * 60)
+    ChildProtectionStandards.objects.filter(
+        version=STANDARDS_VERSION, created_at__gt=first
+    ).update(created_at=first)
 
 
 def make_volunteers(ctx: Context, count: int, institutions: list[Institution]) -> int:
@@ -50,6 +67,10 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[dict, dict]:
     street, postal_code, city = ctx.address(district)
     status = rng.choices(STATUSES, cum_weights=STATUS_WEIGHTS)[0]
     source = rng.choices(SOURCES, cum_weights=SOURCE_WEIGHTS)[0]
+    signed_up_on = ctx.today - dt.timedelta(days=rng.randint(1, 700))
+    # Signed up on the day the information clause was read (the public form
+    # or the office), at a time of day of that day.
+    signed_up = at(signed_up_on, office_minutes(serial))
     volunteer = {
         "first_name": first,
         "last_name": last,
@@ -71,33 +92,49 @@ def _volunteer(ctx: Context, serial: int, senders: list) -> tuple[dict, dict]:
             rng.choice(senders) if source == Volunteer.Source.INSTITUTION else None
         ),
         "legal_basis": "consent",
-        "consent_clause_version": settings.PRIVACY_CLAUSE_VERSION,
-        "consent_given_at": ctx.now - dt.timedelta(days=rng.randint(1, 700)),
+        "consent_clause_version": clause_version_on(signed_up_on),
+        "consent_given_at": signed_up,
+        "created_at": signed_up,
+        "updated_at": signed_up,
         "notes": rng.choice(VOLUNTEER_NOTES),
     }
     volunteer["has_car"] = volunteer["has_driving_licence"] and rng.random() < 0.7
     if minor:
-        volunteer |= _guardian(ctx, last)
+        volunteer |= _guardian(ctx, last, signed_up_on)
     if status != Volunteer.Status.CANDIDATE and rng.random() < 0.35:
-        volunteer |= _vetting(ctx)
+        volunteer |= _vetting(ctx, signed_up_on)
+    last_day = max(
+        volunteer.get("guardian_consent_on", signed_up_on),
+        volunteer.get("criminal_record_checked_on", signed_up_on),
+    )
+    if last_day > signed_up_on:  # staff recorded it on the record later
+        volunteer["updated_at"] = min(ctx.now, at(last_day, office_minutes(~serial)))
     return volunteer, _relations(ctx, district)
 
 
-def _guardian(ctx: Context, last_name: str) -> dict:
+def _guardian(ctx: Context, last_name: str, signed_up_on: dt.date) -> dict:
     female = ctx.rng.random() < 0.6
     first = ctx.rng.choice(FEMALE_FIRST if female else MALE_FIRST)
+    # The paper consent came within two weeks of the sign-up.
+    later = dt.timedelta(days=ctx.rng.randint(1, 300) % 15)
     return {
         "guardian_name": f"{first} {last_name}",
         "guardian_phone": ctx.phone(),
         "guardian_consent": True,
         "guardian_consent_method": "paper",
         "guardian_consent_recorded_by_id": ctx.coordinator_id,
-        "guardian_consent_on": ctx.today - dt.timedelta(days=ctx.rng.randint(1, 300)),
+        "guardian_consent_on": min(ctx.today, signed_up_on + later),
     }
 
 
-def _vetting(ctx: Context) -> dict:
-    checked = ctx.today - dt.timedelta(days=ctx.rng.randint(5, 500))
+def _vetting(ctx: Context, signed_up_on: dt.date) -> dict:
+    """The checks (and the standards acknowledged) on one day after the
+    sign-up; some over a year ago, due again."""
+    days = ctx.rng.randint(5, 500)
+    checked = max(
+        ctx.today - dt.timedelta(days=days),
+        min(ctx.today, signed_up_on + dt.timedelta(days=days % 10)),
+    )
     return {
         "criminal_record_checked_on": checked,
         "criminal_record_scope_confirmed": True,
@@ -107,7 +144,7 @@ def _vetting(ctx: Context) -> dict:
         "criminal_record_seen_by_id": ctx.coordinator_id,
         "vetting_verified_by_id": ctx.coordinator_id,
         "standards_acknowledged_on": checked,
-        "standards_acknowledged_version": 1,
+        "standards_acknowledged_version": STANDARDS_VERSION,
     }
 
 
