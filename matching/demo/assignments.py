@@ -1,6 +1,7 @@
 """The demo assignments, each meeting the matching rules against every
 place already held (``matching.facts.Register``)."""
 
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
@@ -13,6 +14,8 @@ from matching.models import Assignment, HelpRequest
 from matching.reasons import recorder
 from registry.demo.bulk import indexes_built_alongside
 from registry.demo.rows import BATCH, create_records
+from registry.demo.timeline import at, spread
+from registry.models import Volunteer
 
 
 def _planned(ctx: Context, spec: Spec) -> tuple[list[str], list[str], list[str]]:
@@ -49,6 +52,8 @@ def make_assignments(ctx, specs: list[Spec], requests) -> list[dict]:
         return []
     since = min(s.request.date_from for s in specs)
     register = Register.load(since=since, barred_on=HelpRequest.objects.all())
+    # When each volunteer signed up: nobody is proposed before that.
+    ctx.signed_up = dict(Volunteer.objects.values_list("pk", "created_at"))
     plans = [_planned(ctx, spec) for spec in specs]
     taken: dict[int, set[int]] = defaultdict(set)
     made: list[tuple[Spec, int, str, engine.Suggestion]] = []
@@ -84,12 +89,45 @@ def _pick(ctx, register: Register, spec: Spec, count: int, taken) -> list[int]:
     # The pool starts at a volunteer picked by position, not by id, so that
     # the same seed gives the same data whatever the ids.
     start = register.ids[ctx.rng.randrange(len(register.ids))] if register.ids else 0
+    latest = _proposed_by(ctx, spec.request) - PROPOSAL_LAG
     pool = [
         v.id
         for v in register.pool(facts, limit=count * 3 + 4, offset=start)
-        if v.id not in taken[facts.id]
+        if v.id not in taken[facts.id] and ctx.signed_up[v.id] < latest
     ]
     return ctx.rng.sample(pool, min(count, len(pool)))
+
+
+# At least this long between a sign-up or a request and a proposal.
+PROPOSAL_LAG = dt.timedelta(hours=1)
+
+
+def _proposed_by(ctx, request: HelpRequest) -> dt.datetime:
+    """A proposal comes before its work begins (or now, for work ahead)."""
+    return min(ctx.now, at(request.date_from, 0))
+
+
+def _proposed_at(ctx, request: HelpRequest, vid: int, serial: int) -> dt.datetime:
+    """After the request was filed and the volunteer signed up, within a few
+    days, before the work begins."""
+    since = max(request.created_at, ctx.signed_up[vid]) + PROPOSAL_LAG
+    latest = _proposed_by(ctx, request)
+    lag = dt.timedelta(minutes=spread(serial, 3 * 24 * 60))
+    return min(since + lag, since + (latest - since) / 2)
+
+
+def _changed_at(ctx, record: dict, drawn: dt.timedelta) -> dt.datetime:
+    """When the assignment took its status: a completed one the day after its
+    work ended, an active one when its work began, any other some days ago;
+    never before it was proposed nor after now."""
+    status, created = record["status"], record["created_at"]
+    if status == AStatus.COMPLETED:
+        moment = at(record["date_to"] + dt.timedelta(days=1), 9 * 60)
+    elif status == AStatus.ACTIVE:
+        moment = at(record["date_from"], 8 * 60)
+    else:
+        moment = ctx.now - drawn
+    return min(ctx.now, max(created, moment))
 
 
 def _settle_statuses(specs: list[Spec], made) -> None:
@@ -124,27 +162,28 @@ def _write_assignments(ctx, made) -> list[dict]:
     to_records = recorder()
     places: dict[int, int] = defaultdict(int)
     records = []
-    for spec, vid, status, scored in made:
+    for serial, (spec, vid, status, scored) in enumerate(made):
         r = spec.request
         place = None
         if status in Assignment.HOLDING_PLACE:
             places[r.pk] += 1
             place = places[r.pk]
-        records.append(
-            {
-                "request_id": r.pk,
-                "volunteer_id": vid,
-                "status": status,
-                "place": place,
-                "date_from": r.date_from,
-                "date_to": r.date_to,
-                "weekly_hours": Decimal(spec.facts.cents) / 100,
-                "score": scored.score,
-                "reasons": list(to_records(scored.reasons)),
-                "proposed_by_id": ctx.coordinator_id,
-                "status_changed_at": ctx.now - ctx.days(0, 20),
-                "status_changed_by_id": ctx.coordinator_id,
-            }
-        )
+        record = {
+            "request_id": r.pk,
+            "volunteer_id": vid,
+            "status": status,
+            "place": place,
+            "date_from": r.date_from,
+            "date_to": r.date_to,
+            "weekly_hours": Decimal(spec.facts.cents) / 100,
+            "score": scored.score,
+            "reasons": list(to_records(scored.reasons)),
+            "proposed_by_id": ctx.coordinator_id,
+            "status_changed_by_id": ctx.coordinator_id,
+            "created_at": _proposed_at(ctx, r, vid, serial),
+        }
+        record["status_changed_at"] = _changed_at(ctx, record, ctx.days(0, 20))
+        record["updated_at"] = record["status_changed_at"]
+        records.append(record)
     pks = create_records(Assignment, records, actor=ctx.coordinator)
     return [{**record, "id": pk} for record, pk in zip(records, pks, strict=True)]

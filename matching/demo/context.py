@@ -32,6 +32,8 @@ class Context:
             receiving
         )
         self.partners = [i[0] for i in receiving if i[3]] or [i[0] for i in receiving]
+        # Each volunteer's sign-up, read when the assignments are picked.
+        self.signed_up: dict[int, dt.datetime] = {}
 
     def days(self, low: int, high: int) -> dt.timedelta:
         return dt.timedelta(days=self.rng.randint(low, high))

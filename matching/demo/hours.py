@@ -6,6 +6,17 @@ from matching.demo.context import Context
 from matching.demo.vocabulary import HOURS_NOTES, AStatus
 from matching.models import HoursEntry, hours_between
 from registry.demo.rows import create_records
+from registry.demo.timeline import at, office_minutes, spread
+
+
+def _logged_at(ctx: Context, day: dt.date, serial: int) -> dt.datetime:
+    """After the work: that evening or within the next two days."""
+    after = spread(serial, 3)
+    if after:
+        moment = at(day + dt.timedelta(days=after), office_minutes(serial))
+    else:
+        moment = at(day, 20 * 60 + spread(~serial, 3 * 60))
+    return min(ctx.now, moment)
 
 
 def make_hours(ctx: Context, specs, assignments: list[dict]) -> int:
@@ -25,6 +36,11 @@ def make_hours(ctx: Context, specs, assignments: list[dict]) -> int:
             approved = a["status"] == AStatus.COMPLETED or (
                 (ctx.today - day).days > 7 and ctx.rng.random() < 0.6
             )
+            logged = _logged_at(ctx, day, len(entries))
+            approved_at = None
+            if approved:
+                later = dt.timedelta(days=1 + spread(~len(entries), 7))
+                approved_at = min(ctx.now, logged + later)
             entries.append(
                 {
                     "assignment_id": a["id"],
@@ -38,7 +54,9 @@ def make_hours(ctx: Context, specs, assignments: list[dict]) -> int:
                     ),
                     "logged_by_id": ctx.coordinator_id,
                     "approved_by_id": ctx.coordinator_id if approved else None,
-                    "approved_at": ctx.now if approved else None,
+                    "approved_at": approved_at,
+                    "created_at": logged,
+                    "updated_at": approved_at or logged,
                 }
             )
     return len(create_records(HoursEntry, entries, actor=ctx.coordinator))

@@ -6,21 +6,28 @@ import datetime as dt
 from matching.demo.context import Context
 from matching.demo.vocabulary import PARTNER_ROLES, PROGRAMMES, AStatus
 from matching.models import Programme, ProgrammePartner
-from registry.demo.rows import BATCH
+from registry.demo.rows import BATCH, bulk_create
+from registry.demo.timeline import at
 
 
 def make_programmes(ctx: Context) -> list[Programme]:
-    programmes = Programme.objects.bulk_create(
+    date_from = ctx.today - dt.timedelta(days=200)
+    # Set up two weeks before they began.
+    entered = at(date_from - dt.timedelta(days=14), 10 * 60)
+    programmes = bulk_create(
+        Programme,
         [
             Programme(
                 name=f"{name} {ctx.today.year}",
                 description=description,
-                date_from=ctx.today - dt.timedelta(days=200),
+                date_from=date_from,
                 date_to=None if open_ended else ctx.today + dt.timedelta(days=200),
                 coordinator=ctx.coordinator,
+                created_at=entered,
+                updated_at=entered,
             )
             for name, description, _categories, open_ended in PROGRAMMES
-        ]
+        ],
     )
     partners = []
     for programme in programmes:

@@ -5,6 +5,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import (
+    DateTimeField,
+    ExpressionWrapper,
+    Min,
+    OuterRef,
+    Subquery,
+)
+
 from matching import engine
 from matching.demo.context import Context
 from matching.demo.vocabulary import (
@@ -18,6 +26,8 @@ from matching.demo.vocabulary import (
 from matching.facts import RequestFacts
 from matching.models import HelpRequest, RequestSlot
 from registry.demo.rows import bulk_create, insert_rows
+from registry.demo.timeline import at, office_minutes, spread
+from registry.models import Beneficiary
 
 
 @dataclass
@@ -119,10 +129,26 @@ def _dates(ctx: Context, status: str, weekly: bool, weekend: bool):
     return start, start + dt.timedelta(weeks=ctx.rng.randint(4, 12), days=-1)
 
 
+def filed_at(ctx: Context, index: int, date_from: dt.date) -> dt.datetime:
+    """When a request was filed: two to three weeks or a few days before its
+    work begins, and never later than yesterday (one still ahead was filed in
+    the last week)."""
+    day = min(
+        date_from - dt.timedelta(days=2 + spread(index, 20)),
+        ctx.today - dt.timedelta(days=1 + spread(~index, 7)),
+    )
+    return at(day, office_minutes(index))
+
+
 def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
+    for index, spec in enumerate(specs):
+        request = spec.request
+        request.created_at = filed_at(ctx, index, request.date_from)
+        request.updated_at = request.created_at
     requests = bulk_create(
         HelpRequest, [s.request for s in specs], actor=ctx.coordinator
     )
+    _beneficiaries_before_requests(requests)
     slots, required, nice = [], [], []
     for spec in specs:
         pk = spec.request.pk
@@ -136,6 +162,34 @@ def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
     insert_rows(HelpRequest.required_skills.through, skills, required)
     insert_rows(HelpRequest.nice_skills.through, skills, nice)
     return requests
+
+
+def _beneficiaries_before_requests(requests: list[HelpRequest]) -> None:
+    """A beneficiary entered after the first request filed for them is moved
+    to the day before it, with their "created" history row: one UPDATE of
+    each table, counted by the database."""
+    pks = {r.beneficiary_id for r in requests if r.beneficiary_id}
+    if not pks:
+        return
+    first = (
+        HelpRequest.objects.filter(beneficiary=OuterRef("pk"))
+        .order_by()
+        .values("beneficiary")
+        .annotate(first=Min("created_at"))
+        .values("first")
+    )
+    entered = ExpressionWrapper(
+        Subquery(first) - dt.timedelta(days=1), output_field=DateTimeField()
+    )
+    Beneficiary.objects.filter(pk__in=pks, created_at__gt=entered).update(
+        created_at=entered
+    )
+    created = Subquery(
+        Beneficiary.objects.filter(pk=OuterRef("id")).values("created_at")
+    )
+    Beneficiary.history.filter(
+        id__in=pks, history_type="+", history_date__gt=created
+    ).update(history_date=created)
 
 
 def _facts(spec: Spec, ctx: Context) -> RequestFacts:
