@@ -9,23 +9,27 @@ without one); some agreements end within a month, for the dashboard.
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db.models import Max, Min
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.utils import timezone
 
 from agreements import services
 from agreements.models import (
     Agreement,
     AgreementKind,
+    AgreementTemplate,
     InsurancePolicy,
     SafetyInformation,
     Signatory,
 )
 from matching.models import Assignment
+from registry.demo.timeline import at, register_start
 from registry.models import Institution, Volunteer
 
 MAX_COVERED = 30
 MAX_OTHERS = 10
 MAX_INSTITUTIONS = 6
+# An agreement is drafted at least this long after its party was entered.
+PARTY_LEAD = dt.timedelta(minutes=10)
 SCOPES = [
     (
         "Pomoc seniorom w zakupach i załatwianiu spraw urzędowych.",
@@ -50,7 +54,7 @@ def generate(*, rng, options, stdout) -> None:
     actor = get_user_model().objects.filter(username="koordynator").first()
     today = timezone.localdate()
     # The centre's group NNW policy for the year: short work may start.
-    InsurancePolicy.objects.get_or_create(
+    policy, _new = InsurancePolicy.objects.get_or_create(
         insurer="PZU S.A.",
         number=f"NNW-{today.year}-CW",
         defaults={
@@ -59,13 +63,16 @@ def generate(*, rng, options, stdout) -> None:
             "covers_everybody": True,
         },
     )
-    Signatory.objects.get_or_create(
+    signatory, _new = Signatory.objects.get_or_create(
         name="Katarzyna Wójcik",
         defaults={"function": "Kierownik Zespołu ds. usług", "user": actor},
     )
-    covered, lacking = _covering_agreements(actor, rng)
-    others = _other_agreements(actor, rng, today, exclude=covered | lacking)
-    institutions = _institution_agreements(actor, today)
+    _texts_dated(today, policy, signatory)
+    made = []
+    covered, lacking = _covering_agreements(actor, rng, made)
+    others = _other_agreements(actor, rng, today, made, exclude=covered | lacking)
+    institutions = _institution_agreements(actor, today, made)
+    _history_dated(made)
     stdout.write(
         f"  agreements: {len(covered)} covering assignments "
         f"({len(lacking)} with short work left without one), "
@@ -90,13 +97,45 @@ def _fields(index: int, start: dt.date, end: dt.date | None, **extra) -> dict:
 
 
 def _backdate(agreement, day) -> None:
-    """The demo's history: the agreement was drafted and printed on the day it
-    was signed, before its work began (signing is refused before printing)."""
-    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
-    moment = min(moment, agreement.prepared_at)
-    Agreement.objects.filter(pk=agreement.pk).update(
-        created_at=moment, prepared_at=moment
+    """The demo's history: the agreement was drafted (and printed) on the day
+    it was signed, before its work began (signing is refused before printing),
+    and after its party was entered in the register."""
+    moment = max(at(day, 9 * 60), agreement.party.created_at + PARTY_LEAD)
+    fields = {"created_at": moment, "updated_at": moment}
+    if agreement.prepared_at is not None:
+        moment = min(moment, agreement.prepared_at)
+        fields = {"created_at": moment, "updated_at": moment, "prepared_at": moment}
+    Agreement.objects.filter(pk=agreement.pk).update(**fields)
+
+
+def _drafted(agreement) -> Agreement:
+    """A draft dated the day its work begins (or today, for work ahead)."""
+    _backdate(agreement, min(agreement.date_from, timezone.localdate()))
+    return agreement
+
+
+def _texts_dated(today: dt.date, policy: InsurancePolicy, signatory) -> None:
+    """The texts, the safety information and the signatory the agreements
+    name were there before the first of them, from the register's first day
+    (the migrations made the texts when the database was made); the year's
+    policy from shortly before its year."""
+    first = at(register_start(today), 8 * 60)
+    for model in (AgreementTemplate, SafetyInformation):
+        model.objects.filter(created_at__gt=first).update(created_at=first)
+    Signatory.objects.filter(pk=signatory.pk, created_at__gt=first).update(
+        created_at=first
     )
+    bought = at(policy.date_from - dt.timedelta(days=10), 10 * 60)
+    InsurancePolicy.objects.filter(pk=policy.pk, created_at__gt=bought).update(
+        created_at=bought
+    )
+
+
+def _history_dated(pks: list[int]) -> None:
+    """The agreements' history rows, written by the services a moment ago,
+    dated when each agreement was drafted, printed and signed: one UPDATE."""
+    made = Agreement.objects.filter(pk=OuterRef("id")).values("created_at")
+    Agreement.history.filter(id__in=pks).update(history_date=Subquery(made))
 
 
 def _sign(actor, agreement) -> bool:
@@ -117,7 +156,22 @@ def _sign(actor, agreement) -> bool:
     return True
 
 
-def _covering_agreements(actor, rng) -> tuple[set, set]:
+def _made(actor, made: list, *, sign: bool, **fields) -> bool:
+    """An agreement through the service, signed or left a draft; its id goes
+    into ``made``. True when it was signed."""
+    agreement = services.agreement_create(actor=actor, **fields)
+    made.append(agreement.pk)
+    if sign and _sign(actor, agreement):
+        return True
+    _drafted(Agreement.objects.get(pk=agreement.pk))
+    return False
+
+
+def _signed_up_on(volunteer) -> dt.date:
+    return timezone.localdate(volunteer.created_at)
+
+
+def _covering_agreements(actor, rng, made: list) -> tuple[set, set]:
     spans = (
         Assignment.objects.filter(status=Assignment.Status.ACTIVE)
         .values("volunteer")
@@ -132,19 +186,22 @@ def _covering_agreements(actor, rng) -> tuple[set, set]:
             lacking.add(volunteer.pk)
             continue
         start = row["start"] - dt.timedelta(days=rng.randint(0, 14))
+        # Not before the sign-up, which came before the work's proposal.
+        start = max(start, _signed_up_on(volunteer))
         end = row["end"] + dt.timedelta(days=rng.randint(0, 60))
-        agreement = services.agreement_create(
-            actor=actor,
+        if _made(
+            actor,
+            made,
+            sign=True,
             kind=AgreementKind.VOLUNTEER,
             party=volunteer,
             fields=_fields(index, start, None if index % 5 == 0 else end),
-        )
-        if _sign(actor, agreement):
+        ):
             covered.add(volunteer.pk)
     return covered, lacking
 
 
-def _other_agreements(actor, rng, today, *, exclude: set) -> int:
+def _other_agreements(actor, rng, today, made: list, *, exclude: set) -> int:
     volunteers = (
         Volunteer.objects.active()
         .not_anonymised()
@@ -153,25 +210,28 @@ def _other_agreements(actor, rng, today, *, exclude: set) -> int:
     )
     for index, volunteer in enumerate(volunteers):
         start = today - dt.timedelta(days=rng.randint(30, 200))
+        start = max(start, _signed_up_on(volunteer))
         # Some end within the next month: the dashboard lists them.
         end = today + dt.timedelta(days=rng.choice([5, 12, 25, 90, 180]))
-        agreement = services.agreement_create(
-            actor=actor,
+        _made(
+            actor,
+            made,
+            sign=bool(index % 3),
             kind=AgreementKind.VOLUNTEER,
             party=volunteer,
             fields=_fields(index, start, end),
         )
-        if index % 3:
-            _sign(actor, agreement)
     return len(volunteers)
 
 
-def _institution_agreements(actor, today) -> int:
+def _institution_agreements(actor, today, made: list) -> int:
     institutions = Institution.objects.filter(sends_volunteers=True).order_by("pk")
-    made = 0
+    count = 0
     for institution in institutions[:MAX_INSTITUTIONS]:
-        agreement = services.agreement_create(
-            actor=actor,
+        _made(
+            actor,
+            made,
+            sign=True,
             kind=AgreementKind.INSTITUTION,
             party=institution,
             fields={
@@ -181,6 +241,5 @@ def _institution_agreements(actor, today) -> int:
                 "date_to": today.replace(month=12, day=31),
             },
         )
-        _sign(actor, agreement)
-        made += 1
-    return made
+        count += 1
+    return count
