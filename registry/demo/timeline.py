@@ -8,6 +8,7 @@ gives the same people, requests and assignments.
 """
 
 import datetime as dt
+from functools import cache
 
 from django.conf import settings
 from django.utils import timezone
@@ -26,9 +27,12 @@ def register_start(today: dt.date) -> dt.date:
 
 
 def at(day: dt.date, minutes: int) -> dt.datetime:
-    """The moment ``minutes`` after the local midnight that begins ``day``."""
-    midnight = dt.datetime.combine(day, dt.time.min)
-    return timezone.make_aware(midnight + dt.timedelta(minutes=minutes))
+    """The moment ``minutes`` (less than a day) after the local midnight that
+    begins ``day``, on the centre's clock. Called for each of 100,000
+    volunteers: the zone is looked up once, not through make_aware."""
+    hour, minute = divmod(minutes, 60)
+    zone = timezone.get_default_timezone()
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
 
 
 def spread(serial: int, count: int) -> int:
@@ -42,6 +46,7 @@ def office_minutes(serial: int) -> int:
     return 8 * 60 + spread(serial, 12 * 60)
 
 
+@cache
 def clause_dated(version: str) -> dt.date | None:
     """The first day of a clause version named "YYYY-MM"; None when the name
     says no date."""
