@@ -52,6 +52,7 @@ SCOPES = [
 
 def generate(*, rng, options, stdout) -> None:
     actor = get_user_model().objects.filter(username="koordynator").first()
+    since = timezone.now()
     today = timezone.localdate()
     # The centre's group NNW policy for the year: short work may start.
     policy, _new = InsurancePolicy.objects.get_or_create(
@@ -72,7 +73,7 @@ def generate(*, rng, options, stdout) -> None:
     covered, lacking = _covering_agreements(actor, rng, made)
     others = _other_agreements(actor, rng, today, made, exclude=covered | lacking)
     institutions = _institution_agreements(actor, today, made)
-    _history_dated(made)
+    _history_dated(made, since)
     stdout.write(
         f"  agreements: {len(covered)} covering assignments "
         f"({len(lacking)} with short work left without one), "
@@ -131,11 +132,22 @@ def _texts_dated(today: dt.date, policy: InsurancePolicy, signatory) -> None:
     )
 
 
-def _history_dated(pks: list[int]) -> None:
+def _history_dated(pks: list[int], since) -> None:
     """The agreements' history rows, written by the services a moment ago,
-    dated when each agreement was drafted, printed and signed: one UPDATE."""
+    dated when each agreement was drafted, printed and signed: one UPDATE;
+    and the rows the signing wrote on the volunteer (the standards or the
+    guardian's consent recorded) dated with the volunteer's agreement."""
     made = Agreement.objects.filter(pk=OuterRef("id")).values("created_at")
     Agreement.history.filter(id__in=pks).update(history_date=Subquery(made))
+    theirs = (
+        Agreement.objects.filter(pk__in=pks, volunteer=OuterRef("id"))
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    signers = Agreement.objects.filter(pk__in=pks).values("volunteer")
+    Volunteer.history.filter(id__in=signers, history_date__gte=since).update(
+        history_date=Subquery(theirs)
+    )
 
 
 def _sign(actor, agreement) -> bool:

@@ -158,5 +158,11 @@ def test_a_records_created_history_row_says_when_it_was_created():
     created = dict(Agreement.objects.values_list("pk", "created_at"))
     for pk, when in Agreement.history.values_list("id", "history_date"):
         assert when == created[pk]
+    # The signing's rows on its volunteer (the standards acknowledged) too.
+    signed = Agreement.objects.exclude(signed_on=None).exclude(volunteer=None)
+    assert signed.exists()
+    for agreement in signed:
+        for when in agreement.volunteer.history.values_list("history_date", flat=True):
+            assert when <= agreement.created_at
     for visit in Consultation.objects.filter(status=Consultation.Status.HELD):
         assert visit.history.get().history_date == visit.created_at
