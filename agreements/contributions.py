@@ -78,7 +78,7 @@ def party_agreements_data(party) -> registries.DataSection:
         data=[
             {
                 "number": agreement.number,
-                "status": agreement.get_status_display(),
+                "status": agreement.get_state_display(),
                 "from": agreement.date_from.isoformat(),
                 "until": agreement.date_to.isoformat() if agreement.date_to else None,
                 "signed_on": (

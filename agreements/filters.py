@@ -12,7 +12,7 @@ from volunteer_center.core.text import fold
 class AgreementFilter(django_filters.FilterSet):
     q = search_filter(_("Search"), _("number or party's name"), method="filter_search")
     kind = choice_filter(_("kind"), AgreementKind.choices)
-    status = choice_filter(_("status"), Agreement.Status.choices)
+    status = choice_filter(_("status"), Agreement.Status.choices, method="filter_state")
     ending = checkbox_filter(_("ends within 30 days"), "filter_ending")
 
     class Meta:
@@ -28,6 +28,10 @@ class AgreementFilter(django_filters.FilterSet):
                 | Q(beneficiary__search_text__contains=word)
             )
         return queryset
+
+    def filter_state(self, queryset, name, value):
+        """The state today, read from the dates (``Agreement.state_on``)."""
+        return queryset.in_state(value) if value else queryset
 
     def filter_ending(self, queryset, name, value):
         if not value:

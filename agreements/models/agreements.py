@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,24 @@ class AgreementQuerySet(models.QuerySet):
         return self.binding().filter(
             date_to__gte=today, date_to__lte=today + dt.timedelta(days=days)
         )
+
+    def with_state(self, day: dt.date | None = None):
+        """Annotates ``current_state``: the state on ``day`` (today), read
+        from the status and the dates as ``Agreement.state_on`` reads it."""
+        day = day or timezone.localdate()
+        status = Agreement.Status
+        return self.annotate(
+            current_state=Case(
+                When(status__in=Agreement.FINAL, then=F("status")),
+                When(date_to__lt=day, then=Value(status.EXPIRED)),
+                When(date_from__lte=day, then=Value(status.ACTIVE)),
+                default=Value(status.SIGNED),
+                output_field=models.CharField(),
+            )
+        )
+
+    def in_state(self, state: str, day: dt.date | None = None):
+        return self.with_state(day).filter(current_state=state)
 
     def binding(self):
         """Signed or active: the agreements in force or about to be."""
@@ -80,6 +98,10 @@ class Agreement(TimeStampedModel):
         PARTY = "party", _("the institution (volunteers work for it)")
 
     BINDING = (Status.SIGNED, Status.ACTIVE)
+    # A draft and a terminated agreement are what their status says; a signed
+    # one is in force from its first day and expired after its last
+    # (``state_on``; no task has to move it).
+    FINAL = (Status.DRAFT, Status.TERMINATED)
 
     kind = models.CharField(_("kind"), max_length=16, choices=AgreementKind.choices)
     volunteer = optional_link(Volunteer, _("volunteer"), related_name="agreements")
@@ -311,3 +333,23 @@ class Agreement(TimeStampedModel):
     @property
     def is_binding(self) -> bool:
         return self.status in self.BINDING
+
+    def state_on(self, day: dt.date) -> str:
+        """Where the agreement stands on ``day``: a signed agreement is
+        "signed" before its period, "in force" within it and "expired" after
+        it, whatever its stored status (the SQL form: ``with_state``)."""
+        if self.status in self.FINAL:
+            return self.status
+        if self.date_to is not None and self.date_to < day:
+            return self.Status.EXPIRED
+        if self.date_from <= day:
+            return self.Status.ACTIVE
+        return self.Status.SIGNED
+
+    @property
+    def state(self) -> str:
+        """The state today: the status the pages show and the list filters by."""
+        return self.state_on(timezone.localdate())
+
+    def get_state_display(self) -> str:
+        return str(self.Status(self.state).label)
