@@ -48,6 +48,11 @@ urlpatterns = [
         area_staff.VolunteerRequestActionView.as_view(),
         name="volunteer-request-action",
     ),
+    path(
+        "panel/prosby-wolontariuszy/<int:pk>/zaswiadczenie/",
+        area_staff.VolunteerRequestCertificateView.as_view(),
+        name="volunteer-request-certificate",
+    ),
     path("sprawozdanie/", views.ReportView.as_view(), name="report"),
     path("konto/", include(accounts)),
     path("eksport/", include("volunteer_center.core.urls")),

@@ -86,6 +86,7 @@ NOT_PERSONAL = {
     "matching:cover-stop": "an action",
     "matching:host-hours": "names and hours of the host's own requests (signed link)",
     "volunteer-request-action": "an action",
+    "volunteer-request-certificate": "the volunteer's name in the title",
     # The volunteer's own area: their own data, to themselves only.
     "volunteer_area:sign-in-link": "the sign-in button of a single-use link",
     "volunteer_area:assignment": "the volunteer's own assignment",

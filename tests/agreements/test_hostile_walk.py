@@ -39,6 +39,7 @@ from tests.volunteer_center.test_security import (
     url_patterns,
 )
 from volunteer_center.core.models import ExportJob
+from volunteer_center.volunteer_area.services import area_request_certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,7 @@ OBJECT_OF = {
     "volunteer_area:reference-pdf": None,
     "matching:cover-stop": None,
     "agreements:reference-create": "volunteer",
+    "volunteer-request-certificate": "certificate_request",
 }
 
 
@@ -108,6 +110,12 @@ def walked(world, coordinator, make_request, active_volunteer):  # noqa: F811
             volunteer=world["volunteer"],
         ),
         "coordinator": coordinator,
+        # What the world's volunteer asked for in their area.
+        "certificate_request": area_request_certificate(
+            volunteer=world["volunteer"],
+            date_from=dt.date(2026, 1, 1),
+            date_to=TUESDAY,
+        ),
     }
 
 

@@ -14,3 +14,4 @@ ACCESS = {
     "core:export-download": {C, SW},
 }
 ACCESS["volunteer-request-action"] = {C}
+ACCESS["volunteer-request-certificate"] = {C}

@@ -57,6 +57,15 @@ class VolunteerRequest(TimeStampedModel):
     handled_by = staff_account_field(_("handled by"))
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=300, blank=True)
+    certificate = models.ForeignKey(
+        "agreements.Certificate",
+        verbose_name=_("certificate issued"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="area_requests",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-created_at", "pk"]

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements import services as agreements_services
 from registry import services as registry_services
 from registry.models import Volunteer
 from registry.notify import volunteer_notify
@@ -165,6 +166,22 @@ def area_request_handle(*, actor, area_request: VolunteerRequest) -> VolunteerRe
         if volunteer.status != Volunteer.Status.FORMER:
             registry_services.volunteer_mark_former(actor=actor, volunteer=volunteer)
         registry_services.volunteer_anonymise(actor=actor, volunteer=volunteer)
+    return _close(area_request, actor=actor, status=VolunteerRequest.Status.DONE)
+
+
+@transaction.atomic
+def area_request_certificate_issue(
+    *, actor, area_request: VolunteerRequest, **fields
+) -> VolunteerRequest:
+    """Issues the certificate a volunteer asked for and closes their request
+    with it, in one transaction: ``fields`` are those of
+    ``agreements.services.certificate_issue`` (the period, scope, signatory)."""
+    area_request = _locked_open(area_request)
+    if area_request.kind != VolunteerRequest.Kind.CERTIFICATE:
+        raise AreaError(_("This request is not for a certificate."))
+    area_request.certificate = agreements_services.certificate_issue(
+        actor=actor, volunteer=area_request.volunteer, on_request=True, **fields
+    )
     return _close(area_request, actor=actor, status=VolunteerRequest.Status.DONE)
 
 
