@@ -64,6 +64,17 @@ def may_work_on(*, birth_date: dt.date, guardian_consent: bool, day: dt.date) ->
     return not is_minor_on(birth_date, day) or guardian_consent
 
 
+def guardian_consent_too_late(
+    *, birth_date: dt.date, consent_on: dt.date | None, start: dt.date
+) -> bool:
+    """A minor's work rests on consent given before it starts (art. 17 KC):
+    a consent dated after ``start`` (the first day of an agreement) does not
+    cover it. An adult on ``start`` needs none; an unknown date is no date."""
+    return (
+        is_minor_on(birth_date, start) and consent_on is not None and consent_on > start
+    )
+
+
 def may_work_q(day: dt.date, prefix: str = "") -> Q:
     """The SQL form of ``may_work_on``."""
     return adults_q(day, prefix) | Q(**{f"{prefix}guardian_consent": True})

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agreements.errors import AgreementError
@@ -14,6 +15,7 @@ from agreements.models import (
     AgreementCounter,
     AgreementKind,
 )
+from registry import rules
 from registry.models import Beneficiary, Institution, Volunteer
 from volunteer_center.core.services import save_validated
 
@@ -90,6 +92,31 @@ def _assign(agreement: Agreement, fields: Mapping) -> None:
 def _check_dates(agreement: Agreement) -> None:
     if agreement.date_to is not None and agreement.date_to < agreement.date_from:
         raise AgreementError(_("The agreement cannot end before it starts."))
+    late = guardian_consent_late(agreement)
+    if late:
+        # Shown next to the start date on the agreement's form.
+        raise ValidationError({"date_from": late})
+
+
+def guardian_consent_late(agreement: Agreement) -> str:
+    """The refusal of a minor's agreement that starts before the recorded
+    consent of their legal representative (``registry.rules``), or ""."""
+    volunteer = (
+        agreement.volunteer if agreement.kind == AgreementKind.VOLUNTEER else None
+    )
+    if volunteer is None or not volunteer.guardian_consent:
+        return ""
+    if not rules.guardian_consent_too_late(
+        birth_date=volunteer.birth_date,
+        consent_on=volunteer.guardian_consent_on,
+        start=agreement.date_from,
+    ):
+        return ""
+    return _(
+        "The legal representative consented on %(day)s, after the agreement "
+        "starts: a minor may start the services only with consent given "
+        "beforehand. Start the agreement on that day or later."
+    ) % {"day": date_format(volunteer.guardian_consent_on, "SHORT_DATE_FORMAT")}
 
 
 def _locked(agreement: Agreement) -> Agreement:

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from agreements import documents
 from agreements.errors import AgreementError
 from agreements.models import PARTY_FIELD, Agreement, AgreementKind, Signatory
-from agreements.services.base import PARTY_MODEL, SignOutcome, _locked, _save
+from agreements.services.base import (
+    PARTY_MODEL,
+    SignOutcome,
+    _locked,
+    _save,
+    guardian_consent_late,
+)
 from registry import consents, vetting
 from registry.errors import RegistryError
 from registry.models import GuardianConsentMethod
@@ -62,6 +68,9 @@ def _check_volunteer_rules(agreement: Agreement, on: dt.date) -> list:
                 "of the Civil Code): record it before signing."
             )
         )
+    late = guardian_consent_late(agreement)
+    if late:
+        raise AgreementError(late)
     if not agreement.safety_info_given:
         raise AgreementError(
             _(
