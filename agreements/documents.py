@@ -9,6 +9,7 @@ text and the PDF's summary table read them, so the two never disagree.
 """
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.template import Context, Template
@@ -30,6 +31,24 @@ DEFAULT_TERMINATION_CLAUSE = (
     "może zostać rozwiązane bez wypowiedzenia w przypadku rażącego naruszenia jego "
     "postanowień przez jedną ze stron."
 )
+# The institution agreement defines its parties as „Strony” (zwane dalej
+# łącznie „Stronami”): once defined, the term is written capitalised.
+DEFINED_PARTIES_TERMINATION_CLAUSE = (
+    "Każda ze Stron może rozwiązać porozumienie z zachowaniem 14-dniowego okresu "
+    "wypowiedzenia, składając drugiej Stronie oświadczenie na piśmie. Porozumienie "
+    "może zostać rozwiązane bez wypowiedzenia w przypadku rażącego naruszenia jego "
+    "postanowień przez jedną ze Stron."
+)
+
+
+def default_termination_clause(kind: str) -> str:
+    """The termination clause a new agreement of ``kind`` starts with, in the
+    words of its text (the institution text defines „Strony”)."""
+    if kind == AgreementKind.INSTITUTION:
+        return DEFINED_PARTIES_TERMINATION_CLAUSE
+    return DEFAULT_TERMINATION_CLAUSE
+
+
 DEFAULT_COST_REIMBURSEMENT = (
     "Zwrot kosztów następuje na podstawie rozliczenia złożonego przez wolontariusza "
     "wraz z dokumentami potwierdzającymi poniesione wydatki, w terminie 14 dni."
@@ -49,16 +68,32 @@ DESIGNATION = {
 
 
 def polish_date(day: dt.date | None) -> str:
+    """A date as legal text writes it, "26 listopada 2026 r.": the one form
+    of every date the agreements, certificates and references print."""
     if day is None:
         return ""
     with translation.override("pl"):
-        return date_format(day, "j E Y")
+        return f"{date_format(day, 'j E Y')} r."
 
 
 def period_text(date_from: dt.date, date_to: dt.date | None) -> str:
     if date_to is None:
         return f"nieokreślony, począwszy od dnia {polish_date(date_from)}"
     return f"od dnia {polish_date(date_from)} do dnia {polish_date(date_to)}"
+
+
+def days_text(date_from: dt.date, date_to: dt.date) -> str:
+    """The days services were performed, after a colon: one day alone."""
+    if date_from == date_to:
+        return polish_date(date_from)
+    return period_text(date_from, date_to)
+
+
+def days_phrase(date_from: dt.date, date_to: dt.date) -> str:
+    """The same in a sentence: "w dniu …" or "w okresie od dnia … do dnia …"."""
+    if date_from == date_to:
+        return f"w dniu {polish_date(date_from)}"
+    return f"w okresie {period_text(date_from, date_to)}"
 
 
 # --- Who the parties are, in words the system can put in any sentence -------
@@ -304,10 +339,19 @@ def agreement_context(agreement: Agreement) -> dict:
     }
 
 
+# A date that ends a sentence ("… 2026 r.") takes no second full stop.
+_DOUBLE_STOP = re.compile(r"(\d r)\.\.")
+
+
+def one_full_stop(text: str) -> str:
+    return _DOUBLE_STOP.sub(r"\1.", text)
+
+
 def render_agreement_text(agreement: Agreement) -> str:
     template = Template(agreement.template.body)
     with translation.override("pl"):
-        return template.render(Context(agreement_context(agreement), autoescape=False))
+        text = template.render(Context(agreement_context(agreement), autoescape=False))
+    return one_full_stop(text)
 
 
 # --- PDFs ---------------------------------------------------------------------
@@ -428,13 +472,13 @@ PERFORMED = {
 
 def _document_context(document) -> dict:
     volunteer = document.volunteer
+    first_day = document.first_day or document.date_from
+    last_day = document.last_day or document.date_to
     return {
         "document": document,
         "period": period_text(document.date_from, document.date_to),
-        "served": period_text(
-            document.first_day or document.date_from,
-            document.last_day or document.date_to,
-        ),
+        "served": days_text(first_day, last_day),
+        "served_in": days_phrase(first_day, last_day),
         "performed": PERFORMED.get(volunteer.gender, ""),
         "born": polish_date(volunteer.birth_date),
         "issued_on": polish_date(timezone.localtime(document.issued_at).date()),

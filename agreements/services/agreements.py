@@ -46,7 +46,7 @@ def agreement_create(
         raise AgreementError(_("There is no text in use for this kind of agreement."))
     agreement = Agreement(kind=kind, template=template, created_by=actor)
     setattr(agreement, PARTY_FIELD[kind], party)
-    agreement.termination_clause = documents.DEFAULT_TERMINATION_CLAUSE
+    agreement.termination_clause = documents.default_termination_clause(kind)
     # A minor concludes the agreement with the consent of their legal
     # representative (art. 17 KC): the document carries it for them to sign,
     # also when the consent was not given yet (signing it records it).

@@ -136,7 +136,7 @@ class AgreementCreateView(
 
     def get_initial(self):
         return {
-            "termination_clause": documents.DEFAULT_TERMINATION_CLAUSE,
+            "termination_clause": documents.default_termination_clause(self.kind),
             "cost_reimbursement": documents.DEFAULT_COST_REIMBURSEMENT,
         }
 
