@@ -46,8 +46,8 @@ def test_a_volunteer_agreement_pdf_has_the_parties_dates_number_and_clauses(
         "Łucja Żółtańska",
         "ul. Świerkowa 5, 43-502 Czechowice-Dziedzice",
         "Ośrodek Pomocy Społecznej w Czechowicach-Dziedzicach",
-        "od dnia 1 marca 2026 do dnia 31 grudnia 2026",
-        "Data zawarcia 2 marca 2026",
+        "od dnia 1 marca 2026 r. do dnia 31 grudnia 2026 r.",
+        "Data zawarcia 2 marca 2026 r.",
         # scope, manner, place
         "Pomoc w robieniu zakupów i drobne prace domowe u seniorów.",
         "Wizyty w domach odbiorców",
@@ -89,6 +89,8 @@ def test_a_minor_s_agreement_prints_the_guardian_s_consent(
         guardian_name="Grażyna Nowak",
         guardian_phone="600100200",
         guardian_consent=True,
+        # Given before the agreement starts (1 March), as the law asks.
+        guardian_consent_on=dt.date(2026, 2, 20),
     )
     agreement = make_agreement(party=minor)
     text = pdf_text(documents.agreement_pdf(agreement))
@@ -115,7 +117,7 @@ def test_a_minor_s_agreement_asks_the_representative_to_sign_before_consent(
 def test_an_indefinite_agreement_says_so(make_agreement):
     agreement = make_agreement(date_to=None)
     text = pdf_text(documents.agreement_pdf(agreement))
-    assert "nieokreślony, począwszy od dnia 1 marca 2026" in text
+    assert "nieokreślony, począwszy od dnia 1 marca 2026 r." in text
 
 
 def test_an_institution_agreement_names_the_institution(
@@ -171,7 +173,7 @@ def test_a_certificate_pdf_states_the_hours_and_the_work(
         "ZAŚ/2026/001",
         "Małgorzata Ślęzak",
         # The first and last day of approved work, not the period asked for.
-        "w okresie od dnia 10 stycznia 2026 do dnia 3 lutego 2026",
+        "w okresie od dnia 10 stycznia 2026 r. do dnia 3 lutego 2026 r.",
         "4 godz.",
         "Zakupy dla seniora",
         "Korepetycje z matematyki",

@@ -32,6 +32,8 @@ def minor(make_volunteer):
         guardian_name="Barbara Wójcik",
         guardian_phone="600100200",
         guardian_consent=True,
+        # Given before the agreement starts (1 March), as the law asks.
+        guardian_consent_on=dt.date(2026, 2, 20),
     )
 
 
@@ -84,7 +86,7 @@ def test_the_text_is_filled_from_the_current_template(make_agreement):
     assert agreement.template == AgreementTemplate.objects.current("volunteer")
     assert "Anna Nowak" in agreement.text
     assert "Pomoc w robieniu zakupów" in agreement.text
-    assert "od dnia 1 marca 2026 do dnia 31 grudnia 2026" in agreement.text
+    assert "od dnia 1 marca 2026 r. do dnia 31 grudnia 2026 r." in agreement.text
     assert "art. 42–46" in agreement.text
     assert "{{" not in agreement.text
 

@@ -83,7 +83,7 @@ def test_the_party_is_designated_in_its_own_gender(
     volunteer = make_volunteer(first_name="Aleks", last_name="Mazur", gender=gender)
     text = make_agreement(party=volunteer).text
     assert "Aleks Mazur, zam." in text
-    assert f"ur. 17 maja 1990, {expected}." in text
+    assert f"ur. 17 maja 1990 r., {expected}." in text
 
 
 def test_the_gender_comes_from_the_pesel(make_volunteer):
@@ -134,8 +134,8 @@ def test_health_and_safety_is_printed_as_given(make_agreement, coordinator):
     )
     text = pdf_text(stored(prepared(agreement, coordinator)))
     assert "Korzystający poinformował Wolontariusza o ryzyku" in text
-    assert "w dniu 27 lutego 2026, w zakresie: zasad bezpiecznego dźwigania" in text
-    assert f"przekazana 27 lutego 2026, {info.title}" in text
+    assert "w dniu 27 lutego 2026 r., w zakresie: zasad bezpiecznego dźwigania" in text
+    assert f"przekazana 27 lutego 2026 r., {info.title}" in text
 
 
 def test_health_and_safety_not_yet_given_is_a_duty_not_a_statement(make_agreement):
@@ -185,6 +185,8 @@ def test_a_minors_agreement_carries_the_parents_consent(
         guardian_name="Grażyna Nowak",
         guardian_phone="600100200",
         guardian_consent=True,
+        # Given before the agreement starts (1 March), as the law asks.
+        guardian_consent_on=dt.date(2026, 2, 20),
     )
     text = pdf_text(stored(prepared(make_agreement(party=minor), coordinator)))
     assert (
