@@ -1,8 +1,8 @@
 """The checks that several models ask of the database, each defined once:
 the constraint is named ``<name>_<what it checks>`` after the model's
 lower-case name, and its message is what a form shows next to the field
-(``full_clean()`` asks it, all of a model's checks in one query:
-``ChecksInOneQuery``). The years a date may have are
+it concerns (``concerned_field``; ``full_clean()`` asks it, all of a
+model's checks in one query: ``ChecksInOneQuery``). The years a date may have are
 ``core.dates.storable_dates``."""
 
 import logging
@@ -17,6 +17,33 @@ from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
+# The field a check of several fields is about, by the check's name: where a
+# form shows its message (the end of a period, the guardian's name). Set by
+# ``on_field``; a check that names one field needs no entry.
+_FIELD_OF_CHECK: dict[str, str] = {}
+
+
+def on_field(constraint: models.CheckConstraint, field: str) -> models.CheckConstraint:
+    """``constraint``, whose refusal is shown next to ``field``."""
+    _FIELD_OF_CHECK[constraint.name] = field
+    return constraint
+
+
+def concerned_field(constraint) -> str | None:
+    """The one field a constraint's refusal belongs next to: the field a
+    check says (``on_field``), the one field a check's condition names (a
+    range, a format), a unique constraint's one field; None when it concerns
+    several fields (it is shown above the form)."""
+    if constraint.name in _FIELD_OF_CHECK:
+        return _FIELD_OF_CHECK[constraint.name]
+    if isinstance(constraint, models.UniqueConstraint):
+        fields = constraint.fields
+    elif isinstance(constraint, models.CheckConstraint):
+        fields = sorted(Q(constraint.condition).referenced_base_fields)
+    else:
+        return None
+    return fields[0] if len(fields) == 1 else None
+
 
 def period_in_order(
     name: str, *, open_ended: bool = False, message=None
@@ -24,29 +51,40 @@ def period_in_order(
     """``date_from`` to ``date_to``, one day at the least; an ``open_ended``
     period may have no end yet."""
     in_order = Q(date_to__gte=F("date_from"))
-    return models.CheckConstraint(
-        condition=Q(date_to__isnull=True) | in_order if open_ended else in_order,
-        name=f"{name}_dates_in_order",
-        violation_error_message=message or _("The end cannot precede the start."),
+    return on_field(
+        models.CheckConstraint(
+            condition=Q(date_to__isnull=True) | in_order if open_ended else in_order,
+            name=f"{name}_dates_in_order",
+            violation_error_message=message or _("The end cannot precede the start."),
+        ),
+        "date_to",
     )
 
 
 def ends_after_start(name: str) -> models.CheckConstraint:
     """A time of day from ``start`` until a later ``end``."""
-    return models.CheckConstraint(
-        condition=Q(end__gt=F("start")),
-        name=f"{name}_end_after_start",
-        violation_error_message=_("The end must be later than the start."),
+    return on_field(
+        models.CheckConstraint(
+            condition=Q(end__gt=F("start")),
+            name=f"{name}_end_after_start",
+            violation_error_message=_("The end must be later than the start."),
+        ),
+        "end",
     )
 
 
 def guardian_named(name: str) -> models.CheckConstraint:
     """A legal guardian's consent (``guardian_consent``) names the guardian
     (``guardian_name``): a volunteer's and an agreement's alike."""
-    return models.CheckConstraint(
-        condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
-        name=f"{name}_guardian_consent_names_guardian",
-        violation_error_message=_("A guardian's consent needs the guardian's name."),
+    return on_field(
+        models.CheckConstraint(
+            condition=Q(guardian_consent=False) | ~Q(guardian_name=""),
+            name=f"{name}_guardian_consent_names_guardian",
+            violation_error_message=_(
+                "A guardian's consent needs the guardian's name."
+            ),
+        ),
+        "guardian_name",
     )
 
 
@@ -133,7 +171,9 @@ class ChecksInOneQuery(models.Model):
     """``full_clean()`` asks all of a model's check constraints in one query
     (Django asks each in a query of its own, inside a savepoint of its own:
     three round trips per check, nine checks on an agreement). The answers,
-    the messages and their order are Django's."""
+    the messages and their order are Django's; a refusal that concerns one
+    field is filed under it (``concerned_field``), so that a form shows it
+    next to that field, where Django files it above the form."""
 
     class Meta:
         abstract = True
@@ -160,10 +200,10 @@ class ChecksInOneQuery(models.Model):
 
 
 def _grouped(errors: dict, constraint, error: ValidationError) -> dict:
-    """As ``Model.validate_constraints`` files an error: a one-field unique
-    constraint's next to its field, the others as they say."""
-    fields = getattr(constraint, "fields", ())
-    if getattr(error, "code", None) == "unique" and len(fields) == 1:
-        errors.setdefault(fields[0], []).append(error)
-        return errors
-    return error.update_error_dict(errors)
+    """Files a constraint's error next to the field it concerns; one that
+    concerns several fields, or says its own fields, as it says."""
+    field = None if hasattr(error, "error_dict") else concerned_field(constraint)
+    if field is None:
+        return error.update_error_dict(errors)
+    errors.setdefault(field, []).append(error)
+    return errors
