@@ -31,10 +31,22 @@ def _foreign_digits(value: str) -> bool:
 
 
 def normalize_phone(value: str) -> str:
-    """Returns the number as +48XXXXXXXXX; accepts spaces, dashes, 0048, +48."""
+    """Returns the number as +48XXXXXXXXX; accepts spaces, dashes, 0048, +48,
+    and refuses letters. Every phone field of the register (its model
+    validator ``validate_phone``, the forms, the imports) asks this."""
     raw = (value or "").strip()
     if not raw:
         return ""
+    # phonenumbers reads letters as a keypad's digits ("600 abc 111" as
+    # 600 222 111): refuse them, as it were no number.
+    if any(char.isalpha() for char in raw):
+        raise ValidationError(
+            _(
+                "A phone number has digits only (spaces, dashes and a + in "
+                "front are fine), no letters."
+            ),
+            code="invalid_phone",
+        )
     # phonenumbers reads other scripts' digits as 0-9: refuse them instead.
     if _foreign_digits(raw):
         raw = "invalid"
