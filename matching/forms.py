@@ -99,7 +99,9 @@ class HelpRequestForm(ServiceFieldsMixin, forms.ModelForm):
             # A social worker files requests for their own beneficiaries only.
             del self.fields["institution"]
             del self.fields["programme"]
-            self.fields["beneficiary"].required = True
+            beneficiary = self.fields["beneficiary"]
+            beneficiary.required = True
+            beneficiary.error_messages["required"] = _("Choose the beneficiary.")
         else:
             self.fields["institution"].queryset = Institution.objects.filter(
                 receives_help=True
@@ -157,13 +159,9 @@ class HelpRequestForm(ServiceFieldsMixin, forms.ModelForm):
             if not data.get("date_to"):
                 self.add_error("date_to", _("A weekly request needs an end date."))
             check_period(self, data)
-        beneficiary = data.get("beneficiary")
-        institution = data.get("institution")
-        if bool(beneficiary) == bool(institution):
-            self.add_error(
-                "beneficiary" if "institution" not in self.fields else None,
-                _("Choose either a beneficiary or an institution."),
-            )
+        # For whom: the social worker's form, with only the beneficiary, says
+        # it is needed next to the field; the coordinator's either-or is the
+        # model's check ``helprequest_one_party``, said once above the form.
         return data
 
     def service_kwargs(self) -> dict:

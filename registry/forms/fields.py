@@ -1,7 +1,7 @@
 """Form pieces the register's forms share: the weekly availability grid,
 the duplicate check, the honeypot of the public forms."""
 
-from crispy_forms.layout import Div
+from crispy_forms.layout import Div, Field
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -30,10 +30,12 @@ class AvailabilityGridWidget(forms.SelectMultiple):
     """Days as rows, parts of the day as columns, one checkbox per cell."""
 
     template_name = "registry/widgets/availability_grid.html"
+    caption = _("Weekly availability: tick the parts of the day you can help.")
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         chosen = {str(v) for v in (value or [])}
+        context["widget"]["caption"] = self.caption
         context["widget"]["parts"] = Availability.Part.choices
         context["widget"]["rows"] = [
             {
@@ -56,14 +58,18 @@ class AvailabilityGridWidget(forms.SelectMultiple):
 
 
 class AvailabilityField(forms.MultipleChoiceField):
-    """Weekly availability as a set of (weekday, part) pairs."""
+    """Weekly availability as a set of (weekday, part) pairs. The label and
+    the grid's ``caption`` speak to the volunteer unless a staff form says
+    them about the volunteer."""
 
     widget = AvailabilityGridWidget
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, caption=None, **kwargs):
         kwargs.setdefault("label", _("When can you help?"))
         kwargs.setdefault("required", False)
         super().__init__(choices=AVAILABILITY_CHOICES, **kwargs)
+        if caption is not None:
+            self.widget.caption = caption
 
     def clean(self, value) -> set[Slot]:
         values = super().clean(value)
@@ -81,9 +87,12 @@ class AvailabilityField(forms.MultipleChoiceField):
 class DuplicateCheckMixin:
     """The choice "This is a different person" for the services' duplicate
     check (``registry.services``: the same PESEL, e-mail or phone), and its
-    refusal shown with links to the records found."""
+    refusal shown with links to the records found. The choice is shown
+    (``duplicate_choice_layout()``) only once the check has found someone,
+    and again while it is ticked."""
 
     duplicate_url_name: str = ""
+    duplicate_found = False
 
     def add_duplicate_field(self) -> None:
         self.fields["save_anyway"] = forms.BooleanField(
@@ -94,12 +103,18 @@ class DuplicateCheckMixin:
     def duplicate_kwargs(self) -> dict:
         return {"different_person": bool(self.cleaned_data.get("save_anyway"))}
 
+    def duplicate_choice_shown(self) -> bool:
+        return self.duplicate_found or (
+            self.is_bound and bool(self["save_anyway"].value())
+        )
+
     def add_service_error(self, error) -> None:
         """``ServiceFormMixin`` shows a refusal through this."""
         duplicates = getattr(error, "duplicates", ())
         if not duplicates:
             self.add_error(None, error.message)
             return
+        self.duplicate_found = True
         links = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
@@ -111,6 +126,23 @@ class DuplicateCheckMixin:
         self.add_error(
             None, format_html("{} {} {}", error.message, _("Open the record:"), links)
         )
+
+
+class DuplicateChoice(Field):
+    """The field ``save_anyway`` in a crispy layout, rendered only when the
+    form's duplicate check found someone."""
+
+    def __init__(self):
+        super().__init__("save_anyway")
+
+    def render(self, form, context, **kwargs):
+        if not form.duplicate_choice_shown():
+            return ""
+        return super().render(form, context, **kwargs)
+
+
+def duplicate_choice_layout() -> DuplicateChoice:
+    return DuplicateChoice()
 
 
 class HoneypotMixin(forms.Form):

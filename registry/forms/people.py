@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from registry import validators
-from registry.forms.fields import DuplicateCheckMixin
+from registry.forms.fields import DuplicateCheckMixin, duplicate_choice_layout
 from registry.models import (
     INSTITUTION_FIELDS,
     Beneficiary,
@@ -49,6 +49,12 @@ class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
             "needs": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {
+            # A beneficiary has no PESEL to fill it in from.
+            "gender": _(
+                "Decides the wording of agreements and certificates ('zwana'/'zwany')."
+            ),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +71,13 @@ class BeneficiaryForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
         else:
             # A social worker keeps their own beneficiaries.
             del self.fields["social_worker"]
-        self.helper = submit_helper(_("Save"), *self.fields)
+        self.helper = submit_helper(
+            _("Save"),
+            *(
+                duplicate_choice_layout() if name == "save_anyway" else name
+                for name in self.fields
+            ),
+        )
 
     def service_kwargs(self) -> dict:
         return {**super().service_kwargs(), **self.duplicate_kwargs()}

@@ -2,12 +2,14 @@
 
 from crispy_forms.layout import HTML, Fieldset
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from registry.forms.fields import (
     AvailabilityField,
     DuplicateCheckMixin,
     HoneypotMixin,
+    duplicate_choice_layout,
     honeypot_layout,
 )
 from registry.models import (
@@ -28,10 +30,27 @@ WIDGETS = {
 }
 
 
+# The model's check ``volunteer_max_hours_range``, said by the form field
+# (and the browser) next to it.
+MAX_HOURS = (1, 40)
+
+
 def offer_active_entries(form: forms.ModelForm) -> None:
     for name in ("skills", "interests", "reachable_districts", "district"):
         field = form.fields[name]
         field.queryset = field.queryset.filter(is_active=True)
+    limit_max_hours(form.fields["max_hours_per_week"])
+
+
+def limit_max_hours(field: forms.IntegerField) -> None:
+    """The weekly hours between 1 and 40, as the model's check has them, with
+    the check's message next to the field."""
+    low, high = MAX_HOURS
+    field.min_value, field.max_value = low, high
+    field.widget.attrs.update({"min": str(low), "max": str(high)})
+    field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+    message = _("The maximum hours per week must be between 1 and 40.")
+    field.error_messages.update({"min_value": message, "max_value": message})
 
 
 # The offer's fields in the order both forms show them (availability is a
@@ -50,7 +69,14 @@ OFFER_LAYOUT = [
 
 class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
     duplicate_url_name = "registry:volunteer-detail"
-    availability = AvailabilityField()
+    # The coordinator fills it in about the volunteer.
+    availability = AvailabilityField(
+        label=_("When can the volunteer help?"),
+        caption=_(
+            "Weekly availability: tick the parts of the day when the volunteer "
+            "can help."
+        ),
+    )
 
     class Meta:
         model = Volunteer
@@ -102,7 +128,7 @@ class VolunteerForm(DuplicateCheckMixin, ServiceFieldsMixin, forms.ModelForm):
                 ),
                 *GUARDIAN,
             ),
-            Fieldset(_("Other"), "legal_basis", "notes", "save_anyway"),
+            Fieldset(_("Other"), "legal_basis", "notes", duplicate_choice_layout()),
         )
 
     def clean_pesel(self) -> str:
@@ -167,6 +193,11 @@ class SignUpForm(HoneypotMixin, ServiceFieldsMixin, forms.ModelForm):
         help_texts = {
             "email": _("We will send the confirmation here."),
             "max_hours_per_week": _("At most 40."),
+            # The sign-up asks no PESEL to fill it in from.
+            "gender": _(
+                "Decides the wording of your agreement and certificates "
+                "('zwana'/'zwany')."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
