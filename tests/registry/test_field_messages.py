@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from registry import validators
 from registry.models import Volunteer
-from tests.registry.test_views import volunteer_form_data
+from tests.registry.test_views import BENEFICIARY_FORM_DATA, volunteer_form_data
 
 SIGN_UP = "/zostan-wolontariuszem/"
 MAX_HOURS = "Maksymalna liczba godzin tygodniowo musi wynosić od 1 do 40."
@@ -20,20 +20,9 @@ LETTERS = (
 
 
 @pytest.fixture
-def sign_up_data(districts, skills, categories):
-    return {
-        "first_name": "Łucja",
-        "last_name": "Żółkiewska",
-        "birth_date": "1992-03-14",
-        "email": "lucja@example.pl",
-        "phone": "600 123 456",
-        "city": "Czechowice-Dziedzice",
-        "district": districts["Bronów"].pk,
-        "availability": ["2:morning"],
-        "max_hours_per_week": "4",
-        "consent": "on",
-        "website": "",
-    }
+def sign_up_data(db):
+    """The staff form's volunteer, signing up themselves."""
+    return {**volunteer_form_data(), "consent": "on", "website": ""}
 
 
 def field_block(html: str, name: str) -> str:
@@ -73,7 +62,7 @@ def test_the_sign_up_says_the_hours_limit_next_to_the_field(
     html = page.content.decode()
     assert_next_to_the_field(html, "max_hours_per_week", MAX_HOURS)
     assert html.count(MAX_HOURS) == 2  # the field and the summary
-    assert 'value="Łucja"' in html
+    assert 'value="Katarzyna"' in html
     assert not Volunteer.objects.exists()
 
 
@@ -135,20 +124,10 @@ def test_the_staff_volunteer_form_refuses_letters_in_a_phone(coordinator_client,
     assert_next_to_the_field(page.content.decode(), name, LETTERS)
 
 
-BENEFICIARY = {
-    "first_name": "Helena",
-    "last_name": "Kąkol",
-    "city": "Czechowice-Dziedzice",
-    "preferred_contact": "phone",
-    "status": "active",
-    "legal_basis": "public_task",
-}
-
-
 def test_the_beneficiary_form_refuses_letters_in_the_phone(coordinator_client, db):
     page = coordinator_client.post(
         reverse("registry:beneficiary-create"),
-        {**BENEFICIARY, "phone": "600 abc 111"},
+        {**BENEFICIARY_FORM_DATA, "phone": "600 abc 111"},
     )
     assert page.status_code == 200
     assert_next_to_the_field(page.content.decode(), "phone", LETTERS)
@@ -234,6 +213,8 @@ def test_the_beneficiary_form_shows_the_choice_only_for_a_duplicate(
     url = reverse("registry:beneficiary-create")
     assert SAVE_ANYWAY not in coordinator_client.get(url).content.decode()
     make_beneficiary(phone="600 700 800")
-    page = coordinator_client.post(url, {**BENEFICIARY, "phone": "600-700-800"})
+    page = coordinator_client.post(
+        url, {**BENEFICIARY_FORM_DATA, "phone": "600-700-800"}
+    )
     assert page.status_code == 200
     assert SAVE_ANYWAY in page.content.decode()

@@ -433,17 +433,20 @@ def test_institution_nip_with_dashes_is_stored_as_digits(coordinator_client):
     assert Institution.objects.get().nip == "5260250274"
 
 
+# A beneficiary's form filled in as the staff fill it in.
+BENEFICIARY_FORM_DATA = {
+    "first_name": "Helena",
+    "last_name": "Kąkol",
+    "city": "Czechowice-Dziedzice",
+    "preferred_contact": "phone",
+    "status": "active",
+    "legal_basis": "public_task",
+}
+
+
 def test_social_worker_creates_own_beneficiary(social_worker_client, social_worker):
     response = social_worker_client.post(
-        reverse("registry:beneficiary-create"),
-        {
-            "first_name": "Helena",
-            "last_name": "Kąkol",
-            "city": "Czechowice-Dziedzice",
-            "preferred_contact": "phone",
-            "status": "active",
-            "legal_basis": "public_task",
-        },
+        reverse("registry:beneficiary-create"), BENEFICIARY_FORM_DATA
     )
     assert response.status_code == 302
     from registry.models import Beneficiary
