@@ -183,6 +183,10 @@ def _signed_up_on(volunteer) -> dt.date:
     return timezone.localdate(volunteer.created_at)
 
 
+def _consented_on(volunteer) -> dt.date:
+    return volunteer.guardian_consent_on or dt.date.min
+
+
 def _covering_agreements(actor, rng, made: list) -> tuple[set, set]:
     spans = (
         Assignment.objects.filter(status=Assignment.Status.ACTIVE)
@@ -198,8 +202,9 @@ def _covering_agreements(actor, rng, made: list) -> tuple[set, set]:
             lacking.add(volunteer.pk)
             continue
         start = row["start"] - dt.timedelta(days=rng.randint(0, 14))
-        # Not before the sign-up, which came before the work's proposal.
-        start = max(start, _signed_up_on(volunteer))
+        # Not before the sign-up, which came before the work's proposal, nor
+        # before a minor's recorded consent (registry.rules).
+        start = max(start, _signed_up_on(volunteer), _consented_on(volunteer))
         end = row["end"] + dt.timedelta(days=rng.randint(0, 60))
         if _made(
             actor,
@@ -222,7 +227,7 @@ def _other_agreements(actor, rng, today, made: list, *, exclude: set) -> int:
     )
     for index, volunteer in enumerate(volunteers):
         start = today - dt.timedelta(days=rng.randint(30, 200))
-        start = max(start, _signed_up_on(volunteer))
+        start = max(start, _signed_up_on(volunteer), _consented_on(volunteer))
         # Some end within the next month: the dashboard lists them.
         end = today + dt.timedelta(days=rng.choice([5, 12, 25, 90, 180]))
         _made(
