@@ -1,6 +1,5 @@
-"""Changes to the register. Views, the admin and imports all come through here,
-so every change is validated, recorded in the history with its author, and
-moves a status only along the allowed paths."""
+"""Changes to a volunteer's record: sign-up, edits, lists, status moves,
+consents and the calendar link."""
 
 from collections.abc import Iterable, Mapping
 
@@ -11,22 +10,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry import consents, notices, selectors
-
-# The right to erasure has its own module; it is a service of the register.
-from registry.erasure import (  # noqa: F401
-    ANONYMISED_NAME,
-    beneficiary_anonymise,
-    volunteer_anonymise,
-)
-from registry.errors import DuplicatePersonError, RegistryError
+from registry import consents, notices
+from registry.errors import RegistryError
 from registry.models import (
     Availability,
-    Beneficiary,
-    ContactPerson,
-    Institution,
     LegalBasis,
     Volunteer,
+)
+from registry.services.duplicates import (
+    _check_duplicates,
+    _confirmed_text,
 )
 from volunteer_center.core.errors import status_move_names
 from volunteer_center.core.history import (
@@ -68,41 +61,6 @@ def _set_relations(
             getattr(volunteer, name).set(values)
     if availability is not None:
         _set_availability(volunteer, availability)
-
-
-def _check_duplicates(person, *, scope, different_person: bool) -> list:
-    """Records of ``scope`` with the person's PESEL, e-mail or phone, but those
-    already confirmed to be someone else. Refused unless ``different_person``
-    (the staff form's "This is a different person", the import's column);
-    then they are returned, to be remembered as different."""
-    if person.pk:
-        scope = scope.exclude(pk__in=person.different_from.values("pk"))
-    found = selectors.find_duplicates(
-        type(person),
-        pesel=getattr(person, "pesel", ""),
-        email=person.email,
-        phone=person.phone,
-        exclude_pk=person.pk,
-        queryset=scope,
-    )
-    if found and not different_person:
-        raise DuplicatePersonError(_duplicates_text(found), found)
-    return [d.record for d in found]
-
-
-def _duplicates_text(found) -> str:
-    meta = type(found[0].record)._meta
-    records = "; ".join(
-        "{} ({})".format(
-            d.record,
-            ", ".join(str(meta.get_field(n).verbose_name) for n in d.matched_on),
-        )
-        for d in found
-    )
-    return _(
-        "A record with the same PESEL, e-mail or phone already exists: "
-        "%(records)s. If this is a different person, confirm it and save again."
-    ) % {"records": records}
 
 
 def _assign_volunteer_fields(
@@ -261,15 +219,6 @@ def _slots_text(slots) -> list[str]:
     return [str(Availability(weekday=day, part=part)) for day, part in sorted(slots)]
 
 
-def _confirmed_text(others) -> str:
-    """The people a save confirmed to be someone else than its person."""
-    if not others:
-        return ""
-    return _("confirmed to be a different person from: %(names)s") % {
-        "names": ", ".join(str(other) for other in others)
-    }
-
-
 # Which statuses each status change starts from.
 VOLUNTEER_TRANSITIONS = {
     # A former volunteer who comes back is active again (until anonymised).
@@ -346,157 +295,3 @@ def volunteer_calendar_renew(*, actor, volunteer: Volunteer) -> Volunteer:
     volunteer.calendar_generation += 1
     save_validated(volunteer, actor=actor)
     return volunteer
-
-
-def _save_beneficiary(
-    beneficiary: Beneficiary, *, actor, different_person: bool
-) -> None:
-    # Duplicates only among the beneficiaries the user may see: the warning
-    # must not reveal who else receives help.
-    others = _check_duplicates(
-        beneficiary,
-        scope=Beneficiary.objects.visible_to(actor),
-        different_person=different_person,
-    )
-    beneficiary._change_reason = changes_note(_confirmed_text(others))
-    save_validated(beneficiary, actor=actor)
-    beneficiary.different_from.add(*others)
-
-
-@transaction.atomic
-def beneficiary_create(
-    *, actor, fields: Mapping, different_person: bool = False
-) -> Beneficiary:
-    beneficiary = Beneficiary()
-    assign_fields(beneficiary, fields)
-    if beneficiary.social_worker_id is None and not actor.has_perm(
-        "registry.view_all_beneficiaries"
-    ):
-        # A social worker's new beneficiary is theirs.
-        beneficiary.social_worker = actor
-    _save_beneficiary(beneficiary, actor=actor, different_person=different_person)
-    # Filed by staff from the OPS's own files: RODO art. 14.
-    notices.send_privacy_notice_on_commit(beneficiary)
-    return beneficiary
-
-
-@transaction.atomic
-def beneficiary_update(
-    *, actor, beneficiary: Beneficiary, fields: Mapping, different_person: bool = False
-) -> Beneficiary:
-    beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
-    assign_fields(beneficiary, fields)
-    _save_beneficiary(beneficiary, actor=actor, different_person=different_person)
-    return beneficiary
-
-
-@transaction.atomic
-def institution_create(
-    *, actor, fields: Mapping, contacts: Iterable[Mapping] | None = None
-) -> Institution:
-    return _save_institution(Institution(), fields, contacts, actor=actor)
-
-
-@transaction.atomic
-def institution_update(
-    *,
-    actor,
-    institution: Institution,
-    fields: Mapping,
-    contacts: Iterable[Mapping] | None = None,
-) -> Institution:
-    """``contacts``, when given, is the whole list of contact persons: rows
-    with an ``id`` change that person, rows without one are new, and persons
-    left out are removed (each change in the contact person's history)."""
-    institution = Institution.objects.select_for_update().get(pk=institution.pk)
-    return _save_institution(institution, fields, contacts, actor=actor)
-
-
-def _save_institution(
-    institution: Institution, fields: Mapping, contacts, *, actor
-) -> Institution:
-    """The institution and, when given, its contact persons; what changed
-    among them is said in the institution's history (each person's own
-    history keeps their values)."""
-    assign_fields(institution, fields)
-    if contacts is None:
-        save_validated(institution, actor=actor)
-    elif institution.pk is None:
-        # A new institution needs its id before its contact persons.
-        added = [str(row.get("name", "")) for row in contacts]
-        institution._change_reason = _contacts_change_text(added, [], [])
-        save_validated(institution, actor=actor)
-        _set_contacts(institution, contacts, actor=actor)
-    else:
-        institution._change_reason = _contacts_change_text(
-            *_set_contacts(institution, contacts, actor=actor)
-        )
-        save_validated(institution, actor=actor)
-    return institution
-
-
-def _set_contacts(
-    institution: Institution, rows: Iterable[Mapping], *, actor
-) -> tuple[list[str], list[str], list[str]]:
-    """Saves the rows as the institution's contact persons; returns the names
-    added, the changed ("Ewa Nowak (phone)") and the removed."""
-    existing = {c.pk: c for c in institution.contacts.select_for_update()}
-    kept = set()
-    added, changed = [], []
-    for row in rows:
-        values = {k: v for k, v in row.items() if k != "id"}
-        contact = existing.get(row.get("id")) or ContactPerson(institution=institution)
-        before = {name: getattr(contact, name) for name in values}
-        assign_fields(contact, values)
-        save_validated(contact, actor=actor)
-        if contact.pk not in existing:
-            added.append(str(contact))
-        elif names := [
-            str(ContactPerson._meta.get_field(name).verbose_name)
-            for name in values
-            # Compared as the model keeps it (a phone without its spaces).
-            if getattr(contact, name) != before[name]
-        ]:
-            changed.append(f"{contact} ({', '.join(names)})")
-        kept.add(contact.pk)
-    removed = []
-    for pk, contact in existing.items():
-        if pk not in kept:
-            removed.append(str(contact))
-            contact._history_user = actor
-            contact.delete()
-    return added, changed, removed
-
-
-def _contacts_change_text(added, changed, removed) -> str | None:
-    """ "contact persons: added: Jan Kos; changed: Ewa Nowak (phone)"."""
-    parts = []
-    if added:
-        parts.append(_("added: %(names)s") % {"names": ", ".join(added)})
-    if changed:
-        parts.append(_("changed: %(names)s") % {"names": ", ".join(changed)})
-    if removed:
-        parts.append(_("removed: %(names)s") % {"names": ", ".join(removed)})
-    if not parts:
-        return None
-    return f"{ContactPerson._meta.verbose_name_plural}: {'; '.join(parts)}"
-
-
-@transaction.atomic
-def dictionary_entry_save(*, actor, entry, fields: Mapping):
-    """A skill, category, district or consultation topic, as the administrator
-    keeps them."""
-    assign_fields(entry, fields)
-    save_validated(entry, actor=actor)
-    return entry
-
-
-@transaction.atomic
-def dictionary_entries_mark(*, actor, entries, in_use: bool) -> int:
-    """Entries in or out of use; those out of use are no longer offered."""
-    count = 0
-    for entry in entries.select_for_update():
-        entry.is_active = in_use
-        save_validated(entry, actor=actor)
-        count += 1
-    return count

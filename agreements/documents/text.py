@@ -1,111 +1,23 @@
-"""The printed documents: an agreement's text filled from its template, and
-the PDFs of agreements, certificates and references.
+"""An agreement's text filled from its template and the summary table its
+PDF opens with: both read the same sentences, so they never disagree."""
 
-Documents are legal texts of a Polish public body, so they are always
-rendered in Polish, whatever language the user's screen is in. The sentences
-that depend on the data (who represents the OPS, the grammatical form of the
-party, what was done under art. 45–46) are composed here, once, and both the
-text and the PDF's summary table read them, so the two never disagree.
-"""
-
-import datetime as dt
 import re
 
 from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 
-from agreements.models import Agreement, AgreementKind, Certificate, Reference
+from agreements.documents.words import (
+    BLANK,
+    DESIGNATION,
+    PENDING_SIGNATURE,
+    period_text,
+    polish_date,
+    representation_text,
+)
+from agreements.models import Agreement, AgreementKind
 from registry.models import GrammaticalGender, GuardianConsentMethod
-from volunteer_center.core.pdf import render_pdf
-
-LAW_SHORT = (
-    "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego "
-    "i o wolontariacie"
-)
-DEFAULT_TERMINATION_CLAUSE = (
-    "Każda ze stron może rozwiązać porozumienie z zachowaniem 14-dniowego okresu "
-    "wypowiedzenia, składając drugiej stronie oświadczenie na piśmie. Porozumienie "
-    "może zostać rozwiązane bez wypowiedzenia w przypadku rażącego naruszenia jego "
-    "postanowień przez jedną ze stron."
-)
-# The institution agreement defines its parties as „Strony” (zwane dalej
-# łącznie „Stronami”): once defined, the term is written capitalised.
-DEFINED_PARTIES_TERMINATION_CLAUSE = (
-    "Każda ze Stron może rozwiązać porozumienie z zachowaniem 14-dniowego okresu "
-    "wypowiedzenia, składając drugiej Stronie oświadczenie na piśmie. Porozumienie "
-    "może zostać rozwiązane bez wypowiedzenia w przypadku rażącego naruszenia jego "
-    "postanowień przez jedną ze Stron."
-)
-
-
-def default_termination_clause(kind: str) -> str:
-    """The termination clause a new agreement of ``kind`` starts with, in the
-    words of its text (the institution text defines „Strony”)."""
-    if kind == AgreementKind.INSTITUTION:
-        return DEFINED_PARTIES_TERMINATION_CLAUSE
-    return DEFAULT_TERMINATION_CLAUSE
-
-
-DEFAULT_COST_REIMBURSEMENT = (
-    "Zwrot kosztów następuje na podstawie rozliczenia złożonego przez wolontariusza "
-    "wraz z dokumentami potwierdzającymi poniesione wydatki, w terminie 14 dni."
-)
-PENDING_SIGNATURE = "…………………"
-BLANK = "……………………………………"
-
-# "zwana dalej …" agrees with the person; unknown: a form without a participle.
-DESIGNATION = {
-    (AgreementKind.VOLUNTEER, GrammaticalGender.FEMALE): "zwana dalej „Wolontariuszem”",
-    (AgreementKind.VOLUNTEER, GrammaticalGender.MALE): "zwany dalej „Wolontariuszem”",
-    (AgreementKind.VOLUNTEER, GrammaticalGender.NEUTRAL): "dalej: „Wolontariusz”",
-    (AgreementKind.BENEFICIARY, GrammaticalGender.FEMALE): "zwana dalej „Odbiorcą”",
-    (AgreementKind.BENEFICIARY, GrammaticalGender.MALE): "zwany dalej „Odbiorcą”",
-    (AgreementKind.BENEFICIARY, GrammaticalGender.NEUTRAL): "dalej: „Odbiorca”",
-}
-
-
-def polish_date(day: dt.date | None) -> str:
-    """A date as legal text writes it, "26 listopada 2026 r.": the one form
-    of every date the agreements, certificates and references print."""
-    if day is None:
-        return ""
-    with translation.override("pl"):
-        return f"{date_format(day, 'j E Y')} r."
-
-
-def period_text(date_from: dt.date, date_to: dt.date | None) -> str:
-    if date_to is None:
-        return f"nieokreślony, począwszy od dnia {polish_date(date_from)}"
-    return f"od dnia {polish_date(date_from)} do dnia {polish_date(date_to)}"
-
-
-def days_text(date_from: dt.date, date_to: dt.date) -> str:
-    """The days services were performed, after a colon: one day alone."""
-    if date_from == date_to:
-        return polish_date(date_from)
-    return period_text(date_from, date_to)
-
-
-def days_phrase(date_from: dt.date, date_to: dt.date) -> str:
-    """The same in a sentence: "w dniu …" or "w okresie od dnia … do dnia …"."""
-    if date_from == date_to:
-        return f"w dniu {polish_date(date_from)}"
-    return f"w okresie {period_text(date_from, date_to)}"
-
-
-# --- Who the parties are, in words the system can put in any sentence -------
-
-
-def representation_text(signatory) -> str:
-    """The OPS "reprezentowany przez: name – function": after a colon the name
-    stays in the nominative, which the system can print for any name."""
-    if signatory is None:
-        return f"reprezentowany przez: {BLANK} – {BLANK}"
-    authorised = ", z upoważnienia Dyrektora" if signatory.on_authorisation else ""
-    return f"reprezentowany przez: {signatory.name} – {signatory.function}{authorised}"
 
 
 def party_designation(agreement: Agreement) -> str:
@@ -424,82 +336,3 @@ def _split_closing(text: str) -> tuple[str, str]:
     if not marker:
         return "", text
     return body, f"§{last}"
-
-
-def _render_polish(template_name: str, context: dict) -> bytes:
-    with translation.override("pl"):
-        return render_pdf(template_name, context)
-
-
-def agreement_pdf(agreement: Agreement, *, for_signing: bool = False) -> bytes:
-    """The PDF of an agreement; ``for_signing`` renders the document that is
-    printed, signed and stored (a draft is marked as one)."""
-    body, closing = _split_closing(agreement.text)
-    prepared = for_signing or agreement.is_prepared
-    signatory = agreement.representation or (
-        str(agreement.signatory) if agreement.signatory else ""
-    )
-    return _render_polish(
-        "agreements/pdf/agreement.html",
-        {
-            "agreement": agreement,
-            "title": agreement.template.title,
-            "summary": agreement_summary(agreement, for_signing=prepared),
-            "body": body,
-            "closing": closing,
-            "party_label": PARTY_LABEL[agreement.kind],
-            "centre_label": _centre_label(agreement),
-            "centre_signatory": signatory.removeprefix("reprezentowany przez: "),
-            "guardian_note": guardian_consent_note(agreement),
-            "draft": agreement.is_draft and not prepared,
-        },
-    )
-
-
-def signature_block(signatory) -> str:
-    """Who signs a certificate or a reference for the OPS, as printed."""
-    authorised = ", z upoważnienia Dyrektora" if signatory.on_authorisation else ""
-    return f"{signatory.name} – {signatory.function}{authorised}"
-
-
-# The verb of the certificate in the volunteer's grammatical form; unknown:
-# the sentence is turned so that no form is needed.
-PERFORMED = {
-    GrammaticalGender.FEMALE: "wykonywała",
-    GrammaticalGender.MALE: "wykonywał",
-}
-
-
-def _document_context(document) -> dict:
-    volunteer = document.volunteer
-    first_day = document.first_day or document.date_from
-    last_day = document.last_day or document.date_to
-    return {
-        "document": document,
-        "period": period_text(document.date_from, document.date_to),
-        "served": days_text(first_day, last_day),
-        "served_in": days_phrase(first_day, last_day),
-        "performed": PERFORMED.get(volunteer.gender, ""),
-        "born": polish_date(volunteer.birth_date),
-        "issued_on": polish_date(timezone.localtime(document.issued_at).date()),
-        "assignments": [
-            {
-                **row,
-                "date_from": polish_date(dt.date.fromisoformat(row["date_from"])),
-                "date_to": polish_date(dt.date.fromisoformat(row["date_to"])),
-            }
-            for row in document.assignments
-        ],
-        "law": LAW_SHORT,
-        "signed_by": document.signed_by,
-    }
-
-
-def certificate_pdf(certificate: Certificate) -> bytes:
-    return _render_polish(
-        "agreements/pdf/certificate.html", _document_context(certificate)
-    )
-
-
-def reference_pdf(reference: Reference) -> bytes:
-    return _render_polish("agreements/pdf/reference.html", _document_context(reference))
