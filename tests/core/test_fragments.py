@@ -142,3 +142,25 @@ def test_a_kept_form_posts_with_its_token(coordinator, make_volunteer):
     assert response.status_code == 302
     volunteer.refresh_from_db()
     assert volunteer.standards_acknowledged_on is not None
+
+
+def kept_parts() -> set:
+    return {key for key in caches["fragments"]._cache if ":part:" in key}
+
+
+def test_one_drawing_serves_every_record_each_posting_to_its_own(
+    coordinator_client, make_volunteer
+):
+    first, second = make_volunteer(), make_volunteer()
+    forms = []
+    for volunteer in (first, second):
+        url = reverse("registry:volunteer-detail", args=[volunteer.pk])
+        forms.append(vetting_form_html(coordinator_client.get(url).content.decode()))
+        if volunteer == first:
+            drawn_for_first = kept_parts()
+    # The second page drew no form of its own.
+    assert kept_parts() == drawn_for_first
+    for volunteer, form in zip((first, second), forms, strict=True):
+        action = reverse("registry:volunteer-vetting", args=[volunteer.pk])
+        assert f'action="{action}"' in form
+        assert fragments._ACTION not in form

@@ -147,14 +147,22 @@ def crispy_form(form, request) -> str:
         return render_crispy_form(form, context={"csrf_token": get_token(request)})
     helper = copy.copy(form.helper)
     helper.disable_csrf = True
+    # Where the form posts is put in when shown, like the token: one drawing
+    # serves every record whose form shows the same values.
+    action = helper.form_action
+    helper.form_action = _ACTION if action else ""
     parts = [
         f"{type(form).__module__}.{type(form).__qualname__}",
         translation.get_language(),
-        helper.form_action,
+        bool(action),
         helper.form_id,
         [(name, repr(form[name].value())) for name in form.fields],
     ]
     html = _kept_html(parts, lambda: render_crispy_form(form, helper=helper))
+    if action:
+        html = html.replace(
+            f'action="{_ACTION}"', format_html('action="{}"', action.strip()), 1
+        )
     if helper.form_tag and helper.form_method.lower() == "post":
         token = format_html(
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
@@ -164,6 +172,9 @@ def crispy_form(form, request) -> str:
         html = html[:start] + token + html[start:]
     return mark_safe(html)
 
+
+# Stands for where a kept form posts while it is drawn (``crispy_form``).
+_ACTION = "/form-action-put-in-when-shown/"
 
 # Stands for the CSRF token while a part is drawn, replaced by the page's own
 # token each time the part is shown.
