@@ -6,12 +6,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from registry import rules, validators
 from registry.models.base import (
     Address,
     Addressed,
+    GrammaticalGender,
     LegalBasis,
     Searchable,
     SearchQuerySet,
@@ -85,6 +87,24 @@ class GuardianConsentMethod(models.TextChoices):
     EMAIL_LINK = "email_link", _("confirmed through the link e-mailed to them")
     SIGNATURE = "signature", _("signed on the agreement")
     PAPER = "paper", _("written consent on paper")
+
+
+# A volunteer's status as said of a woman, and of someone whose form of
+# address is not given (``Volunteer.get_status_display``).
+_STATUS_BY_FORM = {
+    GrammaticalGender.FEMALE: {
+        "candidate": pgettext_lazy("volunteer status of a woman", "candidate"),
+        "active": pgettext_lazy("volunteer status of a woman", "active"),
+        "paused": pgettext_lazy("volunteer status of a woman", "paused"),
+        "former": pgettext_lazy("volunteer status of a woman", "former"),
+    },
+    GrammaticalGender.NEUTRAL: {
+        "candidate": pgettext_lazy("volunteer status, form not given", "candidate"),
+        "active": pgettext_lazy("volunteer status, form not given", "active"),
+        "paused": pgettext_lazy("volunteer status, form not given", "paused"),
+        "former": pgettext_lazy("volunteer status, form not given", "former"),
+    },
+}
 
 
 class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel):
@@ -308,6 +328,15 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
 
     def get_absolute_url(self) -> str:
         return reverse("registry:volunteer-detail", args=[self.pk])
+
+    def get_status_display(self) -> str:
+        """The status as said of this volunteer: Polish agrees it with the
+        form of address ("aktywna", "kandydatka"; "aktywny(-a)" when it is not
+        given). The choices' own labels are the masculine forms."""
+        return str(
+            _STATUS_BY_FORM.get(self.gender, {}).get(self.status)
+            or self.Status(self.status).label
+        )
 
     def clean(self) -> None:
         """The register's rules for a volunteer, for staff forms, the public

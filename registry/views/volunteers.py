@@ -34,7 +34,8 @@ class VolunteerListView(RegisterListView):
     export_columns = [
         (_("last name"), "last_name"),
         (_("first name"), "first_name"),
-        (_("status"), "get_status_display"),
+        # One word per status, whoever it is said of: a spreadsheet groups by it.
+        (_("status"), lambda row: Volunteer.Status(row.status).label),
         (_("under 18"), "is_minor"),
         (_("district"), "district_name"),
         (_("town"), "city"),
@@ -49,6 +50,7 @@ class VolunteerListView(RegisterListView):
         "last_name",
         "birth_date",
         "status",
+        "gender",  # the status agrees with it (``Volunteer.get_status_display``)
         "district__name",
         "phone",
         "email",

@@ -80,3 +80,21 @@ def test_an_address_is_written_once_on_the_volunteer_page(
     streetless = make_volunteer(first_name="Ewa", last_name="Sowa")
     html = coordinator_client.get(streetless.get_absolute_url()).content.decode()
     assert "— Czechowice-Dziedzice" not in html
+
+
+def test_a_volunteers_status_agrees_with_the_form_of_address(
+    coordinator_client, make_volunteer
+):
+    woman = make_volunteer(gender="female", status="active")
+    man = make_volunteer(first_name="Jan", gender="male", status="paused")
+    unknown = make_volunteer(first_name="Alex", gender="", status="candidate")
+    page = coordinator_client.get(woman.get_absolute_url()).content.decode()
+    assert '">aktywna</span>' in page
+    listed = coordinator_client.get(reverse("registry:volunteer-list")).content.decode()
+    assert '">aktywna</span>' in listed
+    assert '">zawieszony</span>' in listed
+    assert '">kandydat(-ka)</span>' in listed
+    assert man.get_status_display() == "zawieszony"
+    assert unknown.get_status_display() == "kandydat(-ka)"
+    woman.status = "former"
+    assert woman.get_status_display() == "była wolontariuszka"

@@ -19,7 +19,8 @@ def status_move_names(obj, to: str) -> dict[str, str]:
     """The labels of the status ``obj`` has and of the status ``to`` it was to
     get: the parameters of an app's refusal of that move (each app words its
     own sentence, "A request with the status … cannot become …")."""
-    return {"current": obj.get_status_display(), "new": type(obj).Status(to).label}
+    statuses = type(obj).Status
+    return {"current": statuses(obj.status).label, "new": statuses(to).label}
 
 
 def validation_messages(error: ValidationError, model=None) -> list[str]:
