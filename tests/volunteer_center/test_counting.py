@@ -4,9 +4,11 @@ names and chart labels."""
 
 import datetime as dt
 import io
+from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.template.loader import get_template
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,7 +16,7 @@ from matching import services
 from matching.selectors import active_volunteers
 from tests.fixtures.matching import TUESDAY
 from volunteer_center import reports
-from volunteer_center.templatetags.charts import LABEL_CHARS, label_lines
+from volunteer_center.templatetags.charts import TRACK, bar_chart
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +83,22 @@ def test_a_long_sheet_title_is_cut_after_a_whole_word():
     assert title == "Aktywni wolontariusze według"
 
 
-def test_chart_labels_wrap_between_words_instead_of_being_cut():
-    lines = label_lines("Towarzyszenie osobom starszym i niepełnosprawnym")
-    assert lines == ["Towarzyszenie osobom", "starszym i…"]
-    assert label_lines("Towarzyszenie osobom starszym") == [
-        "Towarzyszenie osobom",
-        "starszym",
-    ]
-    assert all(len(line) <= LABEL_CHARS for line in lines)
-    assert label_lines("nowe") == ["nowe"]
+def test_chart_bars_are_as_long_as_their_values_and_labels_stay_text():
+    series = SimpleNamespace(
+        title="Zgłoszenia według kategorii",
+        unit="",
+        maximum=30,
+        rows=[
+            ("Towarzyszenie osobom starszym i niepełnosprawnym", 30),
+            ("nowe", 1),
+            ("puste", 0),
+        ],
+    )
+    drawn = bar_chart(series, 1)
+    assert [bar["length"] for bar in drawn["bars"]] == [TRACK, 3, 0]
+    html = get_template("volunteer_center/_chart.html").render(drawn)
+    # The whole label is page text, not cut into drawn lines.
+    label = "Towarzyszenie osobom starszym i niepełnosprawnym"
+    assert f'<span class="chart-label">{label}</span>' in html
+    assert "<text" not in html
+    assert 'width="3"' in html and 'width="0"' in html
