@@ -1,5 +1,7 @@
 import datetime as dt
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
@@ -9,7 +11,6 @@ from volunteer_center.core.forms import (
     PlausibleDateField,
     SubmitHelperMixin,
     check_period,
-    submit_helper,
 )
 
 
@@ -57,8 +58,19 @@ class ReportPeriodForm(forms.Form):
             **kwargs.get("initial", {}),
         }
         super().__init__(data, *args, **kwargs)
-        self.helper = submit_helper(
-            _("Show the report"), method="get", form_class="row g-2 align-items-end"
+        # Both dates and the button in one row from 576 px, one per row on a phone.
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.layout = Layout(
+            Row(
+                Column("date_from", css_class="col-sm-6 col-lg-3"),
+                Column("date_to", css_class="col-sm-6 col-lg-3"),
+                Column(
+                    Submit("submit", _("Show the report")),
+                    css_class="col-12 col-lg-auto mb-3",
+                ),
+                css_class="g-2 align-items-end",
+            )
         )
 
     def clean(self):

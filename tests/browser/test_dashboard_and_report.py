@@ -45,6 +45,10 @@ def test_coordinator_sees_charts_and_downloads_the_annual_report(
 
     page.get_by_role("link", name="Sprawozdanie").click()
     page.get_by_role("heading", name="Sprawozdanie za okres").wait_for()
+    # The period's two dates side by side on a wide screen.
+    start = page.locator("input[name=date_from]").bounding_box()
+    end = page.locator("input[name=date_to]").bounding_box()
+    assert start["y"] == end["y"] and start["x"] < end["x"]
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Pobierz XLSX").click()
