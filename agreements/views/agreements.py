@@ -207,13 +207,9 @@ class AgreementActionView(RecordActionView):
     scope = selectors.agreement_scope
 
     def do_prepare(self, agreement) -> str:
-        form = PrepareForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Choose who signs for the OPS."))
+        data = self.cleaned_post(PrepareForm, _("Choose who signs for the OPS."))
         outcome = services.agreement_prepare(
-            actor=self.request.user,
-            agreement=agreement,
-            signatory=form.cleaned_data["signatory"],
+            actor=self.request.user, agreement=agreement, signatory=data["signatory"]
         )
         self.warnings = outcome.warnings
         return _(
@@ -222,14 +218,9 @@ class AgreementActionView(RecordActionView):
         )
 
     def do_sign(self, agreement) -> str:
-        form = SignForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Enter the day the agreement was signed."))
+        data = self.cleaned_post(SignForm, _("Enter the day the agreement was signed."))
         outcome = services.agreement_sign(
-            actor=self.request.user,
-            agreement=agreement,
-            signed_on=form.cleaned_data["signed_on"],
-            document_sha256=form.cleaned_data["document_sha256"],
+            actor=self.request.user, agreement=agreement, **data
         )
         self.warnings = outcome.warnings
         return _("Agreement %(number)s is signed.") % {"number": agreement}
@@ -239,14 +230,11 @@ class AgreementActionView(RecordActionView):
         return _("Agreement %(number)s is now in force.") % {"number": agreement}
 
     def do_terminate(self, agreement) -> str:
-        form = TerminateForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Give the date and the reason for the termination."))
+        data = self.cleaned_post(
+            TerminateForm, _("Give the date and the reason for the termination.")
+        )
         services.agreement_terminate(
-            actor=self.request.user,
-            agreement=agreement,
-            date=form.cleaned_data["date"],
-            reason=form.cleaned_data["reason"],
+            actor=self.request.user, agreement=agreement, **data
         )
         return _("Agreement %(number)s is terminated.") % {"number": agreement}
 

@@ -324,6 +324,15 @@ class RecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
             raise DomainError(_("Unknown action."))
         return handler(obj)
 
+    def cleaned_post(self, form_class, refusal: str) -> dict:
+        """The POST's values through ``form_class``, cleaned; ``refusal`` (the
+        sentence that says what to give) refuses the action when they do not
+        pass."""
+        form = form_class(self.request.POST)
+        if not form.is_valid():
+            raise DomainError(refusal)
+        return form.cleaned_data
+
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()
 
