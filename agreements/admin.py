@@ -18,7 +18,7 @@ from agreements.models import (
     Signatory,
 )
 from agreements.services import AgreementError
-from volunteer_center.core.admin import PersonalDataAdminMixin, run_service_action
+from volunteer_center.core.admin import PersonalDataAdminMixin, service_action
 from volunteer_center.core.admin_widgets import ValidIdsAutocompleteMixin
 
 
@@ -80,43 +80,17 @@ class AgreementTemplateAdmin(admin.ModelAdmin):
         )
 
 
-def _run(modeladmin, request, queryset, service, done_message):
-    run_service_action(
-        modeladmin,
-        request,
-        queryset,
-        lambda agreement: service(actor=request.user, agreement=agreement),
-        done_message,
-    )
-
-
-def _sign_prepared(*, actor, agreement):
+@service_action(_("Record the signing"), _("Agreements signed: %(count)d."))
+def sign_agreements(actor, agreement):
     """Signed today: the document prepared for signing is the one recorded."""
     return services.agreement_sign(
         actor=actor, agreement=agreement, document_sha256=agreement.document_sha256
     )
 
 
-@admin.action(description=_("Record the signing"), permissions=["change"])
-def sign_agreements(modeladmin, request, queryset):
-    _run(
-        modeladmin,
-        request,
-        queryset,
-        _sign_prepared,
-        _("Agreements signed: %(count)d."),
-    )
-
-
-@admin.action(description=_("Bring into force"), permissions=["change"])
-def activate_agreements(modeladmin, request, queryset):
-    _run(
-        modeladmin,
-        request,
-        queryset,
-        services.agreement_activate,
-        _("Agreements in force: %(count)d."),
-    )
+@service_action(_("Bring into force"), _("Agreements in force: %(count)d."))
+def activate_agreements(actor, agreement):
+    return services.agreement_activate(actor=actor, agreement=agreement)
 
 
 @admin.action(

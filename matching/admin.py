@@ -24,25 +24,23 @@ from volunteer_center.core.admin import (
     ServiceAdminMixin,
     form_fields,
     inline_rows,
-    run_service_action,
+    service_action,
 )
 from volunteer_center.core.admin_widgets import ValidIdsAutocompleteMixin
 
 
-def _action(name: str, description, service, arg: str, done):
-    """An admin action that runs ``service(actor=, <arg>=obj)`` for each object."""
+@service_action(_("Open the chosen requests for volunteers"), _("Opened: %(count)s."))
+def open_requests(actor, help_request):
+    return services.help_request_open(actor=actor, request=help_request)
 
-    def action(modeladmin, request, queryset):
-        run_service_action(
-            modeladmin,
-            request,
-            queryset,
-            lambda obj: service(actor=request.user, **{arg: obj}),
-            done,
-        )
 
-    action.__name__ = name
-    return admin.action(description=description, permissions=["change"])(action)
+@service_action(_("Cancel the chosen requests"), _("Cancelled: %(count)s."))
+def cancel_requests(actor, help_request):
+    return services.help_request_cancel(
+        actor=actor,
+        request=help_request,
+        reason=str(_("cancelled in bulk in the administration panel")),
+    )
 
 
 class ReadOnlyOnceMadeMixin:
@@ -77,29 +75,9 @@ class HelpRequestAdmin(ServiceAdminMixin, PersonalDataAdminMixin, SimpleHistoryA
     readonly_fields = ["status", "cancellation_reason", "places_taken", "created_by"]
     inlines = [RequestSlotInline]
     actions = [
-        _action(
-            "open_requests",
-            _("Open the chosen requests for volunteers"),
-            services.help_request_open,
-            "request",
-            _("Opened: %(count)s."),
-        ),
-        "cancel_requests",
+        open_requests,
+        cancel_requests,
     ]
-
-    @admin.action(description=_("Cancel the chosen requests"), permissions=["change"])
-    def cancel_requests(self, request, queryset):
-        run_service_action(
-            self,
-            request,
-            queryset,
-            lambda r: services.help_request_cancel(
-                actor=request.user,
-                request=r,
-                reason=str(_("cancelled in bulk in the administration panel")),
-            ),
-            _("Cancelled: %(count)s."),
-        )
 
     def save_with_service(self, request, form, formsets, change):
         data = form.cleaned_data
@@ -143,6 +121,12 @@ ASSIGNMENT_ACTIONS = [
 ]
 
 
+def _assignment_action(name: str, description, service):
+    return service_action(description, _("Done: %(count)s."), name=name)(
+        lambda actor, assignment: service(actor=actor, assignment=assignment)
+    )
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(
     ReadOnlyOnceMadeMixin, ServiceAdminMixin, PersonalDataAdminMixin, SimpleHistoryAdmin
@@ -155,10 +139,7 @@ class AssignmentAdmin(
     # The reasons are kept as codes: shown in words, never edited.
     exclude = ["reasons"]
     readonly_fields = ["reasons_in_words"]
-    actions = [
-        _action(name, description, service, "assignment", _("Done: %(count)s."))
-        for name, description, service in ASSIGNMENT_ACTIONS
-    ]
+    actions = [_assignment_action(*row) for row in ASSIGNMENT_ACTIONS]
 
     @admin.display(description=_("reasons at proposal"))
     def reasons_in_words(self, obj) -> str:

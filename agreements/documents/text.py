@@ -12,6 +12,8 @@ from agreements.documents.words import (
     BLANK,
     DESIGNATION,
     PENDING_SIGNATURE,
+    dates_kept_together,
+    on_day,
     period_text,
     polish_date,
     representation_text,
@@ -76,12 +78,12 @@ def safety_text(agreement: Agreement) -> str:
             f", zgodnie z instrukcją „{agreement.safety_instruction}”, stanowiącą "
             "załącznik do porozumienia"
         )
-    on = polish_date(agreement.safety_info_given_on)
+    on = agreement.safety_info_given_on
     return (
         "Korzystający poinformował Wolontariusza o ryzyku dla zdrowia i "
         "bezpieczeństwa związanym z wykonywanymi świadczeniami oraz o zasadach "
         f"ochrony przed zagrożeniami (art. 45 ust. 1 pkt 1 ustawy)"
-        f"{f' w dniu {on}' if on else ''}{what}. Wolontariusz potwierdza "
+        f"{f' {on_day(on)}' if on else ''}{what}. Wolontariusz potwierdza "
         "otrzymanie tej informacji."
     )
 
@@ -195,16 +197,14 @@ def guardian_consent_note(agreement: Agreement) -> str:
     volunteer = agreement.volunteer
     if volunteer is None or not volunteer.guardian_consent:
         return ""
-    on = polish_date(volunteer.guardian_consent_on)
+    on = on_day(volunteer.guardian_consent_on)
     if volunteer.guardian_consent_method == GuardianConsentMethod.EMAIL_LINK:
         return (
-            f"Zgodę wyrażono w postaci elektronicznej w dniu {on}, potwierdzając ją "
+            f"Zgodę wyrażono w postaci elektronicznej {on}, potwierdzając ją "
             "odnośnikiem wysłanym na adres e-mail przedstawiciela ustawowego."
         )
     if volunteer.guardian_consent_method == GuardianConsentMethod.PAPER:
-        return (
-            f"Zgodę wyrażono na piśmie w dniu {on}; oryginał przechowuje Korzystający."
-        )
+        return f"Zgodę wyrażono na piśmie {on}; oryginał przechowuje Korzystający."
     return ""
 
 
@@ -252,7 +252,7 @@ def agreement_context(agreement: Agreement) -> dict:
 
 
 # A date that ends a sentence ("… 2026 r.") takes no second full stop.
-_DOUBLE_STOP = re.compile(r"(\d r)\.\.")
+_DOUBLE_STOP = re.compile(r"(\d[ \u00a0]r)\.\.")
 
 
 def one_full_stop(text: str) -> str:
@@ -263,7 +263,7 @@ def render_agreement_text(agreement: Agreement) -> str:
     template = Template(agreement.template.body)
     with translation.override("pl"):
         text = template.render(Context(agreement_context(agreement), autoescape=False))
-    return one_full_stop(text)
+    return one_full_stop(dates_kept_together(text))
 
 
 # --- PDFs ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 them, periods, the standard clauses, the party's designation."""
 
 import datetime as dt
+import re
 
 from django.utils import translation
 from django.utils.formats import date_format
@@ -9,8 +10,12 @@ from django.utils.formats import date_format
 from agreements.models import AgreementKind
 from registry.models import GrammaticalGender
 
+# A legal date is never broken at a line's end between the year and "r.",
+# nor between the day and the month: they are joined by a no-break space.
+NBSP = "\u00a0"
+
 LAW_SHORT = (
-    "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego "
+    "ustawy z dnia 24\u00a0kwietnia 2003\u00a0r. o działalności pożytku publicznego "
     "i o wolontariacie"
 )
 DEFAULT_TERMINATION_CLAUSE = (
@@ -57,11 +62,27 @@ DESIGNATION = {
 
 def polish_date(day: dt.date | None) -> str:
     """A date as legal text writes it, "26 listopada 2026 r.": the one form
-    of every date the agreements, certificates and references print."""
+    of every date the agreements, certificates and references print, the day
+    kept with its month and the year with its "r." (no-break spaces)."""
     if day is None:
         return ""
     with translation.override("pl"):
-        return f"{date_format(day, 'j E Y')} r."
+        return f"{date_format(day, f'j{NBSP}E Y')}{NBSP}r."
+
+
+def on_day(day: dt.date | None) -> str:
+    """The phrase "w dniu 26 listopada 2026 r.", its one-letter "w" never
+    left at a line's end."""
+    return f"w{NBSP}dniu {polish_date(day)}"
+
+
+# A year and its "r." in any legal text, such as the dates of the acts an
+# agreement text's template names ("ustawy z dnia 12 marca 2004 r.").
+_YEAR_AND_R = re.compile(r"\b(\d{4}) r\.")
+
+
+def dates_kept_together(text: str) -> str:
+    return _YEAR_AND_R.sub(rf"\1{NBSP}r.", text)
 
 
 def period_text(date_from: dt.date, date_to: dt.date | None) -> str:
@@ -80,8 +101,8 @@ def days_text(date_from: dt.date, date_to: dt.date) -> str:
 def days_phrase(date_from: dt.date, date_to: dt.date) -> str:
     """The same in a sentence: "w dniu …" or "w okresie od dnia … do dnia …"."""
     if date_from == date_to:
-        return f"w dniu {polish_date(date_from)}"
-    return f"w okresie {period_text(date_from, date_to)}"
+        return on_day(date_from)
+    return f"w{NBSP}okresie {period_text(date_from, date_to)}"
 
 
 # --- Who the parties are, in words the system can put in any sentence -------

@@ -31,6 +31,7 @@ from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
+    PageTitleMixin,
     RecordActionView,
     ScopedObjectMixin,
     ServiceFormMixin,
@@ -54,13 +55,21 @@ class AgreementListView(StaffPermissionRequiredMixin, FilteredListMixin, ListVie
         return super().get_queryset()
 
 
-class AgreementDetailView(StaffPermissionRequiredMixin, AuditedDetailMixin, DetailView):
-    permission_required = "agreements.view_agreement"
-    template_name = "agreements/agreement_detail.html"
+class AgreementScopeMixin(ScopedObjectMixin):
+    """The agreements the user may see, with what an agreement's page, its
+    PDF and its edit form show."""
+
     scope = selectors.agreement_scope
 
     def get_queryset(self):
         return selectors.agreement_detail(super().get_queryset())
+
+
+class AgreementDetailView(
+    StaffPermissionRequiredMixin, AgreementScopeMixin, AuditedDetailMixin, DetailView
+):
+    permission_required = "agreements.view_agreement"
+    template_name = "agreements/agreement_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,6 +129,7 @@ class AgreementCreateView(
 
     permission_required = "agreements.add_agreement"
     success_message = _("Draft agreement %(name)s has been created.")
+    page_title = _("New agreement with %(party)s")
 
     @cached_property
     def kind(self) -> AgreementKind:
@@ -140,12 +150,8 @@ class AgreementCreateView(
             "cost_reimbursement": documents.DEFAULT_COST_REIMBURSEMENT,
         }
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("New agreement with %(party)s") % {
-            "party": self.party
-        }
-        return context
+    def page_title_args(self) -> dict:
+        return {"party": self.party}
 
     def call_service(self, form):
         return services.agreement_create(
@@ -157,17 +163,16 @@ class AgreementCreateView(
 
 
 class AgreementUpdateView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, AgreementFormMixin, FormView
+    StaffPermissionRequiredMixin, AgreementScopeMixin, AgreementFormMixin, FormView
 ):
     """Only a draft can be edited; a signed agreement is a 404 here."""
 
     permission_required = "agreements.change_agreement"
     success_message = _("The changes to agreement %(name)s have been saved.")
-    scope = selectors.agreement_scope
+    page_title = _("Edit agreement %(number)s")
 
     def get_queryset(self):
-        drafts = super().get_queryset().filter(status=Agreement.Status.DRAFT)
-        return selectors.agreement_detail(drafts)
+        return super().get_queryset().filter(status=Agreement.Status.DRAFT)
 
     @cached_property
     def object(self) -> Agreement:
@@ -185,12 +190,8 @@ class AgreementUpdateView(
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.object}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Edit agreement %(number)s") % {
-            "number": self.object.number
-        }
-        return context
+    def page_title_args(self) -> dict:
+        return {"number": self.object.number}
 
     def call_service(self, form):
         return services.agreement_update(
@@ -207,13 +208,9 @@ class AgreementActionView(RecordActionView):
     scope = selectors.agreement_scope
 
     def do_prepare(self, agreement) -> str:
-        form = PrepareForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Choose who signs for the OPS."))
+        data = self.cleaned_post(PrepareForm, _("Choose who signs for the OPS."))
         outcome = services.agreement_prepare(
-            actor=self.request.user,
-            agreement=agreement,
-            signatory=form.cleaned_data["signatory"],
+            actor=self.request.user, agreement=agreement, signatory=data["signatory"]
         )
         self.warnings = outcome.warnings
         return _(
@@ -222,14 +219,9 @@ class AgreementActionView(RecordActionView):
         )
 
     def do_sign(self, agreement) -> str:
-        form = SignForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Enter the day the agreement was signed."))
+        data = self.cleaned_post(SignForm, _("Enter the day the agreement was signed."))
         outcome = services.agreement_sign(
-            actor=self.request.user,
-            agreement=agreement,
-            signed_on=form.cleaned_data["signed_on"],
-            document_sha256=form.cleaned_data["document_sha256"],
+            actor=self.request.user, agreement=agreement, **data
         )
         self.warnings = outcome.warnings
         return _("Agreement %(number)s is signed.") % {"number": agreement}
@@ -239,24 +231,17 @@ class AgreementActionView(RecordActionView):
         return _("Agreement %(number)s is now in force.") % {"number": agreement}
 
     def do_terminate(self, agreement) -> str:
-        form = TerminateForm(self.request.POST)
-        if not form.is_valid():
-            raise AgreementError(_("Give the date and the reason for the termination."))
+        data = self.cleaned_post(
+            TerminateForm, _("Give the date and the reason for the termination.")
+        )
         services.agreement_terminate(
-            actor=self.request.user,
-            agreement=agreement,
-            date=form.cleaned_data["date"],
-            reason=form.cleaned_data["reason"],
+            actor=self.request.user, agreement=agreement, **data
         )
         return _("Agreement %(number)s is terminated.") % {"number": agreement}
 
 
-class AgreementPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
+class AgreementPdfView(StaffPermissionRequiredMixin, AgreementScopeMixin, View):
     permission_required = "agreements.view_agreement"
-    scope = selectors.agreement_scope
-
-    def get_queryset(self):
-        return selectors.agreement_detail(super().get_queryset())
 
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
@@ -274,23 +259,20 @@ class AgreementPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
 
 
 class AgreementScanUploadView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
+    StaffPermissionRequiredMixin, ScopedObjectMixin, PageTitleMixin, FormView
 ):
     permission_required = "agreements.change_agreement"
     form_class = ScanForm
     template_name = "_form.html"
+    page_title = _("Scan of agreement %(number)s")
     scope = selectors.agreement_scope
 
     @cached_property
     def object(self) -> Agreement:
         return self.get_object()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Scan of agreement %(number)s") % {
-            "number": self.object.number
-        }
-        return context
+    def page_title_args(self) -> dict:
+        return {"number": self.object.number}
 
     def form_valid(self, form):
         try:

@@ -21,8 +21,11 @@ from registry import selectors as registry_selectors
 from registry.models import Volunteer
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
+    FormUserMixin,
+    InitialFromQueryMixin,
     JobObjectMixin,
     JobProgressView,
+    PageTitleMixin,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
 )
@@ -32,7 +35,11 @@ from volunteer_center.core.models import AccessLog
 
 
 class VolunteerDocumentCreateView(
-    StaffPermissionRequiredMixin, ScopedObjectMixin, FormView
+    StaffPermissionRequiredMixin,
+    ScopedObjectMixin,
+    PageTitleMixin,
+    FormUserMixin,
+    FormView,
 ):
     """A document issued to a volunteer by ``service`` from the form's data."""
 
@@ -47,13 +54,8 @@ class VolunteerDocumentCreateView(
     def volunteer(self) -> Volunteer:
         return self.get_object()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = self.page_title % {"name": self.volunteer}
-        return context
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+    def page_title_args(self) -> dict:
+        return {"name": self.volunteer}
 
     def form_valid(self, form):
         try:
@@ -117,7 +119,7 @@ class ReferencePdfView(IssuedPdfView):
 # --- Bulk certificates ---------------------------------------------------------
 
 
-class BatchCreateView(StaffPermissionRequiredMixin, FormView):
+class BatchCreateView(StaffPermissionRequiredMixin, InitialFromQueryMixin, FormView):
     permission_required = "agreements.add_certificatebatch"
     form_class = BatchForm
     template_name = "_form.html"
@@ -128,12 +130,7 @@ class BatchCreateView(StaffPermissionRequiredMixin, FormView):
             "period, in one ZIP file. It is prepared in the background."
         ),
     }
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if programme := self.request.GET.get("programme"):
-            initial["programme"] = programme
-        return initial
+    initial_from_query = ("programme",)
 
     def form_valid(self, form):
         try:

@@ -252,6 +252,14 @@ def help_request_open(*, actor, request: HelpRequest) -> HelpRequest:
     )
 
 
+def _cancel_live_assignments(request: HelpRequest, *, actor) -> None:
+    """A request that ends (completed or cancelled) cancels its live
+    assignments and counts its places again."""
+    for assignment in request.assignments.live():
+        assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
+    request_refresh(request, actor=actor)
+
+
 @transaction.atomic
 def help_request_complete(*, actor, request: HelpRequest) -> HelpRequest:
     request = _request_move(
@@ -259,9 +267,7 @@ def help_request_complete(*, actor, request: HelpRequest) -> HelpRequest:
     )
     for assignment in request.assignments.filter(status=Assignment.Status.ACTIVE):
         assignment_status_set(assignment, Assignment.Status.COMPLETED, actor=actor)
-    for assignment in request.assignments.live():
-        assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
-    request_refresh(request, actor=actor)
+    _cancel_live_assignments(request, actor=actor)
     return request
 
 
@@ -285,7 +291,5 @@ def help_request_cancel(*, actor, request: HelpRequest, reason: str) -> HelpRequ
     request = _request_move(
         actor=actor, request=request, to=HelpRequest.Status.CANCELLED, reason=reason
     )
-    for assignment in request.assignments.live():
-        assignment_status_set(assignment, Assignment.Status.CANCELLED, actor=actor)
-    request_refresh(request, actor=actor)
+    _cancel_live_assignments(request, actor=actor)
     return request

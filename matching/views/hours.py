@@ -141,10 +141,9 @@ class HoursChangeView(RecordActionView):
     scope = selectors.hours_scope
 
     def act(self, entry) -> str:
-        form = HoursCorrectionForm(self.request.POST)
-        if not form.is_valid():
-            raise services.MatchingError(_("Give a date, the hours and the reason."))
-        data = form.cleaned_data
+        data = self.cleaned_post(
+            HoursCorrectionForm, _("Give a date, the hours and the reason.")
+        )
         if self.request.POST.get("action") == "reject":
             services.hours_reject(
                 actor=self.request.user, entry=entry, reason=data["reason"]

@@ -19,6 +19,7 @@ from volunteer_center.core.audit import access_log_many
 from volunteer_center.core.figures import Tables
 from volunteer_center.core.mixins import (
     FormUserMixin,
+    InitialFromQueryMixin,
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
     StatusActionView,
@@ -185,17 +186,14 @@ class HelpRequestFormMixin(FormUserMixin):
     template_name = "_form.html"
 
 
-class HelpRequestCreateView(HelpRequestFormMixin, ServiceCreateView):
+class HelpRequestCreateView(
+    InitialFromQueryMixin, HelpRequestFormMixin, ServiceCreateView
+):
     permission_required = "matching.add_helprequest"
     service = services.help_request_create
     success_message = _("Request “%(name)s” filed.")
     page_title = _("New help request")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if beneficiary := self.request.GET.get("beneficiary"):
-            initial["beneficiary"] = beneficiary
-        return initial
+    initial_from_query = ("beneficiary",)
 
 
 class HelpRequestUpdateView(HelpRequestFormMixin, ServiceUpdateView):

@@ -34,7 +34,7 @@ from volunteer_center.core.admin import (
     ServiceAdminMixin,
     form_fields,
     inline_rows,
-    run_service_action,
+    service_action,
 )
 from volunteer_center.core.audit import access_log_export
 from volunteer_center.core.roles import ROLE_GROUPS, SOCIAL_WORKER
@@ -106,40 +106,24 @@ class AvailabilityInline(admin.TabularInline):
     extra = 0
 
 
-def _status_action(name: str, service, description, done):
-    """An admin action that moves each chosen volunteer through ``service``."""
-
-    def action(modeladmin, request, queryset):
-        run_service_action(
-            modeladmin,
-            request,
-            queryset,
-            lambda volunteer: service(actor=request.user, volunteer=volunteer),
-            done,
-        )
-
-    action.__name__ = name
-    return admin.action(description=description, permissions=["change"])(action)
-
-
-activate = _status_action(
-    "activate",
-    services.volunteer_activate,
-    _("Activate selected volunteers"),
-    _("Volunteers activated: %(count)d."),
+@service_action(
+    _("Activate selected volunteers"), _("Volunteers activated: %(count)d.")
 )
-pause = _status_action(
-    "pause",
-    services.volunteer_pause,
-    _("Pause selected volunteers"),
-    _("Volunteers paused: %(count)d."),
-)
-mark_former = _status_action(
-    "mark_former",
-    services.volunteer_mark_former,
+def activate(actor, volunteer):
+    return services.volunteer_activate(actor=actor, volunteer=volunteer)
+
+
+@service_action(_("Pause selected volunteers"), _("Volunteers paused: %(count)d."))
+def pause(actor, volunteer):
+    return services.volunteer_pause(actor=actor, volunteer=volunteer)
+
+
+@service_action(
     _("Mark selected volunteers as former"),
     _("Volunteers marked as former: %(count)d."),
 )
+def mark_former(actor, volunteer):
+    return services.volunteer_mark_former(actor=actor, volunteer=volunteer)
 
 
 class PersonAdminForm(forms.ModelForm):

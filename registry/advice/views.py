@@ -20,7 +20,11 @@ from registry.errors import RegistryError
 from registry.models import Beneficiary, Consultation, Institution, Volunteer
 from registry.views.person_data import PersonDataView
 from volunteer_center.core import ratelimit
-from volunteer_center.core.mixins import FormUserMixin, StatusActionView
+from volunteer_center.core.mixins import (
+    FormUserMixin,
+    ScopedObjectMixin,
+    StatusActionView,
+)
 from volunteer_center.core.views import (
     RecordDetailView,
     RegisterListView,
@@ -55,13 +59,19 @@ class ConsultationListView(RegisterListView):
         return super().get_queryset()
 
 
-class ConsultationDetailView(RecordDetailView):
-    permission_required = "registry.view_consultation"
-    template_name = "registry/consultation_detail.html"
+class ConsultationScopeMixin(ScopedObjectMixin):
+    """The consultations the user may see, with what a consultation's page
+    and its edit form show."""
+
     scope = selectors.consultation_scope
 
     def get_queryset(self):
         return selectors.consultation_detail(super().get_queryset())
+
+
+class ConsultationDetailView(ConsultationScopeMixin, RecordDetailView):
+    permission_required = "registry.view_consultation"
+    template_name = "registry/consultation_detail.html"
 
 
 class ConsultationPersonDataView(PersonDataView):
@@ -95,15 +105,13 @@ class ConsultationCreateView(ConsultationFormMixin, ServiceCreateView):
     page_title = _("New consultation")
 
 
-class ConsultationUpdateView(ConsultationFormMixin, ServiceUpdateView):
+class ConsultationUpdateView(
+    ConsultationScopeMixin, ConsultationFormMixin, ServiceUpdateView
+):
     permission_required = "registry.change_consultation"
-    scope = selectors.consultation_scope
     service = services.consultation_update
     service_arg = "consultation"
     success_message = _("The changes to the consultation %(name)s have been saved.")
-
-    def get_queryset(self):
-        return selectors.consultation_detail(super().get_queryset())
 
 
 class ConsultationStatusView(StatusActionView):

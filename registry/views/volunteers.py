@@ -184,13 +184,12 @@ class VolunteerGuardianConsentView(VolunteerRecordActionView):
         return _("The link has been sent to %(email)s.") % {"email": request.email}
 
     def do_record(self, volunteer) -> str:
-        form = GuardianConsentRecordForm(self.request.POST)
-        if not form.is_valid():
-            raise RegistryError(
-                _("Give the name, the date and how the consent was given.")
-            )
+        data = self.cleaned_post(
+            GuardianConsentRecordForm,
+            _("Give the name, the date and how the consent was given."),
+        )
         consents.guardian_consent_record(
-            actor=self.request.user, volunteer=volunteer, **form.cleaned_data
+            actor=self.request.user, volunteer=volunteer, **data
         )
         return _("The consent has been recorded.")
 

@@ -21,7 +21,8 @@ def frozen_today(time_machine):
 def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    # Line breaks inside sentences do not matter for what the document says.
+    # Line breaks inside sentences do not matter for what the document says,
+    # nor the no-break spaces that keep a date together (``\s`` matches them).
     return re.sub(r"\s+", " ", text)
 
 

@@ -10,7 +10,7 @@ from agreements import selectors, services
 from agreements.models import Agreement, AgreementTemplate, Certificate, Reference
 from agreements.services import AgreementError
 from tests.agreements.conftest import TODAY
-from tests.fixtures.agreements import sign_agreement
+from tests.fixtures.agreements import plain, sign_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_the_text_is_filled_from_the_current_template(make_agreement):
     assert agreement.template == AgreementTemplate.objects.current("volunteer")
     assert "Anna Nowak" in agreement.text
     assert "Pomoc w robieniu zakupów" in agreement.text
-    assert "od dnia 1 marca 2026 r. do dnia 31 grudnia 2026 r." in agreement.text
+    assert "od dnia 1 marca 2026 r. do dnia 31 grudnia 2026 r." in plain(agreement.text)
     assert "art. 42–46" in agreement.text
     assert "{{" not in agreement.text
 

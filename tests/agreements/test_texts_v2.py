@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from agreements import documents, services
 from agreements.models import AgreementTemplate, SafetyInformation
-from tests.fixtures.agreements import default_signatory, sign_agreement
+from tests.fixtures.agreements import default_signatory, plain, sign_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,8 @@ def frozen_today(time_machine):
 
 
 def pages(data: bytes) -> list[str]:
+    """Each page's words, every run of white space as one space (line breaks
+    and the dates' no-break spaces, which ``\\s`` matches, alike)."""
     reader = PdfReader(io.BytesIO(data))
     return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
 
@@ -81,7 +83,7 @@ def test_the_party_is_designated_in_its_own_gender(
     make_agreement, make_volunteer, gender, expected
 ):
     volunteer = make_volunteer(first_name="Aleks", last_name="Mazur", gender=gender)
-    text = make_agreement(party=volunteer).text
+    text = plain(make_agreement(party=volunteer).text)
     assert "Aleks Mazur, zam." in text
     assert f"ur. 17 maja 1990 r., {expected}." in text
 

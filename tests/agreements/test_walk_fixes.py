@@ -5,10 +5,12 @@ term "Strony" is written one way, and a minor's agreement cannot start before
 the guardian's consent."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from pypdf import PdfReader
 
 from agreements import documents, services
 from agreements.errors import AgreementError
@@ -185,6 +187,34 @@ def test_the_agreement_writes_its_dates_and_its_parties_as_legal_text(
         assert expected in text, expected
     # A date at the end of a sentence takes one full stop.
     assert "2026 r. r." not in text and "r.." not in text
+
+
+def test_a_legal_date_keeps_its_year_with_r_and_its_day_with_its_month(
+    make_agreement, coordinator, coordinator_client
+):
+    """No line of a document ends with "2026" and starts with "r.": the text
+    kept (and so printed) joins them with a no-break space, the statute's
+    dates of the template's own words too, and the agreement's page shows
+    it as it is kept."""
+    agreement = make_agreement()
+    agreement = sign_agreement(actor=coordinator, agreement=agreement).agreement
+    nbsp = "\u00a0"
+    for expected in (
+        f"od dnia 1{nbsp}marca 2026{nbsp}r. do dnia 31{nbsp}grudnia 2026{nbsp}r.",
+        f"ur. 17{nbsp}maja 1990{nbsp}r.",
+        f"w{nbsp}dniu 27{nbsp}lutego 2026{nbsp}r.",
+        f"ustawy z dnia 24 kwietnia 2003{nbsp}r. o działalności",
+    ):
+        assert expected in agreement.text, expected
+    assert not re.search(r"\d{4} r\.", agreement.text)
+    with agreement.document.open("rb") as stored:
+        printed = "\n".join(p.extract_text() for p in PdfReader(stored).pages)
+    assert f"1{nbsp}marca 2026{nbsp}r." in printed
+    assert documents.polish_date(TODAY) == f"2{nbsp}marca 2026{nbsp}r."
+    page = coordinator_client.get(
+        reverse("agreements:agreement-detail", args=[agreement.pk])
+    ).content.decode()
+    assert f"od dnia 1{nbsp}marca 2026{nbsp}r." in page
 
 
 def test_once_the_parties_are_defined_as_strony_the_term_is_capitalised(

@@ -84,6 +84,23 @@ def run_service_action(modeladmin, request, objects, service, done: str) -> int:
     return count
 
 
+def service_action(description, done: str, *, name: str = ""):
+    """Makes ``act(actor, obj)``, which calls a service, the admin action
+    (named after it, or ``name``) that runs it for each chosen object through
+    ``run_service_action``, for those who may change them."""
+
+    def make(act):
+        def action(modeladmin, request, queryset):
+            run_service_action(
+                modeladmin, request, queryset, lambda obj: act(request.user, obj), done
+            )
+
+        action.__name__ = name or act.__name__
+        return admin.action(description=description, permissions=["change"])(action)
+
+    return make
+
+
 @admin.register(ExportJob)
 class ExportJobAdmin(admin.ModelAdmin):
     """Background exports, for the administrator to see who exported what;

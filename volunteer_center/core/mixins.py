@@ -233,7 +233,23 @@ class ChangeHistoryMixin:
         return context
 
 
-class ServiceFormMixin:
+class PageTitleMixin:
+    """``page_title`` in the context, its ``%(…)s`` filled in from
+    ``page_title_args()``: by default the page's object as ``name``."""
+
+    page_title = ""
+
+    def page_title_args(self) -> dict:
+        return {"name": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.page_title:
+            context["page_title"] = self.page_title % self.page_title_args()
+        return context
+
+
+class ServiceFormMixin(PageTitleMixin):
     """Create or edit through a service, called as ``service(actor=user,
     <service_arg>=object, **form.service_kwargs())`` (no ``service_arg`` on a
     create page); it returns the saved object. ``call_service(form)`` may be
@@ -247,13 +263,6 @@ class ServiceFormMixin:
     service = None
     service_arg = ""
     success_message = ""
-    page_title = ""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.page_title:
-            context["page_title"] = self.page_title % {"name": self.object}
-        return context
 
     def call_service(self, form):
         # Read off the class: a function stored on it is not a method of the view.
@@ -290,6 +299,21 @@ class FormUserMixin:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
+class InitialFromQueryMixin:
+    """A form filled in from its link: the fields ``initial_from_query`` names
+    take the value the query string gives them (a request filed from a
+    beneficiary's page, the certificates of a programme)."""
+
+    initial_from_query: tuple[str, ...] = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in self.initial_from_query:
+            if value := self.request.GET.get(name):
+                initial[name] = value
+        return initial
+
+
 class RecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
     """A POST from a record's page that does one thing to the record and goes
     back (to ``next`` when it is a path of this site).
@@ -323,6 +347,15 @@ class RecordActionView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
         if handler is None:
             raise DomainError(_("Unknown action."))
         return handler(obj)
+
+    def cleaned_post(self, form_class, refusal: str) -> dict:
+        """The POST's values through ``form_class``, cleaned; ``refusal`` (the
+        sentence that says what to give) refuses the action when they do not
+        pass."""
+        form = form_class(self.request.POST)
+        if not form.is_valid():
+            raise DomainError(refusal)
+        return form.cleaned_data
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()
