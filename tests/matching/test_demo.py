@@ -100,6 +100,8 @@ def test_every_demo_assignment_obeys_the_matching_rules():
             slots=slots,
             exclude_pk=a.pk,
         ).exists()
+        # The weekly hours on the busiest day of the period beside the
+        # volunteer's other places (engine.peak_load), as the services count.
         committed = eligibility.committed_hours(
             volunteer_id=a.volunteer_id,
             date_from=a.date_from,
