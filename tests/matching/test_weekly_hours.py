@@ -14,9 +14,9 @@ import pytest
 from django.utils import translation
 
 from matching import eligibility, engine, selectors, services
-from matching.batch import batch_plan
+from matching.batch import batch_apply, batch_plan
 from matching.facts import Register, request_facts
-from matching.models import HelpRequest
+from matching.models import Assignment, HelpRequest
 from registry.models import Volunteer
 from tests.matching.conftest import eligible_ids
 
@@ -204,3 +204,22 @@ def test_an_overbooking_is_left_out_of_the_batch(overbooked, coordinator):
     register = Register.load(since=c.date_from, barred_on=requests)
     assert ala.pk not in eligible_ids(register, facts)
     assert batch_plan(requests=requests).optimised.pairs == ()
+
+
+def test_the_batch_gives_a_place_that_never_meets_the_others(
+    active_volunteer, place, hold, coordinator
+):
+    ala = active_volunteer(first_name="Ala", availability=DAYS, max_hours_per_week=6)
+    hold(place("A"), ala)
+    hold(place("B"), ala)
+    c = place("C", needed=1)
+    result = batch_plan(requests=HelpRequest.objects.filter(pk=c.pk))
+    assert [(e.request_id, e.volunteer_id) for e in result.optimised.pairs] == [
+        (c.pk, ala.pk)
+    ]
+    (made,), errors = batch_apply(
+        actor=coordinator, pairs=[(c.pk, ala.pk)], details=result.details
+    )
+    assert errors == []
+    services.assignment_accept(actor=coordinator, assignment=made)
+    assert Assignment.objects.holding_place().filter(volunteer=ala).count() == 3
