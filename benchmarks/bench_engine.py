@@ -185,14 +185,11 @@ def batch_inputs(candidates, index, args, rng):
                     (Slot(rng.randrange(7), dt.time(start), dt.time(start + 1)),),
                     date_from,
                     date_from + dt.timedelta(days=rng.choice([30, 90, 180])),
+                    2.0,
                 )
             )
         volunteers.append(
-            BatchVolunteer(
-                id=c.id,
-                hours_left=c.max_hours_per_week - c.hours_committed,
-                busy=tuple(busy),
-            )
+            BatchVolunteer(id=c.id, max_hours=c.max_hours_per_week, busy=tuple(busy))
         )
     print(
         f"batch input: {len(requests)} requests "
@@ -266,7 +263,7 @@ def bench_small(args, rng) -> None:
             for rid in range(1, rng.randint(3, 5) + 1)
         ]
         volunteers = [
-            BatchVolunteer(id=vid, hours_left=rng.choice([2.0, 3.0, 4.0]))
+            BatchVolunteer(id=vid, max_hours=rng.choice([2.0, 3.0, 4.0]))
             for vid in range(1, rng.randint(3, 6) + 1)
         ]
         edges = [

@@ -72,16 +72,16 @@ class BatchResult:
 
 
 def _batch_volunteer(v: VolunteerFacts) -> optimizer.BatchVolunteer:
-    # One weekly budget for the whole batch: hours of every assignment still
-    # running (Register.load reads only those) count against it, which is
-    # stricter than the rule per period.
-    commitments = v.commitments
+    # The places still held (Register.load reads only those) with their hours:
+    # the plan keeps the weekly limit on every day beside them and beside the
+    # pairs it picks (optimizer.hours_fit, the peak rule of every other check),
+    # so its pairs can be accepted in any order.
     return optimizer.BatchVolunteer(
         id=v.id,
-        hours_left=(v.max_hours_per_week * 100 - sum(c.cents for c in commitments))
-        / 100,
+        max_hours=v.max_hours_per_week,
         busy=tuple(
-            optimizer.BusyPeriod(c.slots, c.date_from, c.date_to) for c in commitments
+            optimizer.BusyPeriod(c.slots, c.date_from, c.date_to, c.cents / 100)
+            for c in v.commitments
         ),
     )
 

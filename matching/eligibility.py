@@ -12,8 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    DateField,
+    DecimalField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -84,16 +97,50 @@ def clash_reason(other: Assignment) -> str:
 def committed_hours(
     *, volunteer_id, date_from: dt.date, date_to: dt.date, exclude_pk=None
 ) -> Decimal:
-    """Weekly hours the volunteer has already taken on in the period."""
-    total = (
+    """The weekly hours the volunteer has already taken on in the period, at
+    its busiest: the peak load of their places (``engine.peak_load``), not the
+    sum of every place that touches the period."""
+    held = (
         Assignment.objects.holding_place()
         .filter(
             volunteer_id=volunteer_id, date_from__lte=date_to, date_to__gte=date_from
         )
         .exclude(pk=exclude_pk)
-        .aggregate(total=Sum("weekly_hours"))["total"]
+        .values_list("date_from", "date_to", "weekly_hours")
     )
-    return total or Decimal(0)
+    return Decimal(engine.peak_load(held, date_from, date_to))
+
+
+def peak_hours(*, date_from: dt.date, date_to: dt.date, volunteer=None) -> Subquery:
+    """The SQL form of ``engine.peak_load`` for the volunteer of the outer
+    query (``volunteer``, by default ``OuterRef("pk")``): for each held place
+    b that overlaps the period, the weekly hours of the places held on
+    GREATEST(b.date_from, date_from), and the most of those; NULL when no
+    place overlaps. A test holds it to ``committed_hours``."""
+    held = Assignment.objects.holding_place()
+    day = Greatest(OuterRef("date_from"), Value(date_from), output_field=DateField())
+    on_day = (
+        held.filter(
+            volunteer_id=OuterRef("volunteer_id"), date_from__lte=day, date_to__gte=day
+        )
+        .order_by()
+        .values("volunteer_id")
+        .annotate(total=Sum("weekly_hours"))
+        .values("total")
+    )
+    peaks = (
+        held.filter(
+            volunteer_id=OuterRef("pk") if volunteer is None else volunteer,
+            date_from__lte=date_to,
+            date_to__gte=date_from,
+        )
+        .annotate(load=Subquery(on_day))
+        .order_by()
+        .values("volunteer_id")
+        .annotate(peak=Max("load"))
+        .values("peak")
+    )
+    return Subquery(peaks, output_field=DecimalField(max_digits=6, decimal_places=2))
 
 
 # Why work with minors may not be given to a volunteer (registry.rules codes).
@@ -195,18 +242,9 @@ def _not_taken(
     volunteers: QuerySet[Volunteer], request: HelpRequest, slots
 ) -> QuerySet[Volunteer]:
     """No clash with a place already held, no earlier decline or cancellation
-    on this request, and room in the weekly hours."""
-    overlapping = Assignment.objects.holding_place().filter(
-        volunteer_id=OuterRef("pk"),
-        date_from__lte=request.date_to,
-        date_to__gte=request.date_from,
-    )
-    committed = Subquery(
-        overlapping.order_by()
-        .values("volunteer_id")
-        .annotate(total=Sum("weekly_hours"))
-        .values("total")
-    )
+    on this request, and room in the weekly hours on the period's busiest day
+    (``peak_hours``)."""
+    committed = peak_hours(date_from=request.date_from, date_to=request.date_to)
     clashing = Assignment.objects.holding_place().filter(
         rules.clash_q(
             date_from=request.date_from, date_to=request.date_to, slots=slots
@@ -322,9 +360,12 @@ def commitment_reasons(
         reasons.append(
             _(
                 "This would exceed the volunteer's limit of %(limit)s hours a week "
-                "(already %(committed)s)."
+                "(already %(committed)s a week at the busiest time of the period)."
             )
-            % {"limit": volunteer.max_hours_per_week, "committed": committed}
+            % {
+                "limit": volunteer.max_hours_per_week,
+                "committed": number_format(committed.normalize()),
+            }
         )
     return reasons
 

@@ -298,20 +298,23 @@ class Register:
             and r.district_id not in v.reach
         ):
             return False
-        committed = 0
+        overlapping = []
         for c in v.commitments:
             if engine.periods_overlap(c.date_from, c.date_to, r.date_from, r.date_to):
                 # The clash rule (engine.schedules_clash), dates already known.
                 if engine.slots_overlap(c.slots, r.slots):
                     return False
-                committed += c.cents
-        return committed <= v.max_hours_per_week * 100 - r.cents
+                overlapping.append((c.date_from, c.date_to, c.cents))
+        peak = engine.peak_load(overlapping, r.date_from, r.date_to)
+        return peak <= v.max_hours_per_week * 100 - r.cents
 
     def committed_cents(self, r: RequestFacts, v: VolunteerFacts) -> int:
-        return sum(
-            c.cents
-            for c in v.commitments
-            if c.date_from <= r.date_to and r.date_from <= c.date_to
+        """The weekly hours × 100 the volunteer's places take in the request's
+        period at its busiest (``engine.peak_load``)."""
+        return engine.peak_load(
+            ((c.date_from, c.date_to, c.cents) for c in v.commitments),
+            r.date_from,
+            r.date_to,
         )
 
     # -- the pool --------------------------------------------------------------

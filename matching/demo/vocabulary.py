@@ -22,11 +22,12 @@ class Template:
     nice: tuple[str, ...] = ()
     adults_only: bool = False
     involves_minors: bool = False
+    # The driving licence is the request's flag (and the volunteer's field),
+    # never a skill (matching migration 0018).
     driving: bool = False
     weekend: bool = False  # one-off events fall on a Saturday
 
 
-DRIVING = "Prawo jazdy kat. B"
 # fmt: off
 TEMPLATES = (
     Template("Zakupy dla seniora", "Zakupy i sprawunki", "b",
@@ -50,11 +51,11 @@ TEMPLATES = (
              "Dowóz na wizytę w przychodni specjalistycznej w Bielsku-Białej "
              "i z powrotem; podopieczny porusza się o kulach.",
              ((8, 30, 11, 0), (9, 0, 12, 0), (12, 0, 14, 0)), weekly=0.1,
-             required=(DRIVING,), adults_only=True, driving=True),
+             adults_only=True, driving=True),
     Template("Dowóz na rehabilitację", "Transport i dowóz", "b",
              "Dowóz na zabiegi rehabilitacyjne przy ul. Kopernika.",
-             ((8, 0, 10, 0), (13, 0, 15, 0)), weekly=0.8, required=(DRIVING,),
-             adults_only=True, driving=True),
+             ((8, 0, 10, 0), (13, 0, 15, 0)), weekly=0.8, adults_only=True,
+             driving=True),
     Template("Spacer z osobą niewidomą", "Towarzyszenie osobom starszym", "b",
              "Wspólny spacer po okolicy i do parku; podopieczna jest niewidoma "
              "i chodzi z białą laską.", ((10, 0, 12, 0), (14, 0, 16, 0),

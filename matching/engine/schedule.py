@@ -73,6 +73,33 @@ def schedules_clash(
     return periods_overlap(a[0], a[1], b[0], b[1]) and slots_overlap(a[2], b[2])
 
 
+def peak_load(held: Iterable[tuple], date_from: dt.date, date_to: dt.date):
+    """The weekly hours rule's measure: the most weekly hours the ``held``
+    places (first day, last day, weekly hours as any number: a Decimal, cents,
+    a float) add up to on any one day of ``date_from``–``date_to``. A new
+    place of ``h`` hours a week fits a limit when ``peak_load + h`` stays
+    within it, whatever order the places were taken in (docs/ARCHITECTURE.md,
+    "Where each rule lives").
+
+    A place counts on every day from its first to its last, both included: one
+    ending the day before the period starts does not meet it, one ending on its
+    first day does. The load grows only on a day a place starts, so its
+    maximum over the period is reached on the period's first day or on the
+    first day of a place starting within it: only those days are counted.
+    Its SQL form is ``matching.eligibility.peak_hours``; a test holds the two
+    to the same answers."""
+    within = [
+        (first, last, hours)
+        for first, last, hours in held
+        if periods_overlap(first, last, date_from, date_to)
+    ]
+    peak = 0
+    for day in {max(first, date_from) for first, _last, _hours in within}:
+        load = sum(hours for first, last, hours in within if first <= day <= last)
+        peak = max(peak, load)
+    return peak
+
+
 def availability_overlap(
     slots: Iterable[Slot], availability: Iterable[tuple[int, str]]
 ) -> list[Slot]:

@@ -5,7 +5,9 @@ requests, volunteers, and scored edges between them (each request's pruned
 candidate list from ``matching.engine.rank``). A plan picks edges so that
 
 * a request gets at most ``needed`` volunteers,
-* a volunteer's picked requests fit in their ``hours_left`` per week,
+* a volunteer's picked requests, beside the assignments they already hold
+  (``busy``), stay within their ``max_hours`` a week on every day (the peak
+  load, ``engine.peak_load``, the rule every other check of hours reads),
 * a volunteer never gets two requests whose weekly slots overlap while their
   date ranges overlap, nor one that clashes with an assignment they already
   have (``busy``),
@@ -34,6 +36,8 @@ from matching.optimizer.model import (
     clashes_with_busy,
     conflicts,
     edge_value,
+    hours_fit,
+    hours_fit_all,
 )
 
 __all__ = [
@@ -46,5 +50,7 @@ __all__ = [
     "conflicts",
     "edge_value",
     "greedy",
+    "hours_fit",
+    "hours_fit_all",
     "optimise",
 ]

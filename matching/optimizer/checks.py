@@ -20,6 +20,7 @@ from matching.optimizer.model import (
     _plan,
     clashes_with_busy,
     conflicts,
+    hours_fit_all,
 )
 
 
@@ -39,7 +40,6 @@ def brute_force(
     for i in range(len(order) - 1, -1, -1):
         reach[i] = reach[i + 1] + max(0.0, values[i])
     count: dict[int, int] = defaultdict(int)
-    used: dict[int, float] = defaultdict(float)
     taken: dict[int, list[int]] = defaultdict(list)
     chosen: list[Edge] = []
     best: list[float | list[Edge]] = [-np.inf, []]
@@ -56,17 +56,15 @@ def brute_force(
         if (
             values[i] > 0
             and count[r.id] < r.needed
-            and used[v.id] + r.weekly_hours <= v.hours_left + EPS
             and not any(conflict(r.id, other) for other in taken[v.id])
+            and inst.fits(v.id, taken[v.id], r)
         ):
             count[r.id] += 1
-            used[v.id] += r.weekly_hours
             taken[v.id].append(r.id)
             chosen.append(e)
             search(i + 1, total + values[i])
             chosen.pop()
             taken[v.id].pop()
-            used[v.id] -= r.weekly_hours
             count[r.id] -= 1
         search(i + 1, total)
 
@@ -85,7 +83,6 @@ def validate(
     problems: list[str] = []
     seen: set[tuple[int, int]] = set()
     count: dict[int, int] = defaultdict(int)
-    hours: dict[int, float] = defaultdict(float)
     taken: dict[int, list[int]] = defaultdict(list)
     for e in plan.pairs:
         pair = (e.request_id, e.volunteer_id)
@@ -98,7 +95,6 @@ def validate(
             continue
         seen.add(pair)
         count[r.id] += 1
-        hours[v.id] += r.weekly_hours
         if clashes_with_busy(r, v):
             problems.append(f"request {r.id} clashes with volunteer {v.id}'s busy time")
         for other in taken[v.id]:
@@ -110,9 +106,12 @@ def validate(
     for rid, n in sorted(count.items()):
         if n > by_id[rid].needed:
             problems.append(f"request {rid} got {n} > {by_id[rid].needed} needed")
-    for vid, h in sorted(hours.items()):
-        if h > vols[vid].hours_left + 1e-6:
-            problems.append(f"volunteer {vid} over hours: {h} > {vols[vid].hours_left}")
+    for vid, rids in sorted(taken.items()):
+        if not hours_fit_all(vols[vid], [by_id[rid] for rid in rids]):
+            problems.append(
+                f"volunteer {vid} over hours: more than {vols[vid].max_hours} a "
+                f"week on a day of requests {sorted(rids)}"
+            )
     if plan.filled != len(plan.pairs):
         problems.append(f"filled {plan.filled} != {len(plan.pairs)} pairs")
     if abs(plan.total_score - sum(e.score for e in plan.pairs)) > 0.006:

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from matching.optimizer.model import (
-    EPS,
     BatchRequest,
     BatchVolunteer,
     Edge,
@@ -24,7 +23,6 @@ def _greedy_pairs(
     by_request: dict[int, list[Edge]] = defaultdict(list)
     for e in inst.edges if edges is None else edges:
         by_request[e.request_id].append(e)
-    used: dict[int, float] = defaultdict(float)
     taken: dict[int, list[int]] = defaultdict(list)
     pairs: list[Edge] = []
     order = sorted(by_request, key=lambda rid: (-inst.requests[rid].urgency, rid))
@@ -35,11 +33,10 @@ def _greedy_pairs(
             if count >= r.needed:
                 break
             vid = e.volunteer_id
-            if used[vid] + r.weekly_hours > inst.volunteers[vid].hours_left + EPS:
-                continue
             if any(conflict(rid, other) for other in taken[vid]):
                 continue
-            used[vid] += r.weekly_hours
+            if not inst.fits(vid, taken[vid], r):
+                continue
             taken[vid].append(rid)
             pairs.append(e)
             count += 1

@@ -15,7 +15,6 @@ from scipy.sparse.csgraph import connected_components
 from matching.optimizer import milp
 from matching.optimizer.milp import _matrix_milp
 from matching.optimizer.model import (
-    EPS,
     Edge,
     _Conflicts,
     _Instance,
@@ -39,7 +38,6 @@ def _fill(
     """Take the edges ``start`` (assumed feasible), then each edge of ``order``
     that still fits every rule; the picked ones as a boolean mask."""
     count: dict[int, int] = defaultdict(int)
-    used: dict[int, float] = defaultdict(float)
     taken: dict[int, list[int]] = defaultdict(list)
     mask = np.zeros(len(edges), dtype=bool)
 
@@ -47,7 +45,6 @@ def _fill(
         e = edges[i]
         r = inst.requests[e.request_id]
         count[r.id] += 1
-        used[e.volunteer_id] += r.weekly_hours
         taken[e.volunteer_id].append(r.id)
         mask[i] = True
 
@@ -61,8 +58,8 @@ def _fill(
         vid = e.volunteer_id
         if (
             count[r.id] < r.needed
-            and used[vid] + r.weekly_hours <= inst.volunteers[vid].hours_left + EPS
             and not any(conflict(r.id, other) for other in taken[vid])
+            and inst.fits(vid, taken[vid], r)
         ):
             take(i)
     return mask

@@ -10,10 +10,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from matching.optimizer.model import (
-    EPS,
     Edge,
     _Conflicts,
     _Instance,
+    hours_rows,
 )
 from matching.optimizer.reduce import _cliques
 
@@ -61,9 +61,13 @@ def _milp_rows(
     for vid, idx in by_volunteer.items():
         if len(idx) < 2:
             continue
-        hours = [inst.requests[edges[i].request_id].weekly_hours for i in idx]
-        if sum(hours) > inst.volunteers[vid].hours_left + EPS:
-            row(idx, hours, inst.volunteers[vid].hours_left)
+        requests = [inst.requests[edges[i].request_id] for i in idx]
+        for members, left in hours_rows(inst.volunteers[vid], requests):
+            row(
+                [idx[k] for k in members],
+                [requests[k].weekly_hours for k in members],
+                left,
+            )
         rids = [edges[i].request_id for i in idx]
         clashing = {
             rid

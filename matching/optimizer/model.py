@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from matching.engine import WEIGHTS, Slot, schedules_clash
+from matching.engine import WEIGHTS, Slot, peak_load, schedules_clash
 
 FILL_BONUS = WEIGHTS.fill_bonus
 
@@ -21,11 +21,13 @@ EPS = 1e-9
 
 @dataclass(frozen=True)
 class BusyPeriod:
-    """An assignment the volunteer already has: weekly slots over a date range."""
+    """An assignment the volunteer already has: weekly slots over a date range,
+    taking ``hours`` a week."""
 
     slots: tuple[Slot, ...]
     date_from: dt.date
     date_to: dt.date
+    hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class BatchRequest:
 @dataclass(frozen=True)
 class BatchVolunteer:
     id: int
-    hours_left: float  # weekly cap minus hours already committed
+    max_hours: float  # the weekly limit, on every day (``hours_fit``)
     busy: tuple[BusyPeriod, ...] = ()
 
 
@@ -82,6 +84,63 @@ def clashes_with_busy(request: BatchRequest, volunteer: BatchVolunteer) -> bool:
     )
 
 
+def _periods(volunteer: BatchVolunteer, taken: Iterable[BatchRequest]) -> list:
+    held = [(b.date_from, b.date_to, b.hours) for b in volunteer.busy]
+    held.extend((t.date_from, t.date_to, t.weekly_hours) for t in taken)
+    return held
+
+
+def hours_fit(
+    volunteer: BatchVolunteer, taken: Iterable[BatchRequest], request: BatchRequest
+) -> bool:
+    """The weekly hours rule (``engine.peak_load``, the one the services,
+    the SQL filter and the fact register read): ``request`` fits beside the
+    volunteer's held places and the requests the plan already gives them
+    when, on the busiest day of its period, their hours and its own stay
+    within the limit."""
+    peak = peak_load(_periods(volunteer, taken), request.date_from, request.date_to)
+    return peak + request.weekly_hours <= volunteer.max_hours + EPS
+
+
+def hours_fit_all(volunteer: BatchVolunteer, requests: Sequence[BatchRequest]) -> bool:
+    """The volunteer can take every one of ``requests`` at once: each fits
+    beside all the others, so on no day is the limit passed, whatever order
+    they are accepted in."""
+    return all(
+        hours_fit(volunteer, [*requests[:k], *requests[k + 1 :]], r)
+        for k, r in enumerate(requests)
+    )
+
+
+def hours_rows(
+    volunteer: BatchVolunteer, requests: Sequence[BatchRequest]
+) -> list[tuple[tuple[int, ...], float]]:
+    """The weekly hours rule over a choice among ``requests`` (each fitting
+    alone, ``hours_fit``) as linear rows: the positions of the requests running
+    on a day, and the hours left that day beside the held places. The load can
+    only peak on a day something starts, so the days are the requests' first
+    days and the held places' first days within a request's period. Only rows
+    of two requests or more that can bind are given."""
+    held = _periods(volunteer, ())
+    days = {r.date_from for r in requests}
+    days.update(
+        b.date_from
+        for b in volunteer.busy
+        if any(r.date_from <= b.date_from <= r.date_to for r in requests)
+    )
+    rows: dict[tuple[int, ...], float] = {}
+    for day in sorted(days):
+        members = tuple(
+            k for k, r in enumerate(requests) if r.date_from <= day <= r.date_to
+        )
+        if len(members) < 2:
+            continue
+        left = volunteer.max_hours - peak_load(held, day, day)
+        if sum(requests[k].weekly_hours for k in members) > left + EPS:
+            rows[members] = min(left, rows.get(members, left))
+    return sorted(rows.items())
+
+
 def edge_value(request: BatchRequest, score: float) -> float:
     """What one picked edge adds to the batch objective."""
     return FILL_BONUS + URGENCY_BONUS * request.urgency + score
@@ -99,7 +158,7 @@ class _Instance:
             v = self.volunteers.get(e.volunteer_id)
             if r is None or v is None or r.needed <= 0:
                 continue
-            if r.weekly_hours > v.hours_left + EPS:
+            if not hours_fit(v, (), r):
                 continue
             if v.busy and clashes_with_busy(r, v):
                 continue
@@ -110,6 +169,12 @@ class _Instance:
 
     def value(self, e: Edge) -> float:
         return edge_value(self.requests[e.request_id], e.score)
+
+    def fits(self, vid: int, taken: Iterable[int], request: BatchRequest) -> bool:
+        """``hours_fit`` of ``request`` beside the requests (ids) ``taken``."""
+        return hours_fit(
+            self.volunteers[vid], [self.requests[rid] for rid in taken], request
+        )
 
 
 class _Conflicts:

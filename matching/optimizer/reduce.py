@@ -12,11 +12,11 @@ from scipy.sparse import coo_array
 from scipy.sparse.csgraph import connected_components
 
 from matching.optimizer.model import (
-    EPS,
     BatchRequest,
     Edge,
     _Conflicts,
     _Instance,
+    hours_fit_all,
 )
 
 
@@ -80,8 +80,7 @@ def _unconstrained(
     rids = list(rids)
     if len(rids) < 2:
         return True
-    hours = sum(inst.requests[rid].weekly_hours for rid in rids)
-    if hours > inst.volunteers[vid].hours_left + EPS:
+    if not hours_fit_all(inst.volunteers[vid], [inst.requests[rid] for rid in rids]):
         return False
     return not any(conflict(a, b) for i, a in enumerate(rids) for b in rids[i + 1 :])
 

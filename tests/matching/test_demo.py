@@ -18,7 +18,13 @@ from matching.models import (
     ProgrammePartner,
     RequestSlot,
 )
-from registry.models import Beneficiary, Consultation, Institution, Volunteer
+from registry.models import (
+    Beneficiary,
+    Consultation,
+    Institution,
+    Skill,
+    Volunteer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +106,8 @@ def test_every_demo_assignment_obeys_the_matching_rules():
             slots=slots,
             exclude_pk=a.pk,
         ).exists()
+        # The weekly hours on the busiest day of the period beside the
+        # volunteer's other places (engine.peak_load), as the services count.
         committed = eligibility.committed_hours(
             volunteer_id=a.volunteer_id,
             date_from=a.date_from,
@@ -112,6 +120,17 @@ def test_every_demo_assignment_obeys_the_matching_rules():
             eligibility.exclusion_reasons(a.request, a.volunteer, exclude_pk=a.pk) == []
         )
         assert a.reasons  # the score's reasons at proposal, in Polish
+
+
+def test_the_demo_says_the_driving_licence_by_the_field_and_the_flag_only():
+    """Never by a skill (matching migration 0018 deleted it)."""
+    call_command("demo_data", **DEMO)
+    assert not [n for n in Skill.objects.values_list("name", flat=True) if "jazdy" in n]
+    driving = HelpRequest.objects.filter(driving_licence_required=True)
+    assert driving.exists()
+    assert Volunteer.objects.filter(has_driving_licence=True).exists()
+    for request in driving:
+        assert all("jazdy" not in s.name for s in request.required_skills.all())
 
 
 def test_demo_requests_have_the_statuses_their_assignments_give():

@@ -43,8 +43,8 @@ def req(id, *, needed=1, hours=2.0, slots=None, start=JAN, end=END, urgency=1):
     )
 
 
-def vol(id, hours_left=10.0, busy=()):
-    return BatchVolunteer(id=id, hours_left=hours_left, busy=tuple(busy))
+def vol(id, max_hours=10.0, busy=()):
+    return BatchVolunteer(id=id, max_hours=max_hours, busy=tuple(busy))
 
 
 def pairs(plan: Plan) -> set[tuple[int, int]]:
@@ -84,7 +84,8 @@ def random_instance(rng: random.Random):
         busy = ()
         if rng.random() < 0.2:
             start, end = rng.choice(DATE_CHOICES)
-            busy = (BusyPeriod((rng.choice(SLOT_CHOICES),), start, end),)
+            hours = rng.choice([0.0, 1.0, 2.0])
+            busy = (BusyPeriod((rng.choice(SLOT_CHOICES),), start, end, hours),)
         volunteers.append(vol(vid, rng.choice([1.0, 2.0, 3.0, 4.0, 6.0]), busy))
     edges = [
         Edge(r.id, v.id, round(rng.uniform(-5, 60), 2))
@@ -132,7 +133,7 @@ def test_greedy_is_suboptimal_and_optimise_fills_more():
 
 def test_greedy_is_suboptimal_and_optimise_scores_more():
     requests = [req(1), req(2, slots=(Slot(4, t(8), t(9)),))]
-    volunteers = [vol(101, hours_left=2), vol(102, hours_left=2)]
+    volunteers = [vol(101, max_hours=2), vol(102, max_hours=2)]
     edges = [
         Edge(1, 101, 50.0),
         Edge(1, 102, 45.0),
@@ -172,11 +173,57 @@ def test_hours_cap_rule():
         req(3, hours=7, slots=(Slot(4, t(8), t(15)),)),
     ]
     edges = [Edge(r.id, 101, 10.0) for r in requests]
-    assert optimise(requests, [vol(101, hours_left=5)], edges).filled == 1
-    assert optimise(requests, [vol(101, hours_left=6)], edges).filled == 2
+    assert optimise(requests, [vol(101, max_hours=5)], edges).filled == 1
+    assert optimise(requests, [vol(101, max_hours=6)], edges).filled == 2
     # Request 3 alone is over the cap: its edge is dropped before anything else.
-    assert pairs(optimise(requests[2:], [vol(101, hours_left=6)], edges)) == set()
-    assert pairs(greedy(requests[2:], [vol(101, hours_left=6)], edges)) == set()
+    assert pairs(optimise(requests[2:], [vol(101, max_hours=6)], edges)) == set()
+    assert pairs(greedy(requests[2:], [vol(101, max_hours=6)], edges)) == set()
+
+
+def d(day: str) -> dt.date:
+    return dt.datetime.strptime(day, "%d.%m.%Y").date()
+
+
+def test_hours_are_the_peak_on_a_day_not_the_sum_over_the_period():
+    """A volunteer of 6 hours a week holds A (8.12–4.01, 2 h). B (27.11–24.12,
+    4 h) and C (2.01–12.03, 2 h) never run on the same day: both fit beside A
+    (6 h on the busiest day), although the three add up to 8."""
+    held = BusyPeriod((Slot(0, t(8), t(10)),), d("08.12.2026"), d("04.01.2027"), 2.0)
+    b = req(1, hours=4, slots=(Slot(1, t(8), t(12)),), start=d("27.11.2026"))
+    b = BatchRequest(**{**b.__dict__, "date_to": d("24.12.2026")})
+    c = req(2, hours=2, slots=(Slot(2, t(8), t(10)),), start=d("02.01.2027"))
+    c = BatchRequest(**{**c.__dict__, "date_to": d("12.03.2027")})
+    volunteer = vol(101, max_hours=6, busy=[held])
+    edges = [Edge(1, 101, 10.0), Edge(2, 101, 10.0)]
+    for plan in (
+        optimise([b, c], [volunteer], edges),
+        greedy([b, c], [volunteer], edges),
+        brute_force([b, c], [volunteer], edges),
+    ):
+        assert pairs(plan) == {(1, 101), (2, 101)}
+        assert validate(plan, [b, c], [volunteer]) == []
+    assert optimizer.hours_fit_all(vol(101, max_hours=6), [b, c])
+    # B running until C's first day: on 2.01 the three take 8 hours.
+    late = BatchRequest(**{**b.__dict__, "date_to": d("02.01.2027")})
+    for plan in (
+        optimise([late, c], [volunteer], edges),
+        greedy([late, c], [volunteer], edges),
+    ):
+        assert plan.filled == 1
+        assert validate(plan, [late, c], [volunteer]) == []
+    both = Plan(
+        pairs=tuple(edges),
+        filled=2,
+        total_score=20.0,
+        method="test",
+        optimal=False,
+        seconds=0.0,
+    )
+    (problem,) = validate(both, [late, c], [volunteer])
+    assert "over hours" in problem
+    # Ending the day before C starts, B no longer meets it.
+    before = BatchRequest(**{**b.__dict__, "date_to": d("01.01.2027")})
+    assert optimise([before, c], [volunteer], edges).filled == 2
 
 
 def test_overlap_rule():
@@ -262,8 +309,8 @@ def test_validate_reports_every_broken_rule():
         req(3, hours=9, slots=(Slot(5, t(8), t(17)),)),
     ]
     volunteers = [
-        vol(101, hours_left=10, busy=[BusyPeriod((Slot(1, t(10), t(11)),), JAN, END)]),
-        vol(102, hours_left=10),
+        vol(101, max_hours=10, busy=[BusyPeriod((Slot(1, t(10), t(11)),), JAN, END)]),
+        vol(102, max_hours=10),
     ]
 
     def plan(*edges, filled=None, total=None):
