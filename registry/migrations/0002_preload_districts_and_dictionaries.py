@@ -27,8 +27,7 @@ CATEGORIES = [
 SKILLS = [
     "Język migowy",
     "Pierwsza pomoc",
-    # "Prawo jazdy kat. B" was seeded here too: the licence is the volunteer's
-    # and the request's own field (matching 0018 moves it there and deletes it).
+    "Prawo jazdy kat. B",
     "Korepetycje z matematyki",
     "Korepetycje z języka angielskiego",
     "Obsługa komputera",
