@@ -5,6 +5,8 @@ by the task queue (``registry.tasks``), with a page that follows it."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
@@ -88,6 +90,18 @@ class RegistryImportExportAdmin(ImportExportModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def export_action(self, request):
+        # The export takes the list's filters from its address; one the list
+        # refuses (volunteer_center.core.admin.CheckedChangeList) leads back
+        # to the list as the admin's own refusal does, not to a server error.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            changelist = reverse(
+                "admin:{}_{}_changelist".format(*self.get_model_info())
+            )
+            return HttpResponseRedirect(f"{changelist}?{ERROR_FLAG}=1")
 
     def import_action(self, request, **kwargs):
         if request.method == "POST" and self.has_import_permission(request):

@@ -1,8 +1,16 @@
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    EmptyResultSet,
+    FullResultSet,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db.models import Q
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
@@ -57,12 +65,70 @@ class PersonalDataAdminMixin:
 def _checked_id(model, object_id) -> None:
     """A 404 for an id the model's key cannot hold ("x", a NUL byte, a number
     past bigint), rather than a server error from the query."""
-    try:
-        value = model._meta.pk.to_python(unquote(object_id))
-    except ValidationError:
-        raise Http404 from None
-    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+    if not _holds_id(model, unquote(object_id)):
         raise Http404
+
+
+def _holds_id(model, value) -> bool:
+    """Whether the model's key can hold ``value`` (not "x", nor a number past
+    bigint)."""
+    try:
+        value = model._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return not _past_bigint(value)
+
+
+def _past_bigint(value) -> bool:
+    return isinstance(value, int) and not -(2**63) <= value < 2**63
+
+
+class CheckedChangeList(ChangeList):
+    """An admin list whose address asks what no query can answer (a year
+    past any calendar, a date the database cannot store, an id past bigint:
+    a link edited by hand) is refused as Django refuses an unknown filter,
+    by the list again without its filters ("?e=1"), rather than with a
+    server error when the page reads the rows: the query is put together
+    here, where the admin checks its filters."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            # The date hierarchy's year, month and day become dates here.
+            queryset = super().get_queryset(request, exclude_parameters)
+        except ArithmeticError as error:
+            raise IncorrectLookupParameters(error) from error
+        try:
+            _sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+        except (EmptyResultSet, FullResultSet):
+            return queryset
+        except (ArithmeticError, ValueError, TypeError, ValidationError) as error:
+            raise IncorrectLookupParameters(error) from error
+        if any(_past_bigint(param) for param in params):
+            raise IncorrectLookupParameters(params)
+        return queryset
+
+
+def _checked_changelist(self, request, **kwargs):
+    return CheckedChangeList
+
+
+_response_action = admin.ModelAdmin.response_action
+
+
+def _checked_response_action(self, request, queryset, **kwargs):
+    """An action on the rows ticked, less ids no row can have (a form edited
+    by hand): with none left the admin says that nothing was selected."""
+    selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+    held = [value for value in selected if _holds_id(self.model, value)]
+    if held != selected:
+        request.POST = request.POST.copy()
+        request.POST.setlist(ACTION_CHECKBOX_NAME, held)
+    return _response_action(self, request, queryset, **kwargs)
+
+
+# Every admin of the site, the third-party ones too (django-axes, auth).
+admin.ModelAdmin.get_changelist = _checked_changelist
+admin.ModelAdmin.response_action = _checked_response_action
 
 
 def run_service_action(modeladmin, request, objects, service, done: str) -> int:
