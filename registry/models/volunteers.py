@@ -333,10 +333,8 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
         """The status as said of this volunteer: Polish agrees it with the
         form of address ("aktywna", "kandydatka"; "aktywny(-a)" when it is not
         given). The choices' own labels are the masculine forms."""
-        return str(
-            _STATUS_BY_FORM.get(self.gender, {}).get(self.status)
-            or self.Status(self.status).label
-        )
+        said = _STATUS_BY_FORM.get(self.gender, {}).get(self.status)
+        return str(said or dict(self.Status.choices).get(self.status, self.status))
 
     def clean(self) -> None:
         """The register's rules for a volunteer, for staff forms, the public

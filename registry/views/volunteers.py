@@ -24,6 +24,8 @@ from volunteer_center.core.views import (
     ServiceUpdateView,
 )
 
+STATUSES = dict(Volunteer.Status.choices)
+
 
 class VolunteerListView(RegisterListView):
     permission_required = "registry.view_volunteer"
@@ -35,7 +37,7 @@ class VolunteerListView(RegisterListView):
         (_("last name"), "last_name"),
         (_("first name"), "first_name"),
         # One word per status, whoever it is said of: a spreadsheet groups by it.
-        (_("status"), lambda row: Volunteer.Status(row.status).label),
+        (_("status"), lambda row: STATUSES.get(row.status, row.status)),
         (_("under 18"), "is_minor"),
         (_("district"), "district_name"),
         (_("town"), "city"),

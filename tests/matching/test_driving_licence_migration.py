@@ -63,7 +63,8 @@ def test_the_skill_becomes_the_field_and_the_flag_and_is_deleted(
     try:
         old = _migrate(BEFORE)
         OldSkill = old.get_model("registry", "Skill")
-        b = OldSkill.objects.create(name="Prawo jazdy kat. B")
+        # Seeded by registry 0002 on every database.
+        b, _ = OldSkill.objects.get_or_create(name="Prawo jazdy kat. B")
         spelt = OldSkill.objects.create(name="prawo jazdy kategorii b")
         c = OldSkill.objects.create(name="Prawo jazdy kat. C")
         OldVolunteer = old.get_model("registry", "Volunteer")

@@ -19,8 +19,11 @@ def status_move_names(obj, to: str) -> dict[str, str]:
     """The labels of the status ``obj`` has and of the status ``to`` it was to
     get: the parameters of an app's refusal of that move (each app words its
     own sentence, "A request with the status … cannot become …")."""
-    statuses = type(obj).Status
-    return {"current": statuses(obj.status).label, "new": statuses(to).label}
+    labels = dict(type(obj).Status.choices)
+    return {
+        "current": labels.get(obj.status, obj.status),
+        "new": labels.get(to, to),
+    }
 
 
 def validation_messages(error: ValidationError, model=None) -> list[str]:
