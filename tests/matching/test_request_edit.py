@@ -16,17 +16,6 @@ pytestmark = pytest.mark.django_db
 DAYS = {(d, p) for d in range(7) for p in ("morning", "afternoon")}
 
 
-@pytest.fixture
-def hold(coordinator):
-    def make(request, volunteer):
-        assignment = services.assignment_propose(
-            actor=coordinator, request=request, volunteer=volunteer
-        )
-        return services.assignment_accept(actor=coordinator, assignment=assignment)
-
-    return make
-
-
 def edit(coordinator, request, **changes):
     slots = changes.pop("slots", None)
     with translation.override("pl"):

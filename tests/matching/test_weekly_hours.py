@@ -59,17 +59,6 @@ def place(make_request):
     return make
 
 
-@pytest.fixture
-def hold(coordinator):
-    def make(request, volunteer):
-        assignment = services.assignment_propose(
-            actor=coordinator, request=request, volunteer=volunteer
-        )
-        return services.assignment_accept(actor=coordinator, assignment=assignment)
-
-    return make
-
-
 def _by_days(held, first: dt.date, last: dt.date):
     """The peak counted day by day: what ``engine.peak_load`` must equal."""
     days = (first + dt.timedelta(n) for n in range((last - first).days + 1))
