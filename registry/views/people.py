@@ -128,7 +128,6 @@ class BeneficiaryFormMixin(FormUserMixin):
 class BeneficiaryCreateView(BeneficiaryFormMixin, ServiceCreateView):
     permission_required = "registry.add_beneficiary"
     service = services.beneficiary_create
-    success_message = _("%(name)s has been added to the register.")
     page_title = _("New beneficiary")
 
 
@@ -191,7 +190,6 @@ class InstitutionFormMixin:
 class InstitutionCreateView(InstitutionFormMixin, ServiceCreateView):
     permission_required = "registry.add_institution"
     service = services.institution_create
-    success_message = _("%(name)s has been added to the register.")
     page_title = _("New institution")
 
 

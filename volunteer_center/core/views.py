@@ -36,6 +36,8 @@ class RecordDetailView(
 class ServiceCreateView(StaffPermissionRequiredMixin, ServiceFormMixin, CreateView):
     """A register's "new" page: its form saved through ``service``."""
 
+    success_message = _("%(name)s has been added to the register.")
+
 
 class ServiceUpdateView(
     StaffPermissionRequiredMixin, AuditedDetailMixin, ServiceFormMixin, UpdateView
