@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.load import percentile
 from matching.engine import (
     PART_HOURS,
     CandidateInput,
@@ -131,11 +132,6 @@ def pool_for(request, candidates, index, size, rng) -> list[CandidateInput]:
     ]
     ids = index[(slot.weekday, rng.choice(parts))]
     return [candidates[i] for i in rng.sample(ids, min(size, len(ids)))]
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def bench_rank(candidates, index, args, rng) -> None:

@@ -34,6 +34,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.load import percentile
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "volunteer_center.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
@@ -75,11 +78,6 @@ def _prepare(args) -> dict:
         "demo_data_seconds": round(seconds, 1),
         "vacuum_analyze_seconds": round(time.perf_counter() - started, 1),
     }
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def _backend_cpu() -> float | None:
@@ -136,7 +134,7 @@ def _suggestions(args) -> dict:
         },
         "requests": len(sample),
         "median_ms": round(statistics.median(times), 1),
-        "p95_ms": round(_percentile(times, 0.95), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
         "max_ms": round(max(times), 1),
         "queries_per_call": max(queries),
         "without_suggestions": empty,

@@ -26,7 +26,7 @@ from agreements.models import (
     AgreementKind,
 )
 from agreements.services import AgreementError
-from agreements.views.common import _file_response, _safe_name
+from agreements.views.common import _exported_file, _file_response, _safe_name
 from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     AuditedDetailMixin,
@@ -294,10 +294,10 @@ class AgreementScanView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
-        access_log(
-            actor=request.user,
-            action=AccessLog.Action.EXPORT,
+        return _exported_file(
+            request,
+            agreement.scan,
+            f"skan-{_safe_name(agreement.number)}",
             obj=agreement,
             detail="scan",
         )
-        return _file_response(agreement.scan, f"skan-{_safe_name(agreement.number)}")

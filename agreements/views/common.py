@@ -1,5 +1,5 @@
 """What the agreements views share: files served only after the permission
-check, never from a public URL."""
+check, never from a public URL, and written to the access log."""
 
 import io
 import mimetypes
@@ -9,6 +9,9 @@ from django.http import (
     FileResponse,
     Http404,
 )
+
+from volunteer_center.core.audit import access_log
+from volunteer_center.core.models import AccessLog
 
 
 def _file_response(field, filename: str) -> FileResponse:
@@ -25,6 +28,17 @@ def _file_response(field, filename: str) -> FileResponse:
         filename=filename + PurePath(field.name).suffix,
         content_type=content_type,
     )
+
+
+def _exported_file(
+    request, field, filename: str, *, obj=None, detail: str = ""
+) -> FileResponse:
+    """A stored file handed out to the staff member: an export of personal
+    data in the access log, about ``obj`` (or only described by ``detail``)."""
+    access_log(
+        actor=request.user, action=AccessLog.Action.EXPORT, obj=obj, detail=detail
+    )
+    return _file_response(field, filename)
 
 
 def _safe_name(number: str) -> str:

@@ -16,10 +16,9 @@ from agreements.forms import (
     ReferenceForm,
 )
 from agreements.services import AgreementError
-from agreements.views.common import _file_response, _safe_name
+from agreements.views.common import _exported_file, _safe_name
 from registry import selectors as registry_selectors
 from registry.models import Volunteer
-from volunteer_center.core.audit import access_log
 from volunteer_center.core.mixins import (
     FormUserMixin,
     InitialFromQueryMixin,
@@ -29,7 +28,6 @@ from volunteer_center.core.mixins import (
     ScopedObjectMixin,
     StaffPermissionRequiredMixin,
 )
-from volunteer_center.core.models import AccessLog
 
 # --- Certificates and references -------------------------------------------------
 
@@ -93,14 +91,12 @@ class IssuedPdfView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         document = self.get_object()
-        access_log(
-            actor=request.user,
-            action=AccessLog.Action.EXPORT,
+        return _exported_file(
+            request,
+            document.pdf,
+            f"{self.prefix}-{_safe_name(document.number)}",
             obj=document.volunteer,
             detail=document.number,
-        )
-        return _file_response(
-            document.pdf, f"{self.prefix}-{_safe_name(document.number)}"
         )
 
 
@@ -163,12 +159,9 @@ class BatchDownloadView(StaffPermissionRequiredMixin, ScopedObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         batch = self.get_object()
-        access_log(
-            actor=request.user,
-            action=AccessLog.Action.EXPORT,
-            detail=f"certificates {batch}",
-        )
-        return _file_response(
+        return _exported_file(
+            request,
             batch.zip_file,
             f"zaswiadczenia-{batch.date_from:%Y%m%d}-{batch.date_to:%Y%m%d}",
+            detail=f"certificates {batch}",
         )

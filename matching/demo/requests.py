@@ -153,15 +153,20 @@ def create_requests(ctx: Context, specs: list[Spec]) -> list[HelpRequest]:
     for spec in specs:
         pk = spec.request.pk
         slots += [(pk, *slot) for slot in spec.slots]
-        known = ctx.skills
-        required += [(pk, known[n]) for n in spec.template.required if n in known]
-        nice += [(pk, known[n]) for n in spec.template.nice if n in known]
+        required += [(pk, s) for s in _skill_ids(ctx, spec.template.required)]
+        nice += [(pk, s) for s in _skill_ids(ctx, spec.template.nice)]
         spec.facts = _facts(spec, ctx)
     insert_rows(RequestSlot, ("request_id", "weekday", "start", "end"), slots)
     skills = ("helprequest_id", "skill_id")
     insert_rows(HelpRequest.required_skills.through, skills, required)
     insert_rows(HelpRequest.nice_skills.through, skills, nice)
     return requests
+
+
+def _skill_ids(ctx: Context, names: tuple[str, ...]) -> list[int]:
+    """The ids of the skills a template names that the dictionary holds, in
+    the template's order."""
+    return [ctx.skills[n] for n in names if n in ctx.skills]
 
 
 def _beneficiaries_before_requests(requests: list[HelpRequest]) -> None:
@@ -208,10 +213,6 @@ def _facts(spec: Spec, ctx: Context) -> RequestFacts:
         adults_only=r.adults_only,
         involves_minors=r.involves_minors,
         driving_licence_required=r.driving_licence_required,
-        required_skills=frozenset(
-            ctx.skills[n] for n in spec.template.required if n in ctx.skills
-        ),
-        nice_skills=frozenset(
-            ctx.skills[n] for n in spec.template.nice if n in ctx.skills
-        ),
+        required_skills=frozenset(_skill_ids(ctx, spec.template.required)),
+        nice_skills=frozenset(_skill_ids(ctx, spec.template.nice)),
     )
