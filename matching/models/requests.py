@@ -13,7 +13,6 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from matching.models.assignments import Assignment
 from matching.models.programmes import Programme
@@ -33,6 +32,7 @@ from volunteer_center.core.constraints import (
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
+    history_with_list_changes,
     optional_link,
     staff_account_field,
 )
@@ -170,10 +170,7 @@ class HelpRequest(TimeStampedModel):
     created_by = staff_account_field(_("filed by"), blank=False)
     # Changes to the time slots and the skills are written into the change
     # reason (old → new), next to the field changes.
-    history = HistoricalRecords(
-        excluded_fields=["updated_at", "places_taken"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = history_with_list_changes("places_taken")
 
     objects = HelpRequestQuerySet.as_manager()
 

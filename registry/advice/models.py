@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from registry import validators
-from registry.models.base import Dictionary, normalise_phones
+from registry.models.base import Dictionary, normalise_phones, phone_field
 from registry.models.beneficiaries import Beneficiary
 from registry.models.institutions import Institution
 from registry.models.volunteers import Availability, Volunteer
@@ -204,12 +204,7 @@ class Consultation(TimeStampedModel):
     walk_in_name = models.CharField(
         _("walk-in person: name"), max_length=200, blank=True
     )
-    walk_in_phone = models.CharField(
-        _("walk-in person: phone"),
-        max_length=16,
-        blank=True,
-        validators=[validators.validate_phone],
-    )
+    walk_in_phone = phone_field(_("walk-in person: phone"))
     walk_in_email = models.EmailField(_("walk-in person: e-mail"), blank=True)
     topic = models.ForeignKey(
         ConsultationTopic,
