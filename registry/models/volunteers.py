@@ -25,7 +25,11 @@ from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
-from volunteer_center.core.constraints import day_of_week, guardian_named
+from volunteer_center.core.constraints import (
+    day_of_week,
+    ends_after_start,
+    guardian_named,
+)
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
 from volunteer_center.core.models import history_with_list_changes, staff_account_field
@@ -446,3 +450,31 @@ class Availability(models.Model):
     @property
     def hours(self) -> tuple[dt.time, dt.time]:
         return self.PART_HOURS[self.part]
+
+
+class WeeklyWindow(models.Model):
+    """Hours of one day, every week: a request's time slot, a block of office
+    hours. What the database holds of it: ``weekly_window_constraints``."""
+
+    weekday = models.PositiveSmallIntegerField(
+        _("day"), choices=Availability.Weekday.choices
+    )
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"))
+
+    class Meta:
+        abstract = True
+        ordering = ["weekday", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.span}"
+
+    @property
+    def span(self) -> str:
+        """ "13:00–15:00": the hours alone, for a line that already names the day."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
+def weekly_window_constraints(name: str) -> list:
+    """A day of the week, and an end later than the start."""
+    return [day_of_week(name), ends_after_start(name)]
