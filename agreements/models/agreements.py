@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models.signatories import SafetyInformation, Signatory
-from agreements.models.storage import _private_storage
+from agreements.models.storage import private_file_field
 from agreements.models.texts import PARTY_FIELD, AgreementKind, AgreementTemplate
 from matching import rules
 from registry.models import Beneficiary, Institution, Volunteer
@@ -194,12 +194,8 @@ class Agreement(TimeStampedModel):
     prepared_at = models.DateTimeField(
         _("prepared for signing at"), null=True, blank=True, editable=False
     )
-    document = models.FileField(
-        _("document for signing"),
-        storage=_private_storage,
-        upload_to="agreements/documents/%Y/",
-        blank=True,
-        editable=False,
+    document = private_file_field(
+        _("document for signing"), upload_to="agreements/documents/%Y/"
     )
     document_sha256 = models.CharField(
         _("SHA-256 of the document"), max_length=64, blank=True, editable=False
@@ -208,13 +204,7 @@ class Agreement(TimeStampedModel):
     termination_reason = models.CharField(
         _("reason for termination"), max_length=300, blank=True
     )
-    scan = models.FileField(
-        _("signed scan"),
-        storage=_private_storage,
-        upload_to="agreements/scans/%Y/",
-        blank=True,
-        editable=False,
-    )
+    scan = private_file_field(_("signed scan"), upload_to="agreements/scans/%Y/")
     created_by = staff_account_field(_("created by"), blank=False)
     history = HistoricalRecords(excluded_fields=["updated_at", "text"])
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models.storage import _private_storage
+from agreements.models.storage import private_file_field
 from registry.models import Volunteer
 from volunteer_center.core.constraints import done_within_total, period_in_order
 from volunteer_center.core.dates import storable_dates
@@ -54,9 +54,7 @@ class IssuedDocument(TimeStampedModel):
     )
     issued_by = staff_account_field(_("issued by"), blank=False)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
-    pdf = models.FileField(
-        _("PDF"), storage=_private_storage, blank=True, editable=False
-    )
+    pdf = private_file_field(_("PDF"))
 
     class Meta:
         abstract = True
@@ -133,9 +131,7 @@ class CertificateBatch(CountedProgress, BackgroundJob):
     )
     total = models.PositiveIntegerField(_("certificates to issue"), default=0)
     done = models.PositiveIntegerField(_("certificates issued"), default=0)
-    zip_file = models.FileField(
-        _("ZIP file"), storage=_private_storage, blank=True, editable=False
-    )
+    zip_file = private_file_field(_("ZIP file"))
 
     class Meta:
         ordering = ["-created_at"]

@@ -13,7 +13,6 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from matching.models.assignments import Assignment
 from matching.models.programmes import Programme
@@ -24,15 +23,14 @@ from registry.models import (
     District,
     Institution,
     Skill,
+    WeeklyWindow,
+    weekly_window_constraints,
 )
-from volunteer_center.core.constraints import (
-    day_of_week,
-    ends_after_start,
-    period_in_order,
-)
+from volunteer_center.core.constraints import period_in_order
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
+    history_with_list_changes,
     optional_link,
     staff_account_field,
 )
@@ -170,10 +168,7 @@ class HelpRequest(TimeStampedModel):
     created_by = staff_account_field(_("filed by"), blank=False)
     # Changes to the time slots and the skills are written into the change
     # reason (old → new), next to the field changes.
-    history = HistoricalRecords(
-        excluded_fields=["updated_at", "places_taken"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = history_with_list_changes("places_taken")
 
     objects = HelpRequestQuerySet.as_manager()
 
@@ -299,36 +294,21 @@ WEEKDAY_PLURALS = {
 }
 
 
-class RequestSlot(models.Model):
+class RequestSlot(WeeklyWindow):
     """One weekly time window of a request (a one-off request has one)."""
 
     request = models.ForeignKey(
         HelpRequest, on_delete=models.CASCADE, related_name="slots"
     )
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    start = models.TimeField(_("from"))
-    end = models.TimeField(_("until"))
 
-    class Meta:
-        ordering = ["weekday", "start"]
+    class Meta(WeeklyWindow.Meta):
         verbose_name = _("time slot")
         verbose_name_plural = _("time slots")
-        constraints = [
-            ends_after_start("requestslot"),
-            day_of_week("requestslot"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.span}"
+        constraints = weekly_window_constraints("requestslot")
 
     @property
     def hours(self) -> Decimal:
         return hours_between(self.start, self.end)
-
-    @property
-    def span(self) -> str:
-        """ "13:00–15:00": the hours alone, for a line that already names the day."""
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
 
     @property
     def in_words(self) -> str:

@@ -14,11 +14,14 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from registry import validators
-from registry.models.base import Dictionary, normalise_phones
+from registry.models.base import Dictionary, normalise_phones, phone_field
 from registry.models.beneficiaries import Beneficiary
 from registry.models.institutions import Institution
-from registry.models.volunteers import Availability, Volunteer
-from volunteer_center.core.constraints import day_of_week, ends_after_start
+from registry.models.volunteers import (
+    Volunteer,
+    WeeklyWindow,
+    weekly_window_constraints,
+)
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.models import (
     TimeStampedModel,
@@ -40,14 +43,9 @@ class OfficeHoursQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class OfficeHours(TimeStampedModel):
+class OfficeHours(WeeklyWindow, TimeStampedModel):
     """A weekly block of office hours, split into bookable slots."""
 
-    weekday = models.PositiveSmallIntegerField(
-        _("day"), choices=Availability.Weekday.choices
-    )
-    start = models.TimeField(_("from"))
-    end = models.TimeField(_("until"))
     slot_minutes = models.PositiveSmallIntegerField(
         _("length of one visit (minutes)"), default=20
     )
@@ -55,22 +53,17 @@ class OfficeHours(TimeStampedModel):
 
     objects = OfficeHoursQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["weekday", "start"]
+    class Meta(WeeklyWindow.Meta):
         verbose_name = _("office hours")
         verbose_name_plural = _("office hours")
         constraints = [
-            day_of_week("officehours"),
-            ends_after_start("officehours"),
+            *weekly_window_constraints("officehours"),
             models.CheckConstraint(
                 condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
                 name="officehours_slot_minutes_range",
                 violation_error_message=_("A visit lasts between 5 and 240 minutes."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
 
     def clean(self) -> None:
         if self.start is None or self.end is None or not self.is_active:
@@ -204,12 +197,7 @@ class Consultation(TimeStampedModel):
     walk_in_name = models.CharField(
         _("walk-in person: name"), max_length=200, blank=True
     )
-    walk_in_phone = models.CharField(
-        _("walk-in person: phone"),
-        max_length=16,
-        blank=True,
-        validators=[validators.validate_phone],
-    )
+    walk_in_phone = phone_field(_("walk-in person: phone"))
     walk_in_email = models.EmailField(_("walk-in person: e-mail"), blank=True)
     topic = models.ForeignKey(
         ConsultationTopic,

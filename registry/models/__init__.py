@@ -42,6 +42,8 @@ from registry.models.volunteers import (
     GuardianConsentMethod,
     Volunteer,
     VolunteerQuerySet,
+    WeeklyWindow,
+    weekly_window_constraints,
 )
 
 __all__ = [
@@ -77,7 +79,9 @@ __all__ = [
     "Skill",
     "Volunteer",
     "VolunteerQuerySet",
+    "WeeklyWindow",
     "gender_from_pesel",
     "normalise_phones",
     "token_hash",
+    "weekly_window_constraints",
 ]

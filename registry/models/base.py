@@ -1,5 +1,5 @@
 """Pieces the register's models share: dictionaries, the legal basis of
-processing, an address, the folded search text."""
+processing, an address, a phone number, the folded search text, a person."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +21,14 @@ def normalise_phones(obj, *fields: str) -> None:
             setattr(obj, field, validators.normalize_phone(getattr(obj, field)))
         except ValidationError:
             continue
+
+
+def phone_field(verbose_name) -> models.CharField:
+    """A phone number, stored as +48… by the model's ``clean()``
+    (``normalise_phones``): room for the longest international number."""
+    return models.CharField(
+        verbose_name, max_length=16, blank=True, validators=[validators.validate_phone]
+    )
 
 
 class Dictionary(TimeStampedModel):
@@ -90,6 +98,17 @@ def postal_code_format(name: str) -> models.CheckConstraint:
     )
 
 
+def unique_when_given(name: str, field: str, message) -> models.UniqueConstraint:
+    """An official number (PESEL, NIP, REGON) that a record may lack, but that
+    no two records of the register share."""
+    return models.UniqueConstraint(
+        fields=[field],
+        condition=~Q(**{field: ""}),
+        name=f"{name}_{field}_unique",
+        violation_error_message=message,
+    )
+
+
 class Address(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(
@@ -146,3 +165,39 @@ class SearchQuerySet(models.QuerySet):
         for word in fold(text).split():
             query = query.filter(search_text__contains=word)
         return query
+
+
+class PersonQuerySet(SearchQuerySet):
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+
+def different_persons_field() -> models.ManyToManyField:
+    """The records staff confirmed to be another person though they share an
+    e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
+    check leaves them out."""
+    return models.ManyToManyField(
+        "self", verbose_name=_("confirmed as a different person"), blank=True
+    )
+
+
+class Person(Searchable, Address, Addressed, TimeStampedModel):
+    """A person of the register (a volunteer, a beneficiary): found by name
+    and e-mail, listed by name, anonymised when the data may no longer be
+    kept (registry.erasure). Each model declares its own ``first_name``,
+    ``last_name``, ``email``, ``anonymised_at`` and ``different_from``
+    (``different_persons_field``), so that they keep their places in its
+    forms and in its data export."""
+
+    search_fields = ("first_name", "last_name", "email")
+
+    class Meta:
+        abstract = True
+        ordering = ["last_name", "first_name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None

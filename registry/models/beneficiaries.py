@@ -1,36 +1,31 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from registry import validators
 from registry.models.base import (
-    Address,
-    Addressed,
     LegalBasis,
-    Searchable,
-    SearchQuerySet,
+    Person,
+    PersonQuerySet,
+    different_persons_field,
     normalise_phones,
+    phone_field,
     postal_code_format,
 )
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
-from volunteer_center.core.models import TimeStampedModel, staff_account_field
+from volunteer_center.core.models import history_with_list_changes, staff_account_field
 
 
-class BeneficiaryQuerySet(SearchQuerySet):
+class BeneficiaryQuerySet(PersonQuerySet):
     def visible_to(self, user):
         """Coordinators see all; a social worker sees their own beneficiaries."""
         if user.has_perm("registry.view_all_beneficiaries"):
             return self
         return self.filter(social_worker=user)
 
-    def not_anonymised(self):
-        return self.filter(anonymised_at__isnull=True)
 
-
-class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
+class Beneficiary(Person):
     """A person who receives help. Sensitive: minimum data, restricted access."""
 
     class Status(models.TextChoices):
@@ -46,9 +41,7 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
     first_name = models.CharField(_("first name"), max_length=100, db_collation=POLISH)
     last_name = models.CharField(_("last name"), max_length=100, db_collation=POLISH)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
-    )
+    phone = phone_field(_("phone"))
     email = models.EmailField(_("e-mail"), blank=True)
     needs = models.TextField(
         _("needs"),
@@ -80,24 +73,14 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
-    # Records staff confirmed to be another person though they share an
-    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
-    # check leaves them out.
-    different_from = models.ManyToManyField(
-        "self", verbose_name=_("confirmed as a different person"), blank=True
-    )
+    different_from = different_persons_field()
     # The people a save confirmed to be someone else are written into the
     # change reason, next to the field changes.
-    history = HistoricalRecords(
-        excluded_fields=["search_text", "updated_at"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = history_with_list_changes("search_text")
 
-    search_fields = ("first_name", "last_name", "email")
     objects = BeneficiaryQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["last_name", "first_name", "pk"]
+    class Meta(Person.Meta):
         indexes = [
             models.Index(
                 fields=["last_name", "first_name", "id"],
@@ -118,15 +101,8 @@ class Beneficiary(Searchable, Address, Addressed, TimeStampedModel):
             postal_code_format("beneficiary"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
     def get_absolute_url(self) -> str:
         return reverse("registry:beneficiary-detail", args=[self.pk])
 
     def clean(self) -> None:
         normalise_phones(self, "phone")
-
-    @property
-    def is_anonymised(self) -> bool:
-        return self.anonymised_at is not None

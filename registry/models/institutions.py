@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -10,11 +9,13 @@ from registry.models.base import (
     Searchable,
     SearchQuerySet,
     normalise_phones,
+    phone_field,
     postal_code_format,
+    unique_when_given,
 )
 from volunteer_center.core.collation import POLISH
 from volunteer_center.core.indexes import TrigramIndex
-from volunteer_center.core.models import TimeStampedModel
+from volunteer_center.core.models import TimeStampedModel, history_with_list_changes
 
 # An institution's record in the order the staff form and the import file
 # list it.
@@ -64,18 +65,13 @@ class Institution(Searchable, Address, TimeStampedModel):
     krs = models.CharField(
         _("KRS"), max_length=10, blank=True, validators=[validators.validate_krs]
     )
-    phone = models.CharField(
-        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
-    )
+    phone = phone_field(_("phone"))
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     # Changes to the contact persons are written into the change reason, next
     # to the field changes (each person's own history keeps the values).
-    history = HistoricalRecords(
-        excluded_fields=["search_text", "updated_at"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = history_with_list_changes("search_text")
 
     search_fields = ("name", "email", "nip")
     objects = SearchQuerySet.as_manager()
@@ -89,21 +85,15 @@ class Institution(Searchable, Address, TimeStampedModel):
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["nip"],
-                condition=~Q(nip=""),
-                name="institution_nip_unique",
-                violation_error_message=_(
-                    "An institution with this NIP is already in the register."
-                ),
+            unique_when_given(
+                "institution",
+                "nip",
+                _("An institution with this NIP is already in the register."),
             ),
-            models.UniqueConstraint(
-                fields=["regon"],
-                condition=~Q(regon=""),
-                name="institution_regon_unique",
-                violation_error_message=_(
-                    "An institution with this REGON is already in the register."
-                ),
+            unique_when_given(
+                "institution",
+                "regon",
+                _("An institution with this REGON is already in the register."),
             ),
             postal_code_format("institution"),
         ]
@@ -131,9 +121,7 @@ class ContactPerson(TimeStampedModel):
         _("first and last name"), max_length=200, db_collation=POLISH
     )
     position = models.CharField(_("position"), max_length=120, blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
-    )
+    phone = phone_field(_("phone"))
     email = models.EmailField(_("e-mail"), blank=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

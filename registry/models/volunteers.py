@@ -7,28 +7,32 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from registry import rules, validators
 from registry.models.base import (
-    Address,
-    Addressed,
     GrammaticalGender,
     LegalBasis,
-    Searchable,
-    SearchQuerySet,
+    Person,
+    PersonQuerySet,
+    different_persons_field,
     gender_from_pesel,
     normalise_phones,
+    phone_field,
     postal_code_format,
+    unique_when_given,
 )
 from registry.models.dictionaries import Category, District, Skill
 from registry.models.institutions import Institution
 from registry.models.vetting import VettingRecord
 from volunteer_center.core.collation import POLISH
-from volunteer_center.core.constraints import day_of_week, guardian_named
+from volunteer_center.core.constraints import (
+    day_of_week,
+    ends_after_start,
+    guardian_named,
+)
 from volunteer_center.core.dates import storable_dates
 from volunteer_center.core.indexes import TrigramIndex
-from volunteer_center.core.models import TimeStampedModel, staff_account_field
+from volunteer_center.core.models import history_with_list_changes, staff_account_field
 
 # What volunteers tell about themselves, in the order the sign-up, the staff
 # form, the import file and the admin list it: how to reach them and where
@@ -59,7 +63,7 @@ GUARDIAN = [
 ]
 
 
-class VolunteerQuerySet(SearchQuerySet):
+class VolunteerQuerySet(PersonQuerySet):
     def active(self):
         return self.filter(status=Volunteer.Status.ACTIVE)
 
@@ -78,9 +82,6 @@ class VolunteerQuerySet(SearchQuerySet):
 
     def vetting_valid(self, on: dt.date | None = None):
         return self.filter(rules.vetting_valid_q(on or timezone.localdate()))
-
-    def not_anonymised(self):
-        return self.filter(anonymised_at__isnull=True)
 
 
 class GuardianConsentMethod(models.TextChoices):
@@ -107,7 +108,7 @@ _STATUS_BY_FORM = {
 }
 
 
-class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel):
+class Volunteer(Person, VettingRecord):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("candidate")
         ACTIVE = "active", _("active")
@@ -126,9 +127,7 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
         _("PESEL"), max_length=11, blank=True, validators=[validators.validate_pesel]
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=16, blank=True, validators=[validators.validate_phone]
-    )
+    phone = phone_field(_("phone"))
     reachable_districts = models.ManyToManyField(
         District,
         verbose_name=_("districts the volunteer can reach"),
@@ -170,12 +169,7 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
         max_length=200,
         blank=True,
     )
-    guardian_phone = models.CharField(
-        _("legal representative's phone"),
-        max_length=16,
-        blank=True,
-        validators=[validators.validate_phone],
-    )
+    guardian_phone = phone_field(_("legal representative's phone"))
     guardian_email = models.EmailField(_("legal representative's e-mail"), blank=True)
     guardian_consent = models.BooleanField(
         _("consent of the legal representative"), default=False, editable=False
@@ -228,24 +222,14 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
     )
     notes = models.TextField(_("staff notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
-    # Records staff confirmed to be another person though they share an
-    # e-mail address or a phone (docs/ARCHITECTURE.md, Rules): the duplicate
-    # check leaves them out.
-    different_from = models.ManyToManyField(
-        "self", verbose_name=_("confirmed as a different person"), blank=True
-    )
+    different_from = different_persons_field()
     # Changes to skills, interests, reachable districts and availability are
     # written into the change reason (old → new), next to the field changes.
-    history = HistoricalRecords(
-        excluded_fields=["search_text", "updated_at"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = history_with_list_changes("search_text")
 
-    search_fields = ("first_name", "last_name", "email")
     objects = VolunteerQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["last_name", "first_name", "pk"]
+    class Meta(Person.Meta):
         verbose_name = _("volunteer")
         verbose_name_plural = _("volunteers")
         indexes = [
@@ -291,13 +275,10 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
                 "newsletter_consent_at",
                 "standards_acknowledged_on",
             ),
-            models.UniqueConstraint(
-                fields=["pesel"],
-                condition=~Q(pesel=""),
-                name="volunteer_pesel_unique",
-                violation_error_message=_(
-                    "A volunteer with this PESEL is already in the register."
-                ),
+            unique_when_given(
+                "volunteer",
+                "pesel",
+                _("A volunteer with this PESEL is already in the register."),
             ),
             models.CheckConstraint(
                 condition=Q(max_hours_per_week__gte=1, max_hours_per_week__lte=40),
@@ -322,9 +303,6 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
             ),
             postal_code_format("volunteer"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}"
 
     def get_absolute_url(self) -> str:
         return reverse("registry:volunteer-detail", args=[self.pk])
@@ -420,10 +398,6 @@ class Volunteer(Searchable, Address, Addressed, VettingRecord, TimeStampedModel)
     def vetting_problem(self, on: dt.date | None = None) -> str | None:
         return rules.vetting_problem(self, on or timezone.localdate())
 
-    @property
-    def is_anonymised(self) -> bool:
-        return self.anonymised_at is not None
-
 
 class Availability(models.Model):
     """One cell of the weekly grid: a day and a part of the day."""
@@ -476,3 +450,31 @@ class Availability(models.Model):
     @property
     def hours(self) -> tuple[dt.time, dt.time]:
         return self.PART_HOURS[self.part]
+
+
+class WeeklyWindow(models.Model):
+    """Hours of one day, every week: a request's time slot, a block of office
+    hours. What the database holds of it: ``weekly_window_constraints``."""
+
+    weekday = models.PositiveSmallIntegerField(
+        _("day"), choices=Availability.Weekday.choices
+    )
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"))
+
+    class Meta:
+        abstract = True
+        ordering = ["weekday", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.span}"
+
+    @property
+    def span(self) -> str:
+        """ "13:00–15:00": the hours alone, for a line that already names the day."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
+def weekly_window_constraints(name: str) -> list:
+    """A day of the week, and an end later than the start."""
+    return [day_of_week(name), ends_after_start(name)]

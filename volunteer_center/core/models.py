@@ -55,6 +55,18 @@ def optional_link(
     )
 
 
+def history_with_list_changes(*excluded_fields: str) -> HistoricalRecords:
+    """The change history of a record whose service writes the changes of its
+    lists (a volunteer's skills, a request's time slots: ``core.history``'s
+    ``list_change``) into each entry's change reason, next to the field
+    changes: a text field, as a list's old and new values outgrow the default
+    reason. ``updated_at`` is no change of its own."""
+    return HistoricalRecords(
+        excluded_fields=[*excluded_fields, "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
+
+
 class TimeStampedModel(PlausibleDatesModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
