@@ -42,3 +42,9 @@ DATABASES = {
     **DATABASES,
     "quickstart": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"},
 }
+# scripts/test migrates one database once and names it here: every test
+# database (one per pytest-xdist worker) is then a copy of it, made by
+# PostgreSQL's CREATE DATABASE ... TEMPLATE, and its own migrate finds nothing
+# left to apply. Without the variable each test database is migrated on its own.
+if template := os.environ.get("TEST_DATABASE_TEMPLATE"):
+    DATABASES["default"] = {**DATABASES["default"], "TEST": {"TEMPLATE": template}}
