@@ -296,9 +296,9 @@ def test_list_queries_do_not_grow_with_rows(
         make_agreement(party=make_volunteer(last_name=f"W{i}"))
         make_agreement(kind="institution", party=make_institution(name=f"I{i}"))
         make_agreement(kind="beneficiary", party=make_beneficiary(last_name=f"B{i}"))
-    # session, user, user and group permissions (2), the user's roles for the
-    # menu, count, the page of agreements with their parties
-    with django_assert_num_queries(7):
+    # session, user, the user's permissions (one query), count, the page of
+    # agreements with their parties
+    with django_assert_num_queries(5):
         response = coordinator_client.get(reverse("agreements:agreement-list"))
     assert len(response.context["object_list"]) == 3 * rows
 
@@ -323,10 +323,10 @@ def test_detail_queries_do_not_grow_with_covered_assignments(
         )
     url = reverse("agreements:agreement-detail", args=[agreement.pk])
     coordinator_client.get(url)  # warm the content-type cache
-    # session, user, user and group permissions (2), the user's roles, the
-    # agreement with its party, text version and signer, the access-log
-    # insert, the covered assignments with their requests and categories
-    with django_assert_num_queries(8):
+    # session, user, the user's permissions (one query), the agreement with
+    # its party, text version and signer, the access-log insert, the covered
+    # assignments with their requests and categories
+    with django_assert_num_queries(6):
         response = coordinator_client.get(url)
     page = response.content.decode()
     assert "Zadanie 0" in page
@@ -509,9 +509,9 @@ def test_party_search_queries_do_not_grow(
 ):
     for i in range(found):
         make_volunteer(last_name=f"Szukana{i}")
-    # session, user, user and group permissions (2), the user's roles, the
-    # matching volunteers (at most 20)
-    with django_assert_num_queries(6):
+    # session, user, the user's permissions (one query), the matching
+    # volunteers (at most 20)
+    with django_assert_num_queries(4):
         response = coordinator_client.get(
             reverse("agreements:agreement-choose-party"),
             {"kind": "volunteer", "q": "szukana"},
@@ -527,11 +527,12 @@ def test_batch_page_queries(coordinator_client, coordinator, django_assert_num_q
         done=1,
         requested_by=coordinator,
     )
-    # session, user, user and group permissions (2), the user's roles, the batch
-    with django_assert_num_queries(6):
+    # session, user, the user's permissions (one query), the batch
+    with django_assert_num_queries(4):
         response = coordinator_client.get(batch.get_absolute_url())
     assert 'aria-valuenow="33"' in response.content.decode()
-    with django_assert_num_queries(5):
+    # session, user, permissions, the batch
+    with django_assert_num_queries(4):
         progress = coordinator_client.get(
             reverse("agreements:batch-progress", args=[batch.pk])
         ).json()

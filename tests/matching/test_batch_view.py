@@ -104,9 +104,9 @@ def test_proposal_page_queries_do_not_grow(
         active_volunteer(first_name=f"W{i}", availability={(1, "morning")})
     proposal = prepare(coordinator_client, django_capture_on_commit_callbacks)
     assert len(BatchProposal.objects.get().result["pairs"]) == pairs
-    # session, user, permissions (2), the proposal, its requests (with whom
-    # they are for), their slots, its volunteers, roles for the menu
-    with django_assert_num_queries(9):
+    # session, user, permissions (one query), the proposal, its requests
+    # (with whom they are for), their slots, its volunteers
+    with django_assert_num_queries(7):
         coordinator_client.get(proposal.get_absolute_url())
 
 

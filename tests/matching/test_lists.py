@@ -124,14 +124,14 @@ def test_list_queries_do_not_grow_with_rows(
             directed(coordinator, request, active_volunteer(last_name=f"V{i}")),
             hours=("1",),
         )
-    # session, user, user and group permissions (2), the user's roles for the
-    # menu, count, the page (assignments with volunteer, request and party and
-    # their approved hours; entries with volunteer, request and both users)
-    with django_assert_num_queries(7):
+    # session, user, the user's permissions (one query), count, the page
+    # (assignments with volunteer, request and party and their approved
+    # hours; entries with volunteer, request and both users)
+    with django_assert_num_queries(5):
         response = coordinator_client.get(reverse("matching:assignment-list"))
     assert len(response.context["object_list"]) == rows
     # and the hours list's totals of the filtered entries
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = coordinator_client.get(reverse("matching:hours-list"))
     assert len(response.context["object_list"]) == rows
 

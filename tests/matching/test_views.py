@@ -161,8 +161,8 @@ def test_request_list_queries_do_not_grow(
 ):
     for i in range(rows):
         make_request(title=f"Zgłoszenie {i}")
-    # First visit: session, user, user and group permissions (2), roles for
-    # the menu, where the requests, assignments and dictionaries stand,
+    # First visit: session, user, the user's permissions (one query), where
+    # the requests, assignments and dictionaries stand,
     # choices of the category, district and programme filters (3), count,
     # the page; the next keeps the count and the choices.
     url = reverse("matching:request-list")
@@ -174,7 +174,7 @@ def test_request_list_queries_do_not_grow(
     assert len(response.context["object_list"]) == rows
 
 
-LIST_QUERIES = 7
+LIST_QUERIES = 5
 
 
 @pytest.mark.parametrize("volunteers", [1, 8])
@@ -197,13 +197,13 @@ def test_request_detail_with_suggestions_queries_do_not_grow(
     url = request.get_absolute_url()
     coordinator_client.get(url)
     caches["fragments"].clear()
-    # session, user, user and group permissions (2); where the tables the
+    # session, user, the user's permissions (one query); where the tables the
     # page and its suggestions are drawn from stand; the request, its required
     # and nice-to-have skills, slots, the assignments with their hours, hours
     # totals, the cover chains and visits called off (8); suggestions:
     # districts, the eligible pool, the pool's skills, interests,
     # availability, past help, active assignments, skill and category names
-    # (9); roles for the menu; the access-log insert (the request, its party,
+    # (9); the access-log insert (the request, its party,
     # the directed volunteers in one)
     with django_assert_num_queries(DETAIL_QUERIES + 17):
         response = coordinator_client.get(url)
@@ -223,7 +223,7 @@ def _tokens_out(html: bytes) -> bytes:
     return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"TOKEN", html)
 
 
-DETAIL_QUERIES = 7
+DETAIL_QUERIES = 5
 
 
 def test_programme_page_shows_partners_volunteers_requests_and_hours(
@@ -287,13 +287,13 @@ def test_programme_pages_queries_do_not_grow(
         programme.volunteers.add(active_volunteer(first_name=f"V{i}"))
         make_request(title=f"R{i}", programme=programme)
     coordinator_client.get(programme.get_absolute_url())
-    # session, user, permissions (2), count, the page, roles for the menu
-    with django_assert_num_queries(7):
+    # session, user, permissions (one query), count, the page
+    with django_assert_num_queries(5):
         coordinator_client.get(reverse("matching:programme-list"))
-    # session, user, permissions (2), the programme with its coordinator,
-    # partners, their institutions, volunteers; hours totals, hours per
-    # volunteer, its requests; roles for the menu
-    with django_assert_num_queries(12):
+    # session, user, permissions (one query), the programme with its
+    # coordinator, partners, their institutions, volunteers; hours totals,
+    # hours per volunteer, its requests
+    with django_assert_num_queries(10):
         coordinator_client.get(programme.get_absolute_url())
 
 
@@ -326,10 +326,9 @@ def test_hours_page_queries_do_not_grow(
             )
     url = reverse("matching:hours-log", args=[assignment.pk])
     coordinator_client.get(url)
-    # session, user, permissions (2), the assignment with its request and
-    # volunteer, the access-log insert, the entries with both users, roles for
-    # the menu
-    with django_assert_num_queries(8):
+    # session, user, permissions (one query), the assignment with its request
+    # and volunteer, the access-log insert, the entries with both users
+    with django_assert_num_queries(6):
         response = coordinator_client.get(url)
     assert len(response.context["entries"]) == entries
 

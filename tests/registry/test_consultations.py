@@ -637,8 +637,8 @@ def test_consultation_list_queries_do_not_grow_with_rows(
             follow_up_due=dt.date(2026, 2, 1),
             **{"walk_in_name": "", **person},
         )
-    # First visit: session, user, user and group permissions (2), the user's
-    # roles for the menu, where the tables stand, the topic filter's choices,
+    # First visit: session, user, the user's permissions (one query), where
+    # the tables stand, the topic filter's choices,
     # count, the page of consultations with their topic, person and advisor;
     # the next keeps the choices and the count.
     url = reverse("registry:consultation-list")
@@ -650,7 +650,7 @@ def test_consultation_list_queries_do_not_grow_with_rows(
     assert len(response.context["object_list"]) == rows
 
 
-LIST_QUERIES = 7
+LIST_QUERIES = 5
 
 
 @pytest.mark.parametrize("edits", [1, 6])
@@ -669,16 +669,16 @@ def test_consultation_detail_queries_do_not_grow_with_history(
             consultation=consultation,
             fields={"notes": f"uwaga {i}", "topic": topics[(i + 1) % len(topics)]},
         )
-    # session, user, user and group permissions (2), the user's roles, the
-    # consultation with its topic, person and advisor, the access-log insert,
-    # history with its users, the topics named in the history
+    # session, user, the user's permissions (one query), the consultation
+    # with its topic, person and advisor, the access-log insert, history with
+    # its users, the topics named in the history
     url = consultation.get_absolute_url()
     coordinator_client.get(url)  # warm the content-type cache
     with django_assert_num_queries(DETAIL_QUERIES):
         coordinator_client.get(url)
 
 
-DETAIL_QUERIES = 9
+DETAIL_QUERIES = 7
 
 
 def test_person_filter_finds_a_volunteer_without_diacritics(

@@ -140,16 +140,16 @@ def test_volunteer_list_queries_do_not_grow_with_rows(
 ):
     _many_volunteers(make_volunteer, districts, skills, categories, rows)
     url = reverse("registry:volunteer-list")
-    # First visit: session, user, user and group permissions (2), the user's
-    # roles for the menu, where the register and the filter's dictionaries
-    # stand (one query), choices of the district, skill and category filters
-    # (3), count, the page of volunteers with their district, their skills'
-    # names.
-    with django_assert_num_queries(12):
+    # First visit: session, user, the user's permissions (one query for
+    # their own and their groups', core/backends.py), where the register and
+    # the filter's dictionaries stand (one query), choices of the district,
+    # skill and category filters (3), count, the page of volunteers with their
+    # district, their skills' names.
+    with django_assert_num_queries(10):
         response = coordinator_client.get(url)
     assert len(response.context["object_list"]) == rows
     # The next: the count and the choices are kept while the tables stand.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = coordinator_client.get(url)
     assert len(response.context["object_list"]) == rows
 
@@ -173,7 +173,7 @@ def test_volunteer_detail_queries_do_not_grow_with_history_or_relations(
             volunteer=volunteer,
             fields={"notes": f"uwaga {i}", "district": list(districts.values())[i % 4]},
         )
-    # session, user, user and group permissions (2), the user's roles, where
+    # session, user, the user's permissions (one query), where
     # the tables the page and its kept panels are drawn from stand (one for
     # all), volunteer (+district, institution, verifier), skills, interests,
     # reachable districts, availability, the access-log insert, history with
@@ -191,7 +191,7 @@ def test_volunteer_detail_queries_do_not_grow_with_history_or_relations(
         coordinator_client.get(url)
 
 
-DETAIL_QUERIES = 7
+DETAIL_QUERIES = 5
 
 
 @pytest.mark.parametrize("rows", [2, 7])
@@ -207,16 +207,16 @@ def test_beneficiary_and_institution_lists_queries_do_not_grow(
     for i in range(rows):
         make_beneficiary(last_name=f"B{i}", district=districts["Zabrzeg"])
         make_institution(name=f"Szkoła {i}", district=districts["Zabrzeg"])
-    # First visit: session, user, user and group permissions (2), the user's
-    # roles, where the list's table and the districts stand, the district
+    # First visit: session, user, the user's permissions (one query), where
+    # the list's table and the districts stand, the district
     # filter's choices, count, the page (with district/social worker); the
     # next keeps the count and the choices. The institution list offers the
     # same districts and finds them kept by the beneficiary list.
-    lists = (("registry:beneficiary-list", 9), ("registry:institution-list", 8))
+    lists = (("registry:beneficiary-list", 7), ("registry:institution-list", 6))
     for name, first_visit in lists:
         with django_assert_num_queries(first_visit):
             first = coordinator_client.get(reverse(name))
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(5):
             again = coordinator_client.get(reverse(name))
         assert len(again.context["object_list"]) == rows
         assert again.context["paginator"].count == first.context["paginator"].count
@@ -477,18 +477,18 @@ def test_beneficiary_and_institution_details_queries_do_not_grow(
         )
     for obj in (beneficiary, institution):
         coordinator_client.get(obj.get_absolute_url())  # warm the caches
-    # session, user, user and group permissions (2); the beneficiary, the
-    # access-log insert, its history, the users named in it; roles for the
-    # menu; matching's panel: hours totals, requests; the agreements panel
+    # session, user, the user's permissions (one query); the beneficiary,
+    # the access-log insert, its history, the users named in it; matching's
+    # panel: hours totals, requests; the agreements panel
     with django_assert_num_queries(BENEFICIARY_DETAIL_QUERIES):
         coordinator_client.get(beneficiary.get_absolute_url())
-    # session, user, permissions (2); the institution, its contact persons,
-    # the access-log insert (the institution and each contact person in one),
-    # its history; roles for the menu; matching's panel: hours totals,
+    # session, user, permissions (one query); the institution, its contact
+    # persons, the access-log insert (the institution and each contact person
+    # in one), its history; matching's panel: hours totals,
     # requests; the agreements panel
     with django_assert_num_queries(INSTITUTION_DETAIL_QUERIES):
         coordinator_client.get(institution.get_absolute_url())
 
 
-BENEFICIARY_DETAIL_QUERIES = 11
-INSTITUTION_DETAIL_QUERIES = 12
+BENEFICIARY_DETAIL_QUERIES = 9
+INSTITUTION_DETAIL_QUERIES = 10

@@ -107,12 +107,12 @@ def test_dashboard_queries_do_not_grow(
     coordinator_client.get(url)
     cache.clear()
     caches["fragments"].clear()
-    # session, user, user and group permissions (2); where the tables of the
+    # session, user, the user's permissions (one query); where the tables of the
     # charts and lists stand; active volunteers this year and a query per
     # chart (7); the urgencies of the requests with free places, the first of
     # them, advice follow-ups due and their count, candidates and their
     # count, what volunteers asked for in their area (7); visits booked and
-    # their count; roles for the menu; agreements ending soon, assignments
+    # their count; agreements ending soon, assignments
     # lacking an agreement.
     with django_assert_num_queries(DASHBOARD_QUERIES + 16):
         coordinator_client.get(url)
@@ -126,7 +126,7 @@ def test_dashboard_queries_do_not_grow(
     assert html.count('class="table table-sm mb-0"') == 6  # a data table per chart
 
 
-DASHBOARD_QUERIES = 8
+DASHBOARD_QUERIES = 6
 
 
 def test_a_change_shows_in_the_kept_charts_on_the_next_page(

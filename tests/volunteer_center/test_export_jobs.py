@@ -179,9 +179,9 @@ def test_the_job_page_and_its_progress_take_a_fixed_number_of_queries(
     export(coordinator_client, django_capture_on_commit_callbacks)
     job = ExportJob.objects.get()
     coordinator_client.get(job.get_absolute_url())  # warm the caches
-    # session, user, the job (its requester's); for the menu the user's roles,
-    # user and group permissions (2)
-    with django_assert_num_queries(6):
+    # session, user, the job (its requester's); for the menu the user's
+    # permissions (one query)
+    with django_assert_num_queries(4):
         page = coordinator_client.get(job.get_absolute_url())
     assert page.context["job"] == job
     # session, user, the job

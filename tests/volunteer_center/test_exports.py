@@ -555,10 +555,10 @@ def test_volunteer_export_queries_do_not_grow_with_rows(
     for i in range(rows):
         make_volunteer(last_name=f"W{i}", skills=list(skills.values())[:3])
     download(coordinator_client, "registry:volunteer-list", "csv")  # content types
-    # session, user, user and group permissions (2), the filter's choices are
-    # not rendered; the access-log entry before the first byte, the
+    # session, user, the user's permissions (one query), the filter's
+    # choices are not rendered; the access-log entry before the first byte, the
     # volunteers with their district, their skills, the entry completed
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         _headers, found = download(coordinator_client, "registry:volunteer-list", "csv")
     assert len(found) == rows
 
@@ -574,10 +574,10 @@ def test_consultation_export_queries_do_not_grow_with_rows(
     for i in range(rows):
         make_consultation(volunteer=make_volunteer(last_name=f"K{i}"), walk_in_name="")
     download(coordinator_client, "registry:consultation-list", "xlsx")  # content types
-    # session, user, user and group permissions (2), the access-log entry,
-    # the consultations with their topic, person and advisor, the entry
+    # session, user, the user's permissions (one query), the access-log
+    # entry, the consultations with their topic, person and advisor, the entry
     # completed
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         _headers, found = download(
             coordinator_client, "registry:consultation-list", "xlsx"
         )
@@ -606,13 +606,14 @@ def test_matching_exports_queries_do_not_grow_with_rows(
         logged_hours(coordinator, assignment, hours=("1",))
     for url_name in ("matching:request-list", "matching:assignment-list"):
         download(coordinator_client, url_name, "xlsx")  # content types
-    # session, user, permissions (2), the access-log entry, the rows (+ the
-    # volunteers of each request for the request list), the entry completed
-    with django_assert_num_queries(8):
+    # session, user, permissions (one query), the access-log entry, the rows
+    # (+ the volunteers of each request for the request list), the entry
+    # completed
+    with django_assert_num_queries(7):
         download(coordinator_client, "matching:request-list", "xlsx")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         download(coordinator_client, "matching:assignment-list", "xlsx")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         _headers, found = download(coordinator_client, "matching:hours-list", "xlsx")
     assert len(found) == rows
     assert Assignment.objects.count() == rows

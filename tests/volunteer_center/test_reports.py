@@ -312,11 +312,10 @@ def test_report_queries_do_not_grow(
         make_request(title=f"Z{i}")
         active_volunteer(first_name=f"W{i}")
     period = {"date_from": "2027-01-01", "date_to": "2027-12-31"}
-    # session, user, user and group permissions (2); where the report's tables
+    # session, user, the user's permissions (one query); where the report's tables
     # stand; active volunteers, new volunteers, beneficiaries helped, approved
     # hours, requests; requests by category, district, status; hours by
-    # programme; agreements signed, certificates, references; advice by topic;
-    # roles for the menu
+    # programme; agreements signed, certificates, references; advice by topic
     with django_assert_num_queries(REPORT_QUERIES):
         coordinator_client.get(reverse("report"), period)
     # Kept: the same report without its thirteen counts.
@@ -324,7 +323,7 @@ def test_report_queries_do_not_grow(
         coordinator_client.get(reverse("report"), period)
 
 
-REPORT_QUERIES = 19
+REPORT_QUERIES = 17
 
 
 def test_only_coordinators_see_the_report(

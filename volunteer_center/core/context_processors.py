@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.utils.translation import ngettext
 
-from volunteer_center.core.roles import user_roles
-
 
 def _months(count: int) -> str:
     return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
@@ -32,10 +30,8 @@ def privacy_settings() -> dict:
 
 
 def centre(request):
-    user = getattr(request, "user", None)
     return {
         "CENTRE": settings.CENTRE,
         "MIN_VOLUNTEER_AGE": settings.MIN_VOLUNTEER_AGE,
         "PRIVACY": privacy_settings(),
-        "user_roles": user_roles(user) if user is not None else frozenset(),
     }

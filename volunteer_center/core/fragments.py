@@ -1,5 +1,6 @@
 """Parts of a page drawn once and kept: the filter form above a staff list,
-the empty forms on a record's page, a request's table of suggestions.
+the staff menus, the empty forms on a record's page, a request's table of
+suggestions.
 
 The filter form of the volunteer list (nine fields, three of them lists from
 the dictionaries) cost a third of the page's time to draw at 100,000
@@ -16,10 +17,12 @@ from functools import cache
 
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
+from django.contrib.auth.context_processors import PermWrapper
 from django.core.cache import caches
 from django.db.models import QuerySet
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
+from django.urls import get_script_prefix
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -192,3 +195,30 @@ def drawn(template_name: str, context: dict, *, shows, request) -> str:
         lambda: get_template(template_name).render({**context, "csrf_token": _TOKEN}),
     )
     return mark_safe(html.replace(_TOKEN, get_token(request)))
+
+
+def by_permissions(template_names: list[str], user) -> str:
+    """The templates, which see ``perms`` and nothing else, drawn once per
+    key: their texts, the language, the site's prefix and the permissions
+    the user holds (a permission given or taken away makes a new key). The
+    staff menus: five templates and fourteen permission checks on every
+    page, a sixth of the page frame's CPU (benchmarks/RESULTS.md, "Tenth
+    round")."""
+    held = "superuser" if user.is_superuser else sorted(user.get_all_permissions())
+    parts = [
+        "by-permissions",
+        [(name, _template_digest(name)) for name in template_names],
+        translation.get_language(),
+        get_script_prefix(),
+        held,
+    ]
+    perms = {"perms": PermWrapper(user)}
+    return mark_safe(
+        _kept_html(
+            parts,
+            lambda: "".join(
+                get_template(name).render(perms) for name in template_names
+            ),
+        )
+    )
+

@@ -5,7 +5,9 @@ A lower layer calls a registry here; a higher app fills it in its
 ``AppConfig.ready``. Every registry keeps its entries in the order given
 (``order``, then registration), so pages and exports are stable.
 
-- ``nav_menus``: a template per app, rendered in the staff navigation.
+- ``nav_menus``: a template per app, rendered in the staff navigation; it
+  sees ``perms`` only, and is kept per permission set and language
+  (``core.fragments.by_permissions``).
 - ``person_panels``: templates shown on a person's page (volunteer,
   beneficiary, institution), per model.
 - ``person_panel_reads``: the models a kept panel on a person's page reads

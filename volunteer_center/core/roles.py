@@ -74,16 +74,3 @@ def sync_role_permissions(sender=None, using="default", apps=None, **kwargs) -> 
         group, _ = Group.objects.using(using).get_or_create(name=group_name)
         codes = role_permission_codes(role, sorted(permissions))
         group.permissions.set([permissions[code] for code in codes])
-
-
-def user_roles(user) -> frozenset[str]:
-    if not user.is_authenticated:
-        return frozenset()
-    if user.is_superuser:
-        return frozenset(ROLE_GROUPS)
-    cached = getattr(user, "_cw_roles", None)
-    if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(r for r, g in ROLE_GROUPS.items() if g in names)
-        user._cw_roles = cached
-    return cached

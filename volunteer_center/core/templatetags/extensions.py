@@ -5,7 +5,7 @@ from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from volunteer_center.core import registries
+from volunteer_center.core import fragments, registries
 
 register = template.Library()
 
@@ -21,8 +21,10 @@ def _render_all(context, template_names, **extra) -> str:
 
 @register.simple_tag(takes_context=True)
 def nav_menus(context) -> str:
-    """The staff navigation: every app's menu, in the registered order."""
-    return _render_all(context, registries.nav_menus)
+    """The staff navigation: every app's menu, in the registered order. A
+    menu shows links by the user's permissions and nothing else, so the menus
+    are drawn once per permission set and language (``fragments.by_permissions``)."""
+    return fragments.by_permissions(list(registries.nav_menus), context["user"])
 
 
 @register.simple_tag(takes_context=True)
