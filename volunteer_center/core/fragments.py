@@ -1,6 +1,6 @@
-"""Parts of a page drawn once and kept: the filter form above a staff list,
-the staff menus, the empty forms on a record's page, a request's table of
-suggestions.
+"""Parts of a page drawn once and kept: the filter form above a staff list
+and its rows, the staff menus, the empty forms on a record's page, a
+request's table of suggestions.
 
 The filter form of the volunteer list (nine fields, three of them lists from
 the dictionaries) cost a third of the page's time to draw at 100,000
@@ -19,7 +19,7 @@ from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib.auth.context_processors import PermWrapper
 from django.core.cache import caches
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.urls import get_script_prefix
@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from volunteer_center.core.figures import Tables
+from volunteer_center.core.figures import Tables, user_args
 
 FILTER_FORM = "_filter_form.html"
 
@@ -222,3 +222,67 @@ def by_permissions(template_names: list[str], user) -> str:
         )
     )
 
+
+def _shown(value, depth: int = 0):
+    """What a row can show of ``value``: a model instance's loaded fields and
+    annotations, the related rows loaded with it (``select_related``,
+    ``prefetch_related``) and what the view put on it, each the same way;
+    other values as they are. A row of a staff list reads nothing else (the
+    lists' query-count tests fail on a relation read row by row)."""
+    if isinstance(value, Model):
+        if depth > 3:
+            return (type(value).__qualname__, value.pk)
+        loaded = {
+            name: _shown(item, depth + 1)
+            for name, item in vars(value).items()
+            if name not in ("_state", "_prefetched_objects_cache")
+        }
+        related = {
+            name: _shown(item, depth + 1)
+            for name, item in value._state.fields_cache.items()
+        }
+        prefetched = {
+            name: [_shown(item, depth + 1) for item in rows]
+            for name, rows in getattr(value, "_prefetched_objects_cache", {}).items()
+        }
+        return (type(value).__qualname__, loaded, related, prefetched)
+    if isinstance(value, (list, tuple)):
+        return [_shown(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {key: _shown(item, depth + 1) for key, item in value.items()}
+    return value
+
+
+def kept_rows(context, rows, draw, *, templates: list[str]) -> str:
+    """The rows of a staff list (``{% kept_rows %}`` in ``_list.html``),
+    drawn at most once per key: the list's ``templates``, the language, the day
+    and time zone, the site's prefix, who looks and what they may do, and
+    everything each row can show (``_shown``); so a kept table is never
+    stale. ``draw(values)`` draws the rows seeing only ``values``: the rows,
+    ``perms``, ``user`` and a CSRF token put in when shown. The 25 rows cost
+    a third of a list page's CPU to draw (benchmarks/RESULTS.md, "Tenth
+    round")."""
+    rows = list(rows)
+    user = context.get("user")
+    request = context.get("request")
+    names = sorted({context.template.origin.template_name, *templates} - {None})
+    parts = [
+        "rows",
+        [(name, _template_digest(name)) for name in names],
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        timezone.localdate().isoformat(),
+        get_script_prefix(),
+        user_args(user) if user is not None and user.is_authenticated else None,
+        _shown(rows),
+    ]
+    values = {
+        "object_list": rows,
+        "perms": context.get("perms"),
+        "user": user,
+        "csrf_token": _TOKEN,
+    }
+    html = _kept_html(parts, lambda: draw(values))
+    if request is not None and _TOKEN in html:
+        html = html.replace(_TOKEN, get_token(request))
+    return mark_safe(html)
