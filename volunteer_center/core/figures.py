@@ -15,6 +15,7 @@ to that of their history rows — lasts at most ``FIGURES_KEEP_SECONDS``
 (docs/ARCHITECTURE.md, "Kept figures").
 """
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 
@@ -25,7 +26,13 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 
-def _state_columns(model, quote) -> list[str]:
+@functools.cache
+def _state_columns(model, using: str) -> list[str]:
+    """The state's SQL for ``model``, made once per process: reading
+    ``Model.history`` builds a manager through ``inspect`` (a tenth of the
+    dashboard's CPU when it was read on every page; benchmarks/RESULTS.md,
+    "Tenth round")."""
+    quote = connections[using].ops.quote_name
     history = getattr(model, "history", None)
     if history is not None:
         opts = history.model._meta
@@ -47,8 +54,7 @@ def states(models: Iterable, *, using: str = "default") -> dict:
     if not models:
         return {}
     connection = connections[using]
-    quote = connection.ops.quote_name
-    columns = [_state_columns(model, quote) for model in models]
+    columns = [_state_columns(model, using) for model in models]
     selects = [sql for sqls in columns for sql in sqls]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in selects))
@@ -141,8 +147,11 @@ def read_kept[T](
     For the counts above a staff list: counting the whole register costs the
     database more than drawing the page, and every page asks. The key holds
     the query's SQL with its parameters (the filter, the user's scope, the
-    day of a date rule), so no view has to say what its count varies by."""
-    sql, params = queryset.query.sql_with_params()
+    day of a date rule), so no view has to say what its count varies by.
+    The SQL is that of the rows' ids: the same tables, joins and conditions
+    as ``queryset``, without the columns, related rows and order a page reads
+    (a tenth of the volunteer list's CPU went into drawing those for the key)."""
+    sql, params = queryset.values("pk").order_by().query.sql_with_params()
     return kept_here(
         f"read:{read.__qualname__}",
         lambda: read(queryset),

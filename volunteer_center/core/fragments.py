@@ -40,6 +40,7 @@ def _template_digest(name: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
+@cache
 def _seen_by_state(model) -> bool:
     """Whether ``figures.state`` sees every change to a row's label: an
     audited model's history, or a dictionary's ``updated_at``."""
