@@ -17,6 +17,7 @@ to that of their history rows — lasts at most ``FIGURES_KEEP_SECONDS``
 
 import functools
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -87,10 +88,14 @@ class Tables:
         return tuple(value for model in models for value in self._found[model])
 
 
-def _kept[T](store, name: str, compute: Callable[[], T], depends_on, args, tables) -> T:
+def _key(name: str, depends_on, args, tables: Tables | None) -> str:
     tables = tables or Tables(depends_on)
     parts = (name, args, translation.get_language(), tables.state(depends_on))
-    key = "figures:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return "figures:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _kept[T](store, name: str, compute: Callable[[], T], depends_on, args, tables) -> T:
+    key = _key(name, depends_on, args, tables)
     value = store.get(key)
     if value is None:
         value = compute()
@@ -109,8 +114,28 @@ def kept[T](
     """``compute()``, or the value it gave last time for the same ``name``,
     ``args`` and language while the tables of ``depends_on`` stood as now
     (read through ``tables`` where the page reads other tables' state too),
-    from the cache every worker shares."""
-    return _kept(cache, name, compute, depends_on, args, tables)
+    from the cache every worker shares.
+
+    A worker also keeps what it read from the shared cache in its own memory
+    under the same key until the shared entry's end (no longer, so what the
+    key cannot see still lasts at most ``FIGURES_KEEP_SECONDS``): the
+    dashboard and the report then read no cache table on every page (the
+    shared cache's query and unpickling cost the dashboard a fourteenth of
+    its CPU; benchmarks/RESULTS.md, "Tenth round")."""
+    key = "shared-" + _key(name, depends_on, args, tables)
+    here = caches["fragments"]
+    value = here.get(key)
+    if value is None:
+        entry = cache.get(key)
+        if entry is None:
+            value = compute()
+            until = time.time() + settings.FIGURES_KEEP_SECONDS
+            cache.set(key, (until, value), settings.FIGURES_KEEP_SECONDS)
+        else:
+            until, value = entry
+        if until > time.time():
+            here.set(key, value, until - time.time())
+    return value
 
 
 def kept_here[T](
