@@ -20,6 +20,18 @@ def stored(agreement) -> bytes:
         return document.read()
 
 
+def prepared(volunteer, coordinator, ahead):
+    agreement = services.agreement_create(
+        actor=coordinator, kind="volunteer", party=volunteer, fields=VOLUNTEER_FIELDS
+    )
+    return services.agreement_prepare(
+        actor=coordinator,
+        agreement=agreement,
+        signatory=default_signatory(),
+        ahead=ahead,
+    ).agreement
+
+
 def test_the_foreseen_document_is_the_one_the_services_store(
     make_volunteer, coordinator
 ):
@@ -41,18 +53,7 @@ def test_the_foreseen_document_is_the_one_the_services_store(
     html = documents.agreement_html(foreseen, for_signing=True)
     with LaidOutAhead(workers=1) as ahead:
         ahead.submit(html)
-        agreement = services.agreement_create(
-            actor=coordinator,
-            kind="volunteer",
-            party=volunteer,
-            fields=VOLUNTEER_FIELDS,
-        )
-        agreement = services.agreement_prepare(
-            actor=coordinator,
-            agreement=agreement,
-            signatory=default_signatory(),
-            ahead=ahead,
-        ).agreement
+        agreement = prepared(volunteer, coordinator, ahead)
         # Taken from the pool: nothing is left to take.
         assert ahead.take(html) is None
     pdf = stored(agreement)
@@ -73,18 +74,7 @@ def test_a_document_foreseen_wrongly_is_rendered_in_place(make_volunteer, coordi
     )
     with LaidOutAhead(workers=1) as ahead:
         ahead.submit(documents.agreement_html(wrong, for_signing=True))
-        agreement = services.agreement_create(
-            actor=coordinator,
-            kind="volunteer",
-            party=volunteer,
-            fields=VOLUNTEER_FIELDS,
-        )
-        agreement = services.agreement_prepare(
-            actor=coordinator,
-            agreement=agreement,
-            signatory=default_signatory(),
-            ahead=ahead,
-        ).agreement
+        agreement = prepared(volunteer, coordinator, ahead)
     pdf = stored(agreement)
     assert agreement.number != wrong.number
     assert agreement.document_sha256 == hashlib.sha256(pdf).hexdigest()
