@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Min, OuterRef, Subquery
 from django.utils import timezone
 
-from agreements import services
+from agreements import documents, services
 from agreements.models import (
     Agreement,
+    AgreementCounter,
     AgreementKind,
     AgreementTemplate,
     InsurancePolicy,
@@ -24,6 +25,7 @@ from agreements.models import (
 from matching.models import Assignment
 from registry.demo.timeline import at, register_start
 from registry.models import Institution, Volunteer
+from volunteer_center.core.pdf import LaidOutAhead
 
 MAX_COVERED = 30
 MAX_OTHERS = 10
@@ -70,14 +72,18 @@ def generate(*, rng, options, stdout) -> None:
     )
     _texts_dated(today, policy, signatory)
     made = []
-    covered, lacking = _covering_agreements(actor, rng, made)
-    others = _other_agreements(actor, rng, today, made, exclude=covered | lacking)
-    institutions = _institution_agreements(actor, today, made)
+    # The PDFs are most of the time: laid out by other processes meanwhile.
+    with LaidOutAhead() as ahead:
+        covering, lacking = _covering_plans(rng)
+        covered = _make(actor, covering, made, ahead)
+        others = _other_plans(rng, today, exclude=covered | lacking)
+        institutions = _institution_plans(today)
+        _make(actor, others + institutions, made, ahead)
     _history_dated(made, since)
     stdout.write(
         f"  agreements: {len(covered)} covering assignments "
         f"({len(lacking)} with short work left without one), "
-        f"{others} others, {institutions} with institutions"
+        f"{len(others)} others, {len(institutions)} with institutions"
     )
 
 
@@ -150,10 +156,13 @@ def _history_dated(pks: list[int], since) -> None:
     )
 
 
-def _sign(actor, agreement) -> bool:
+def _sign(actor, agreement, ahead: LaidOutAhead) -> bool:
     try:
         agreement = services.agreement_prepare(
-            actor=actor, agreement=agreement, signatory=Signatory.objects.first()
+            actor=actor,
+            agreement=agreement,
+            signatory=Signatory.objects.first(),
+            ahead=ahead,
         ).agreement
         day = min(agreement.date_from, timezone.localdate())
         _backdate(agreement, day)
@@ -168,15 +177,55 @@ def _sign(actor, agreement) -> bool:
     return True
 
 
-def _made(actor, made: list, *, sign: bool, **fields) -> bool:
-    """An agreement through the service, signed or left a draft; its id goes
-    into ``made``. True when it was signed."""
-    agreement = services.agreement_create(actor=actor, **fields)
-    made.append(agreement.pk)
-    if sign and _sign(actor, agreement):
-        return True
-    _drafted(Agreement.objects.get(pk=agreement.pk))
-    return False
+def _make(actor, plans: list[dict], made: list, ahead: LaidOutAhead) -> set:
+    """Agreements through the services, in the order planned, each signed or
+    left a draft as planned; their ids go into ``made``. Returns the ids of
+    the parties whose agreement was signed."""
+    _lay_out_ahead(plans, ahead)
+    signed = set()
+    for plan in plans:
+        agreement = services.agreement_create(
+            actor=actor, kind=plan["kind"], party=plan["party"], fields=plan["fields"]
+        )
+        made.append(agreement.pk)
+        if plan["sign"] and _sign(actor, agreement, ahead):
+            signed.add(plan["party"].pk)
+        else:
+            _drafted(Agreement.objects.get(pk=agreement.pk))
+    return signed
+
+
+def _lay_out_ahead(plans: list[dict], ahead: LaidOutAhead) -> None:
+    """The documents for signing of the agreements planned, as the services
+    will render them (the numbers follow the year's counter in the order of
+    the plans), handed to other processes to lay out while the services make
+    the agreements one by one. A document foreseen wrongly is only rendered
+    again: the services store what they render."""
+    signatory = Signatory.objects.first()
+    year = timezone.localdate().year
+    last = AgreementCounter.objects.filter(year=year).values_list("last", flat=True)
+    start = (last.first() or 0) + 1
+    for number_seq, plan in enumerate(plans, start=start):
+        if not plan["sign"]:
+            continue
+        foreseen = services.agreement_document_foreseen(
+            kind=plan["kind"],
+            party=plan["party"],
+            fields=plan["fields"],
+            number_seq=number_seq,
+            signatory=signatory,
+        )
+        if foreseen is not None:
+            ahead.submit(documents.agreement_html(foreseen, for_signing=True))
+
+
+def _plan(party, fields: dict, *, sign: bool = True) -> dict:
+    kind = (
+        AgreementKind.VOLUNTEER
+        if isinstance(party, Volunteer)
+        else AgreementKind.INSTITUTION
+    )
+    return {"kind": kind, "party": party, "fields": fields, "sign": sign}
 
 
 def _signed_up_on(volunteer) -> dt.date:
@@ -187,14 +236,16 @@ def _consented_on(volunteer) -> dt.date:
     return volunteer.guardian_consent_on or dt.date.min
 
 
-def _covering_agreements(actor, rng, made: list) -> tuple[set, set]:
+def _covering_plans(rng) -> tuple[list[dict], set]:
+    """The agreements covering the first volunteers' active work, and the
+    volunteers whose short work is left without one."""
     spans = (
         Assignment.objects.filter(status=Assignment.Status.ACTIVE)
         .values("volunteer")
         .annotate(start=Min("date_from"), end=Max("date_to"))
         .order_by("volunteer")[:MAX_COVERED]
     )
-    covered, lacking = set(), set()
+    plans, lacking = [], set()
     volunteers = Volunteer.objects.in_bulk([row["volunteer"] for row in spans])
     for index, row in enumerate(spans):
         volunteer = volunteers[row["volunteer"]]
@@ -206,57 +257,34 @@ def _covering_agreements(actor, rng, made: list) -> tuple[set, set]:
         # before a minor's recorded consent (registry.rules).
         start = max(start, _signed_up_on(volunteer), _consented_on(volunteer))
         end = row["end"] + dt.timedelta(days=rng.randint(0, 60))
-        if _made(
-            actor,
-            made,
-            sign=True,
-            kind=AgreementKind.VOLUNTEER,
-            party=volunteer,
-            fields=_fields(index, start, None if index % 5 == 0 else end),
-        ):
-            covered.add(volunteer.pk)
-    return covered, lacking
+        fields = _fields(index, start, None if index % 5 == 0 else end)
+        plans.append(_plan(volunteer, fields))
+    return plans, lacking
 
 
-def _other_agreements(actor, rng, today, made: list, *, exclude: set) -> int:
+def _other_plans(rng, today, *, exclude: set) -> list[dict]:
     volunteers = (
         Volunteer.objects.active()
         .not_anonymised()
         .exclude(pk__in=exclude)
         .order_by("pk")[:MAX_OTHERS]
     )
+    plans = []
     for index, volunteer in enumerate(volunteers):
         start = today - dt.timedelta(days=rng.randint(30, 200))
         start = max(start, _signed_up_on(volunteer), _consented_on(volunteer))
         # Some end within the next month: the dashboard lists them.
         end = today + dt.timedelta(days=rng.choice([5, 12, 25, 90, 180]))
-        _made(
-            actor,
-            made,
-            sign=bool(index % 3),
-            kind=AgreementKind.VOLUNTEER,
-            party=volunteer,
-            fields=_fields(index, start, end),
-        )
-    return len(volunteers)
+        plans.append(_plan(volunteer, _fields(index, start, end), sign=bool(index % 3)))
+    return plans
 
 
-def _institution_agreements(actor, today, made: list) -> int:
+def _institution_plans(today) -> list[dict]:
     institutions = Institution.objects.filter(sends_volunteers=True).order_by("pk")
-    count = 0
-    for institution in institutions[:MAX_INSTITUTIONS]:
-        _made(
-            actor,
-            made,
-            sign=True,
-            kind=AgreementKind.INSTITUTION,
-            party=institution,
-            fields={
-                "scope": "Kierowanie uczniów i członków do wolontariatu w Ośrodku.",
-                "manner": "Instytucja zgłasza chętnych; Centrum kieruje ich do zadań.",
-                "date_from": today.replace(month=1, day=1),
-                "date_to": today.replace(month=12, day=31),
-            },
-        )
-        count += 1
-    return count
+    fields = {
+        "scope": "Kierowanie uczniów i członków do wolontariatu w Ośrodku.",
+        "manner": "Instytucja zgłasza chętnych; Centrum kieruje ich do zadań.",
+        "date_from": today.replace(month=1, day=1),
+        "date_to": today.replace(month=12, day=31),
+    }
+    return [_plan(i, dict(fields)) for i in institutions[:MAX_INSTITUTIONS]]

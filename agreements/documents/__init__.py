@@ -12,6 +12,7 @@ text and summary), ``pdfs``; callers import from the package."""
 
 from agreements.documents.pdfs import (
     PERFORMED,
+    agreement_html,
     agreement_pdf,
     certificate_pdf,
     reference_pdf,
@@ -63,6 +64,7 @@ __all__ = [
     "PENDING_SIGNATURE",
     "PERFORMED",
     "agreement_context",
+    "agreement_html",
     "agreement_pdf",
     "agreement_summary",
     "certificate_pdf",

@@ -20,23 +20,43 @@ from agreements.documents.words import (
 )
 from agreements.models import Agreement, Certificate, Reference
 from registry.models import GrammaticalGender
-from volunteer_center.core.pdf import render_pdf
+from volunteer_center.core.pdf import LaidOutAhead, document_html, render_pdf
 
 
-def _render_polish(template_name: str, context: dict) -> bytes:
+def _render_polish(
+    template_name: str, context: dict, *, ahead: LaidOutAhead | None = None
+) -> bytes:
     with translation.override("pl"):
-        return render_pdf(template_name, context)
+        return render_pdf(template_name, context, ahead=ahead)
 
 
-def agreement_pdf(agreement: Agreement, *, for_signing: bool = False) -> bytes:
+def agreement_pdf(
+    agreement: Agreement,
+    *,
+    for_signing: bool = False,
+    ahead: LaidOutAhead | None = None,
+) -> bytes:
     """The PDF of an agreement; ``for_signing`` renders the document that is
-    printed, signed and stored (a draft is marked as one)."""
+    printed, signed and stored (a draft is marked as one). ``ahead``: see
+    ``agreement_html``."""
+    return _render_polish(*_agreement_document(agreement, for_signing), ahead=ahead)
+
+
+def agreement_html(agreement: Agreement, *, for_signing: bool = False) -> str:
+    """The HTML ``agreement_pdf`` lays out, to hand to a ``LaidOutAhead``
+    before the agreement is rendered."""
+    template_name, context = _agreement_document(agreement, for_signing)
+    with translation.override("pl"):
+        return document_html(template_name, context)
+
+
+def _agreement_document(agreement: Agreement, for_signing: bool) -> tuple[str, dict]:
     body, closing = _split_closing(agreement.text)
     prepared = for_signing or agreement.is_prepared
     signatory = agreement.representation or (
         str(agreement.signatory) if agreement.signatory else ""
     )
-    return _render_polish(
+    return (
         "agreements/pdf/agreement.html",
         {
             "agreement": agreement,

@@ -5,6 +5,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from agreements.services.base import (
     _next_number,
     _save,
 )
-from agreements.services.signing import discard_prepared
+from agreements.services.signing import discard_prepared, for_signing
 
 
 @transaction.atomic
@@ -36,6 +37,40 @@ def agreement_create(
 ) -> Agreement:
     """A draft agreement with the next number of the year and the current text
     of its kind."""
+    agreement = _draft(kind=kind, party=party, fields=fields, template=template)
+    agreement.created_by = actor
+    year = timezone.localdate().year
+    _numbered(agreement, year, _next_number(year=year, series="last"))
+    _save(agreement, actor=actor)
+    return agreement
+
+
+def agreement_document_foreseen(
+    *,
+    kind: str,
+    party,
+    fields: Mapping,
+    number_seq: int,
+    signatory,
+    template: AgreementTemplate | None = None,
+) -> Agreement | None:
+    """The agreement as ``agreement_create`` would make it with this year's
+    number ``number_seq`` and ``agreement_prepare`` then prepare it, unsaved:
+    what its document for signing will show, so that the document can be laid
+    out ahead (``documents.agreement_html``, the demo data). None when either
+    service would refuse it."""
+    try:
+        agreement = _draft(kind=kind, party=party, fields=fields, template=template)
+        _numbered(agreement, timezone.localdate().year, number_seq)
+        for_signing(agreement, signatory)
+    except (AgreementError, ValidationError):
+        return None
+    return agreement
+
+
+def _draft(*, kind: str, party, fields: Mapping, template) -> Agreement:
+    """A new draft of the kind with the party, the fields and the text it
+    will have, checked, not numbered nor saved."""
     kind = AgreementKind(kind)
     if not isinstance(party, PARTY_MODEL[kind]):
         raise AgreementError(_("The party does not match the kind of agreement."))
@@ -44,7 +79,7 @@ def agreement_create(
     template = template or AgreementTemplate.objects.current(kind)
     if template is None or template.kind != kind:
         raise AgreementError(_("There is no text in use for this kind of agreement."))
-    agreement = Agreement(kind=kind, template=template, created_by=actor)
+    agreement = Agreement(kind=kind, template=template)
     setattr(agreement, PARTY_FIELD[kind], party)
     agreement.termination_clause = documents.default_termination_clause(kind)
     # A minor concludes the agreement with the consent of their legal
@@ -55,13 +90,15 @@ def agreement_create(
         agreement.guardian_name = party.guardian_name
     _assign(agreement, fields)
     _check_dates(agreement)
-    year = timezone.localdate().year
-    agreement.number_year = year
-    agreement.number_seq = _next_number(year=year, series="last")
-    agreement.number = f"CW/{year}/{agreement.number_seq:03d}"
-    agreement.text = documents.render_agreement_text(agreement)
-    _save(agreement, actor=actor)
     return agreement
+
+
+def _numbered(agreement: Agreement, year: int, seq: int) -> None:
+    """The number, and the text that names it."""
+    agreement.number_year = year
+    agreement.number_seq = seq
+    agreement.number = f"CW/{year}/{seq:03d}"
+    agreement.text = documents.render_agreement_text(agreement)
 
 
 @transaction.atomic

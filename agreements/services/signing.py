@@ -25,6 +25,7 @@ from agreements.services.base import (
 from registry import consents, vetting
 from registry.errors import RegistryError
 from registry.models import GuardianConsentMethod
+from volunteer_center.core.pdf import LaidOutAhead
 
 
 def _check_no_overlap(agreement: Agreement) -> None:
@@ -106,20 +107,37 @@ def _signatory(signatory) -> Signatory:
     return signatory
 
 
-@transaction.atomic
-def agreement_prepare(*, actor, agreement: Agreement, signatory) -> SignOutcome:
-    """The document for signing: the text with the person who signs for the
-    OPS, rendered once as a PDF and stored with its SHA-256. Printing it again
-    gives the same file; changing the draft discards it."""
-    agreement = _locked(agreement)
-    if not agreement.is_draft:
-        raise AgreementError(_("Only a draft agreement can be prepared for signing."))
+def for_signing(agreement: Agreement, signatory) -> list:
+    """The draft made the document for signing, in memory: the person who
+    signs for the OPS and the text with them. Refuses what signing would
+    refuse, returns what it warns of."""
     warnings = _check_signable(agreement, timezone.localdate())
     agreement.signatory = _signatory(signatory)
     agreement.representation = documents.representation_text(agreement.signatory)
     agreement.text = documents.render_agreement_text(agreement)
+    return warnings
+
+
+@transaction.atomic
+def agreement_prepare(
+    *,
+    actor,
+    agreement: Agreement,
+    signatory,
+    ahead: LaidOutAhead | None = None,
+) -> SignOutcome:
+    """The document for signing: the text with the person who signs for the
+    OPS, rendered once as a PDF and stored with its SHA-256. Printing it again
+    gives the same file; changing the draft discards it. ``ahead``: documents
+    being laid out by other processes (``core.pdf.LaidOutAhead``); the PDF is
+    taken from there when its HTML is this document's, so it is the same file
+    either way."""
+    agreement = _locked(agreement)
+    if not agreement.is_draft:
+        raise AgreementError(_("Only a draft agreement can be prepared for signing."))
+    warnings = for_signing(agreement, signatory)
     agreement.prepared_at = timezone.now()
-    pdf = documents.agreement_pdf(agreement, for_signing=True)
+    pdf = documents.agreement_pdf(agreement, for_signing=True, ahead=ahead)
     old = agreement.document.name
     name = f"{agreement.number.replace('/', '-')}.pdf"
     agreement.document.save(name, ContentFile(pdf), save=False)
